@@ -1,0 +1,106 @@
+"""Command line: ``python -m generator {import,validate,export,build}``.
+
+Each subcommand is a function returning an exit status, so tests call
+``main([...])`` exactly as a person types the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+DEFAULT_PLANS = Path("plans")
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from . import importer, loader
+
+    raw = Path(args.raw)
+    try:
+        data = raw.read_bytes()
+    except OSError as exc:
+        print(f"{raw}: cannot read: {exc.strerror}", file=sys.stderr)
+        return 2
+    registry = loader.read_localities_loose(Path(args.out_dir), DEFAULT_PLANS)
+    try:
+        report = importer.import_text(
+            data,
+            source_file=args.source_name or raw.as_posix(),
+            year=args.year,
+            locality=args.locality,
+            localities=registry,
+        )
+    except importer.text.DecodeError as exc:
+        print(f"{raw}:1:1: {exc}", file=sys.stderr)
+        return 1
+    importer.write_plans(report, Path(args.out_dir), force=args.force)
+    print(importer.format_report(report))
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from . import loader
+
+    paths = [Path(p) for p in args.paths] or [DEFAULT_PLANS]
+    catalog, problems = loader.load_paths(paths)
+    for problem in problems:
+        print(problem.format(args.format), file=sys.stderr if args.format == "text" else sys.stdout)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        print(f"{len(errors)} error(s) in plan files", file=sys.stderr)
+        return 1
+    count = len(catalog.plans) if catalog else 0
+    print(f"{count} plan(s) valid", file=sys.stderr)
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from . import export, loader
+
+    catalog, problems = loader.load_paths([Path(args.plans)])
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        for problem in errors:
+            print(problem.format("text"), file=sys.stderr)
+        return 1
+    if args.format == "json":
+        sys.stdout.write(export.to_json(catalog))
+    else:
+        sys.stdout.write(export.items_csv(catalog))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="eduplans: plan data and site")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("import", help="turn a raw text into plan YAML files")
+    p.add_argument("raw", help="raw text file (UTF-8, or UTF-16 with BOM)")
+    p.add_argument("--out-dir", required=True, help="folder for the plan files")
+    p.add_argument("--year", type=int, help="year of the plan(s) when the text does not say")
+    p.add_argument("--locality", help="locality id from plans/localities.yml")
+    p.add_argument("--source-name", help="path recorded as source.file (default: RAW as given)")
+    p.add_argument("--force", action="store_true", help="overwrite existing plan files")
+    p.set_defaults(func=_cmd_import)
+
+    p = sub.add_parser("validate", help="check plan files and registries")
+    p.add_argument("paths", nargs="*", help="plan files or folders (default: plans/)")
+    p.add_argument(
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        help="github: ::error annotations for pull requests",
+    )
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("export", help="print the dataset as JSON or CSV")
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.add_argument("--plans", default=str(DEFAULT_PLANS), help="plans folder")
+    p.set_defaults(func=_cmd_export)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)

@@ -1,0 +1,215 @@
+"""Checks on plan files and registries, each problem located at path:line:col.
+
+Structure and types come from the published JSON Schema (the same file editors
+use for autocompletion), checked by the ``jsonschema`` library; this module
+turns its findings into messages a contributor can act on, and adds the checks
+a schema cannot express: references into the registries, unique ids and
+anchors, items that need an id.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import jsonschema
+
+from . import anchors
+from .yamlio import Document, FieldPath, Mark
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "plans" / "schema"
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    mark: Mark
+    message: str
+    hint: str = ""
+    field: str = ""
+    severity: str = "error"
+
+    def format(self, style: str = "text") -> str:
+        if style == "github":
+            text = self.message + (f" — {self.hint}" if self.hint else "")
+            text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            return f"::{self.severity} file={self.path},line={self.mark.line},col={self.mark.column}::{text}"
+        where = f" [{self.field}]" if self.field else ""
+        hint = f"\n    hint: {self.hint}" if self.hint else ""
+        return f"{self.path}:{self.mark.line}:{self.mark.column}: {self.severity}: {self.message}{where}{hint}"
+
+
+def field_name(field_path: FieldPath) -> str:
+    out = ""
+    for part in field_path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+@lru_cache(maxsize=None)
+def schema(name: str) -> dict[str, Any]:
+    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def check_schema(doc: Document, schema_name: str) -> list[Problem]:
+    """Problems the JSON Schema finds, one per offending value, in file order."""
+    validator = jsonschema.Draft202012Validator(schema(schema_name))
+    problems = []
+    for error in validator.iter_errors(doc.data):
+        problems.extend(_explain(doc, error))
+    unique = {(p.mark, p.message): p for p in problems}
+    return sorted(unique.values(), key=lambda p: (p.mark.line, p.mark.column))
+
+
+_TYPE_NAMES = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping",
+               "boolean": "true or false", "null": "null", "number": "a number"}
+
+
+def _describe(value: Any) -> str:
+    names = {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list",
+             dict: "a mapping", type(None): "nothing (null)"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
+    field_path: FieldPath = tuple(error.absolute_path)
+    name = field_name(field_path) or "(file)"
+    description = error.schema.get("description", "") if isinstance(error.schema, dict) else ""
+
+    def problem(message: str, hint: str, at: FieldPath = field_path) -> Problem:
+        return Problem(doc.path, doc.mark(at), message, hint, field_name(at))
+
+    kind = error.validator
+    if kind == "required":
+        missing = [k for k in error.validator_value if k not in (error.instance or {})]
+        return [problem(f"missing required key '{k}' in {name}", f"add '{k}:' — see the plan format (plans/schema)")
+                for k in missing]
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = [k for k in error.instance if k not in allowed]
+        return [problem(f"unknown key '{k}'", f"allowed keys here: {', '.join(allowed)}; check the spelling",
+                        (*field_path, k)) for k in extra]
+    if kind == "type":
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
+        return [problem(f"{name} must be {wanted}, not {_describe(error.instance)}",
+                        description or f"write {wanted} here")]
+    if kind in ("minLength",) and error.instance == "":
+        return [problem(f"{name} is empty", "write the text, or remove the key if the source has none")]
+    if kind in ("minimum", "maximum"):
+        low = error.schema.get("minimum")
+        high = error.schema.get("maximum")
+        return [problem(f"{name} {error.instance} is out of range {low}–{high}", description)]
+    if kind == "pattern":
+        return [problem(f"{name} {str(error.instance)[:60]!r} has the wrong form", description or error.message)]
+    if kind in ("maxLength", "maxItems"):
+        return [problem(f"{name} is too long (limit {error.validator_value})",
+                        "split it, or raise the limit in plans/schema after discussion")]
+    if kind == "enum":
+        return [problem(f"{name} {error.instance!r} is not one of {', '.join(map(str, error.validator_value))}",
+                        description)]
+    if kind in ("anyOf", "oneOf"):
+        return [problem(f"{name}: {error.message[:120]}", description)]
+    return [problem(f"{name}: {error.message[:160]}", description)]
+
+
+# ---------------------------------------------------------------------------
+# Cross-reference checks, on data the schema has accepted
+
+
+def _iter_items(data: dict[str, Any]) -> Iterable[tuple[FieldPath, dict[str, Any], int]]:
+    """(field path, item data, position of its top-level section) for every item."""
+    for i, item in enumerate(data.get("items") or []):
+        yield ("items", i), item, 0
+
+    def walk(sections: list[dict[str, Any]], prefix: FieldPath, top: int | None) -> Iterable:
+        for s, section in enumerate(sections):
+            position = top if top is not None else s + 1
+            here = (*prefix, s)
+            for i, item in enumerate(section.get("items") or []):
+                yield (*here, "items", i), item, position
+            yield from walk(section.get("sections") or [], (*here, "sections"), position)
+
+    yield from walk(data.get("sections") or [], ("sections",), None)
+
+
+def item_anchors(data: dict[str, Any]) -> list[tuple[FieldPath, dict[str, Any], str | None]]:
+    """Every item with its anchor (None when it has neither number nor id)."""
+    items = list(_iter_items(data))
+    restarts = anchors.numbering_restarts([i.get("number") for _, i, _ in items if i.get("number")])
+    found = []
+    for field_path, item, position in items:
+        if item.get("id"):
+            anchor = item["id"]
+        elif item.get("number"):
+            anchor = anchors.default_anchor(item["number"], position, restarts)
+        else:
+            anchor = None
+        found.append((field_path, item, anchor))
+    return found
+
+
+def check_plan(doc: Document, locality_ids: set[str], theme_ids: set[str]) -> list[Problem]:
+    data = doc.data
+    problems: list[Problem] = []
+
+    def add(at: FieldPath, message: str, hint: str) -> None:
+        problems.append(Problem(doc.path, doc.mark(at), message, hint, field_name(at)))
+
+    stem = Path(doc.path).stem
+    if data["id"] != stem:
+        add(("id",), f"plan id '{data['id']}' differs from the file name '{stem}.yml'",
+            f"rename the file to {data['id']}.yml or change the id")
+    if locality_ids and data["locality"] not in locality_ids:
+        add(("locality",), f"unknown locality '{data['locality']}'",
+            "use an id from plans/localities.yml, or add the locality there")
+    seen: dict[str, FieldPath] = {}
+    numbers = set()
+    for field_path, item, anchor in item_anchors(data):
+        if item.get("number"):
+            numbers.add(anchors.number_key(item["number"]))
+        if anchor is None:
+            add(field_path, "item has no number and no id", "add 'id:' (e.g. 6a for a paragraph after item 6)")
+        elif anchor in seen:
+            add((*field_path, "id") if item.get("id") else (*field_path, "number"),
+                f"duplicate item anchor '{anchor}' (also {field_name(seen[anchor])})",
+                "anchors are public URLs and must be unique: give one of the items an explicit 'id:'")
+        else:
+            seen[anchor] = field_path
+        if "text" not in item and not item.get("outline_only"):
+            add(field_path, "item has no text", "write the text from the source, or set 'outline_only: true' "
+                "if the source prints only its title")
+        if "text" in item and item.get("outline_only"):
+            add((*field_path, "outline_only"), "item has text but is marked outline_only",
+                "remove 'outline_only: true'")
+        for t, theme in enumerate(item.get("themes") or []):
+            if theme_ids and theme not in theme_ids:
+                add((*field_path, "themes", t), f"unknown theme '{theme}'", "use an id from plans/themes.yml")
+        if len(set(item.get("themes") or [])) != len(item.get("themes") or []):
+            add((*field_path, "themes"), "a theme is listed twice", "list each theme once")
+    for r, row in enumerate((data.get("task_table") or {}).get("rows", [])):
+        for n, number in enumerate(row["items"]):
+            if anchors.number_key(number) not in numbers:
+                add(("task_table", "rows", r, "items", n), f"task row names item {number}, which the plan lacks",
+                    "fix the row's items list")
+    return problems
+
+
+def check_registry(doc: Document, key: str) -> list[Problem]:
+    problems: list[Problem] = []
+    entries = doc.data.get(key, [])
+    seen: dict[str, int] = {}
+    ids = {e["id"] for e in entries}
+    for i, entry in enumerate(entries):
+        if entry["id"] in seen:
+            problems.append(Problem(doc.path, doc.mark((key, i, "id")), f"duplicate id '{entry['id']}'",
+                                    "ids must be unique", field_name((key, i, "id"))))
+        seen[entry["id"]] = i
+        parent = entry.get("parent")
+        if key == "localities" and parent and parent not in ids:
+            problems.append(Problem(doc.path, doc.mark((key, i, "parent")), f"unknown parent '{parent}'",
+                                    "use another locality's id, or null", field_name((key, i, "parent"))))
+    return problems

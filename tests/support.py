@@ -1,0 +1,36 @@
+"""Helpers shared by tests: sentences of a text, and every string in plan data."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、．.是]|（[一二三四五六七八九十]+）|\d{1,3}\s*[.．、]?)\s*")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def sentences(lines: Iterable[str]) -> list[str]:
+    """Sentences of the raw lines: outline markers stripped, split at 。！？；, whitespace removed."""
+    found = []
+    for line in lines:
+        line = _MARKER.sub("", line.strip())
+        for part in re.split(r"[。！？；]", line):
+            part = re.sub(r"\s+", "", part)
+            if _CJK.search(part):
+                found.append(part)
+    return found
+
+
+def strings(data: Any) -> Iterable[str]:
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from strings(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from strings(value)
+
+
+def blob(*documents: Any) -> str:
+    return "\u0001".join(re.sub(r"\s+", "", s) for d in documents for s in strings(d))

@@ -18,6 +18,7 @@ _SPLIT_RE = re.compile(r"[、，,；;\s]+")
 class TailRules:
     owner_labels: tuple[str, ...]
     unit_suffixes: tuple[str, ...]
+    single_unit_suffixes: tuple[str, ...]
     deadline_patterns: tuple[re.Pattern[str], ...]
 
 
@@ -43,7 +44,9 @@ def owners(text: str, rules: TailRules) -> list[str]:
         last = matches[-1]
         tail = text[last.end():].strip("。 \n")
         names = _units(last.group(1))
-        if not tail and names and all(_is_unit(n, rules) for n in names):
+        lone_ok = len(names) > 1 or (names and re.sub(r"（[^（）]*）$", "", names[0]).endswith(
+            rules.single_unit_suffixes))
+        if not tail and lone_ok and all(_is_unit(n, rules) for n in names):
             found.extend(names)
     return list(dict.fromkeys(found))
 

@@ -59,6 +59,7 @@ def load_rules(path: Path = RULES_FILE) -> ImportRules:
         tails=extract.TailRules(
             owner_labels=tuple(data["owner_labels"]),
             unit_suffixes=tuple(data["unit_suffixes"]),
+            single_unit_suffixes=tuple(data["single_unit_suffixes"]),
             deadline_patterns=tuple(re.compile(p) for p in data["deadline_patterns"]),
         ),
         table_columns=dict(data["table_columns"]),
@@ -240,11 +241,13 @@ class Draft:
     toc: TocEntry | None = None
     outline_segment: Segment | None = None
     warnings: list[str] = field(default_factory=list)
+    has_body: bool = True
 
     @property
     def title(self) -> str | None:
-        if self.segment and self.segment.title:
-            return self.segment.title
+        for segment in (self.segment, self.outline_segment):
+            if segment and segment.title:
+                return segment.title
         return self.toc.title if self.toc else None
 
 
@@ -263,7 +266,8 @@ def pair_segments(parts: FileParts, rules: ImportRules) -> list[Draft]:
     by_position: dict[int, Draft] = {}
     for position, (segment, tree) in enumerate(outlines):
         entry = toc[position] if position < len(toc) else None
-        draft = Draft(None, tree, entry, segment, warnings=[f"outline: {w}" for w in tree.warnings])
+        draft = Draft(None, tree, entry, segment, warnings=[f"outline: {w}" for w in tree.warnings],
+                      has_body=False)
         drafts.append(draft)
         by_position[position] = draft
     for segment, tree in bodies:
@@ -273,15 +277,28 @@ def pair_segments(parts: FileParts, rules: ImportRules) -> list[Draft]:
                 "could not decide which outline this text belongs to; imported on its own"]))
             continue
         draft = by_position[position]
-        draft.segment = segment
+        _adopt(segment, draft.outline_segment)
+        draft.segment, draft.has_body = segment, True
         draft.warnings.extend(tree.warnings)
         draft.tree = merge_outline(tree, draft.tree, draft.warnings)
     for draft in drafts:
-        if draft.segment is None:
+        if not draft.has_body:
+            draft.segment = draft.outline_segment  # keeps its title, notice and closing, if any
             draft.warnings.append("only the outline is in the source: items have titles but no text")
             for item in draft.tree.all_items():
                 item.outline_only = True
     return drafts
+
+
+def _adopt(body: Segment, outline_segment: Segment | None) -> None:
+    """Lines around an outline (its title, notice, print line) stay with the plan."""
+    if outline_segment is None:
+        return
+    body.title = body.title or outline_segment.title
+    body.notice = outline_segment.notice + body.notice
+    body.subtitle = outline_segment.subtitle + body.subtitle
+    body.closing = outline_segment.closing + body.closing
+    body.discarded = outline_segment.discarded + body.discarded
 
 
 def _merged_toc(entries: list[TocEntry]) -> list[TocEntry]:
@@ -509,7 +526,7 @@ def _items_under(section: Section) -> list[Item]:
 
 
 def _mark_truncated(draft: Draft) -> None:
-    if draft.segment is None:
+    if not draft.has_body:
         return
     written = [i for i in draft.tree.all_items() if not i.outline_only]
     if not written:

@@ -128,7 +128,12 @@ class Outline:
         return found
 
     def has_bodies(self) -> bool:
-        return bool(self.preamble) or any(i.paragraphs for i in self.all_items())
+        """Whether any text beyond headings is present (an outline has none)."""
+
+        def intros(sections: list[Section]) -> bool:
+            return any(s.intro or intros(s.sections) for s in sections)
+
+        return bool(self.preamble) or intros(self.sections) or any(i.paragraphs for i in self.all_items())
 
 
 @dataclass

@@ -143,13 +143,29 @@ def parse(text: str, path: str) -> Document:
         where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
         problem = exc.problem or str(exc)
         raise YamlError(path, where, f"YAML syntax error: {problem}", _syntax_hint(problem)) from exc
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        where = Mark(before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1)
+        raise YamlError(path, where, f"character U+{exc.character:04X} is not allowed in YAML",
+                        "remove the invisible control character") from exc
     except yaml.YAMLError as exc:
         raise YamlError(path, Mark(1, 1), f"YAML error: {exc}") from exc
+    if "*" in text:
+        _refuse_aliases(text, path)
     if node is None:
         return Document(path, None, {(): Mark(1, 1)})
     builder = _Builder(path)
     data = builder.build(node)
     return Document(path, data, builder.marks)
+
+
+def _refuse_aliases(text: str, path: str) -> None:
+    """Point at the alias itself (the composed graph only remembers the anchor)."""
+    for event in yaml.parse(text, Loader=SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            raise YamlError(path, Mark(mark.line + 1, mark.column + 1),
+                            "YAML aliases (*name) are not allowed in plan files", "write the value out in full")
 
 
 def _syntax_hint(problem: str) -> str:

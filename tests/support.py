@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、．.是]|（[一二三四五六七八九十]+）|\d{1,3}\s*[.．、]?)\s*")
+_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、．.是]|（[一二三四五六七八九十]+）|\d{1,3}(?:\s*[.．、]|(?=[\u4e00-\u9fff])|$))\s*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -2,7 +2,8 @@
 
 Deterministic and explainable: an item's score for a theme is 3 per distinct
 keyword in its title and 1 per distinct keyword in its text (a keyword inside
-one of the theme's ``exclude`` phrases does not count). Themes scoring at least
+one of the theme's ``exclude`` phrases, or inside a longer keyword of the same
+theme that matched, does not count). Themes scoring at least
 2 are kept, best first, ties in taxonomy order, at most three. A manual
 ``themes:`` list in the plan file wins outright. The matched words are kept so
 that a page can show why an item carries a theme.
@@ -34,20 +35,22 @@ class Assignment:
     manual: bool
 
 
-def _found(keyword: str, text: str, exclude: tuple[str, ...]) -> bool:
-    """keyword occurs in text somewhere that is not inside an excluded phrase."""
-    if keyword not in text:
-        return False
-    masked = text
+def _matches(keywords: tuple[str, ...], exclude: tuple[str, ...], text: str) -> list[str]:
+    """Keywords found in text, longest first; text inside an excluded phrase or inside a
+    longer keyword that matched does not count again (普通高中 does not also count 高中)."""
     for phrase in exclude:
-        if keyword in phrase:
-            masked = masked.replace(phrase, "\0" * len(phrase))
-    return keyword in masked
+        text = text.replace(phrase, "\0" * len(phrase))
+    found = []
+    for keyword in sorted(keywords, key=len, reverse=True):
+        if keyword in text:
+            found.append(keyword)
+            text = text.replace(keyword, "\0" * len(keyword))
+    return found
 
 
 def score(theme: Theme, title: str, text: str) -> ThemeMatch:
-    in_title = [k for k in theme.keywords if _found(k, title, theme.exclude)]
-    in_text = [k for k in theme.keywords if k not in in_title and _found(k, text, theme.exclude)]
+    in_title = _matches(theme.keywords, theme.exclude, title)
+    in_text = [k for k in _matches(theme.keywords, theme.exclude, text) if k not in in_title]
     points = TITLE_WEIGHT * len(in_title) + TEXT_WEIGHT * len(in_text)
     return ThemeMatch(theme.id, points, tuple(in_title + in_text))
 

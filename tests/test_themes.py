@@ -49,3 +49,9 @@ def test_same_input_same_output():
     a = themes.assign(item("推进学前教育", "人工智能 数字化 体质健康"), THEMES)
     b = themes.assign(item("推进学前教育", "人工智能 数字化 体质健康"), THEMES)
     assert a == b
+
+
+def test_a_keyword_inside_a_longer_matched_keyword_counts_once():
+    high = (Theme("high-school", "普通高中", "High school", "d", ("普通高中", "高中")),)
+    assert themes.assign(item(None, "推进普通高中建设。"), high).themes == ()
+    assert themes.assign(item(None, "推进普通高中和高中阶段建设。"), high).themes == ("high-school",)

@@ -71,6 +71,47 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_generate(args: argparse.Namespace) -> int:
+    from . import site
+
+    try:
+        changed = site.generate(Path("plans"), Path("docs"), _repo_url())
+    except site.BuildError as exc:
+        for problem in exc.problems:
+            print(problem.format("text"), file=sys.stderr)
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"{len(changed)} page(s) written or removed in docs/", file=sys.stderr)
+    return 0
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    import logging
+
+    from . import site
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(handler)
+
+    try:
+        target = site.build(Path.cwd(), strict=not args.no_strict)
+    except site.BuildError as exc:
+        for problem in exc.problems:
+            print(problem.format("text"), file=sys.stderr)
+        print(f"build failed: {exc}; the previous docs/ and site/ are unchanged", file=sys.stderr)
+        return 1
+    print(f"site built in {target}/", file=sys.stderr)
+    return 0
+
+
+def _repo_url() -> str | None:
+    from mkdocs.config import load_config
+
+    return load_config("mkdocs.yml").get("repo_url")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="eduplans: plan data and site")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -93,6 +134,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="github: ::error annotations for pull requests",
     )
     p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("generate", help="write the generated Markdown pages into docs/")
+    p.set_defaults(func=_cmd_generate)
+
+    p = sub.add_parser("build", help="validate, generate and build the site into site/ (atomically)")
+    p.add_argument("--no-strict", action="store_true", help="do not treat MkDocs warnings as errors")
+    p.set_defaults(func=_cmd_build)
 
     p = sub.add_parser("export", help="print the dataset as JSON or CSV")
     p.add_argument("--format", choices=["json", "csv"], default="json")

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -26,3 +29,45 @@ def registries(tmp_path: Path) -> Path:
     for name in ("localities.yml", "themes.yml"):
         shutil.copy(PLANS / name, target / name)
     return target
+
+
+SITE_PARTS = ("mkdocs.yml", "docs", "plans", "templates", "overrides", "generator", "raw")
+
+
+def copy_project(target: Path) -> Path:
+    """The parts of the repository a build needs, without generated output."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SITE_PARTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns(
+                "__pycache__", "plans", "localities", "years", "themes", "index.md"
+            ) if name == "docs" else shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test session by `python -m generator build`'s code."""
+    from generator import site
+
+    root = copy_project(tmp_path_factory.mktemp("project") / "eduplans")
+    return site.build(root)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """The built site served over HTTP on 127.0.0.1."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()

@@ -1,0 +1,162 @@
+"""Generation and build: plans → Markdown in docs/ → MkDocs → site/.
+
+``generate`` is a separate step that only writes docs/, so any builder that
+reads mkdocs.yml can build the site from it. ``build`` validates, generates
+and runs MkDocs into fresh folders and swaps them in only when everything
+succeeded: a failed run leaves the previous docs/ and site/ exactly as they were.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from . import loader, render, views
+from .index import Index, build_index
+from .validate import Problem
+
+# Generated pages and folders inside docs/; everything else there is hand-written.
+GENERATED = ("index.md", "plans", "localities", "years", "themes")
+
+
+class BuildError(Exception):
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
+
+@dataclass
+class Output:
+    """A guarded set of pages: paths stay inside docs/, each is written once."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+
+    def add(self, path: str, content: str) -> None:
+        posix = PurePosixPath(path)
+        if posix.is_absolute() or ".." in posix.parts or "\\" in path or not path.endswith(".md"):
+            raise BuildError(f"refusing to write page {path!r} outside the docs folder")
+        if posix.parts[0] not in GENERATED:
+            raise BuildError(f"refusing to write {path!r}: not a generated location")
+        if path in self.pages:
+            raise BuildError(f"two pages want the same path {path!r}")
+        self.pages[path] = content
+
+
+def pages(index: Index, repo_url: str | None) -> Output:
+    """Every generated page, rendered."""
+    env = render.environment()
+    out = Output()
+    catalog = index.catalog
+    for plan in catalog.plans:
+        page = views.plan_page(index, plan, repo_url)
+        columns = page.task_columns
+        out.add(page.path, render.render(env, "plan.md.j2", page=page, columns=columns))
+    for locality in catalog.localities.values():
+        page = views.locality_page(index, locality)
+        out.add(page.path, render.render(env, "locality.md.j2", page=page))
+    for year in index.by_year:
+        page = views.year_page(index, year)
+        out.add(page.path, render.render(env, "year.md.j2", page=page))
+    for theme in catalog.themes:
+        out.add(views.Pages.theme(theme.id), render.render(env, "theme.md.j2", page=views.theme_page(index, theme)))
+        for year in index.by_year:
+            page = views.theme_year_page(index, theme, year)
+            out.add(page.path, render.render(env, "theme_year.md.j2", page=page))
+    for template, path in (("home.md.j2", views.Pages.home), ("plans_index.md.j2", views.Pages.plans),
+                           ("localities_index.md.j2", views.Pages.localities),
+                           ("years_index.md.j2", views.Pages.years), ("themes_index.md.j2", views.Pages.themes)):
+        out.add(path, render.render(env, template, view=views.overview(index, path)))
+    return out
+
+
+def write_pages(out: Output, docs_dir: Path) -> list[str]:
+    """Write pages whose content changed, delete generated pages that are gone."""
+    changed = []
+    for path, content in out.pages.items():
+        target = docs_dir / path
+        if target.exists() and target.read_text(encoding="utf-8") == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+        changed.append(path)
+    for name in GENERATED:
+        root = docs_dir / name
+        candidates = [root] if root.is_file() else list(root.rglob("*.md")) if root.is_dir() else []
+        for file in candidates:
+            if file.relative_to(docs_dir).as_posix() not in out.pages:
+                file.unlink()
+                changed.append(file.relative_to(docs_dir).as_posix())
+    return changed
+
+
+def load(plans_dir: Path) -> Index:
+    catalog, problems = loader.load_paths([plans_dir])
+    errors = [p for p in problems if p.severity == "error"]
+    if catalog is None or errors:
+        raise BuildError(f"{len(errors)} error(s) in plan files", errors)
+    return build_index(catalog)
+
+
+def generate(plans_dir: Path, docs_dir: Path, repo_url: str | None) -> list[str]:
+    """Validate the plans and write the generated Markdown into docs_dir."""
+    return write_pages(pages(load(plans_dir), repo_url), docs_dir)
+
+
+def _mkdocs_config(config_file: Path, **overrides):
+    from mkdocs.config import load_config
+
+    return load_config(str(config_file), **overrides)
+
+
+def build(root: Path, strict: bool = True) -> Path:
+    """Validate, generate and build into fresh folders, then swap them in."""
+    from mkdocs.commands.build import build as mkdocs_build
+
+    config_file = root / "mkdocs.yml"
+    docs_dir, site_dir = root / "docs", root / "site"
+    repo_url = _mkdocs_config(config_file).get("repo_url")
+    index = load(root / "plans")  # fail before touching anything
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
+    try:
+        staged_docs, staged_site = staging / "docs", staging / "site"
+        shutil.copytree(docs_dir, staged_docs, ignore=shutil.ignore_patterns(*GENERATED[1:])) \
+            if docs_dir.exists() else staged_docs.mkdir()
+        write_pages(pages(index, repo_url), staged_docs)
+        os.environ["EDUPLANS_GENERATED"] = "1"  # the hook must not generate again
+        try:
+            config = _mkdocs_config(config_file, docs_dir=str(staged_docs), site_dir=str(staged_site),
+                                    strict=strict)
+            mkdocs_build(config)
+        except Exception as exc:  # MkDocs aborts with several exception types
+            raise BuildError(f"MkDocs build failed: {exc}") from exc
+        finally:
+            os.environ.pop("EDUPLANS_GENERATED", None)
+        _swap(staged_site, site_dir)
+        _sync_generated(staged_docs, docs_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return site_dir
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _sync_generated(staged_docs: Path, docs_dir: Path) -> None:
+    """Copy the generated pages of a successful build into docs/ (changed files only)."""
+    out = Output()
+    for name in GENERATED:
+        source = staged_docs / name
+        files = [source] if source.is_file() else sorted(source.rglob("*.md")) if source.is_dir() else []
+        for file in files:
+            out.pages[file.relative_to(staged_docs).as_posix()] = file.read_text(encoding="utf-8")
+    docs_dir.mkdir(exist_ok=True)
+    write_pages(out, docs_dir)

@@ -8,6 +8,7 @@ scheme change touches one function.
 from __future__ import annotations
 
 import posixpath
+from pathlib import PurePosixPath
 from dataclasses import dataclass, field
 
 from .index import Entry, Index
@@ -197,7 +198,8 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
         closing=paragraphs(plan.closing),
         previous=Link(f"{previous.year}年：{previous.title}", rel(page, Pages.plan(previous.id))) if previous else None,
         next=Link(f"{following.year}年：{following.title}", rel(page, Pages.plan(following.id))) if following else None,
-        edit_url=f"{repo_url.rstrip('/')}/{edit_uri.strip('/')}/{plan.path}" if repo_url else None,
+        edit_url=f"{repo_url.rstrip('/')}/{edit_uri.strip('/')}/plans/{PurePosixPath(plan.path).name}"
+        if repo_url else None,
         source_url=plan.source.url,
         task_columns=task_columns(plan),
         item_count=len(items),

@@ -1,0 +1,81 @@
+"""A reader's path through the site in Chromium, and screenshots to look at."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from browser.conftest import result_links, search
+
+
+def test_plan_to_locality_to_other_year_to_theme_to_item(page, site_url):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(site_url + "plans/qingdao-2024/")
+    assert page.title().startswith("青岛市 2024：2024年全市教育工作要点")
+
+    page.get_by_role("link", name="青岛市", exact=True).first.click()
+    page.wait_for_url("**/localities/qingdao/")
+    assert page.locator("h1").inner_text().rstrip("¶") == "青岛市"
+
+    page.get_by_role("link", name="青岛市教育局2026年工作要点").first.click()
+    page.wait_for_url("**/plans/qingdao-2026/")
+
+    item = page.locator("[id='6']")
+    item.scroll_into_view_if_needed()
+    page.locator("[id='6'] ~ p.chips a.chip", has_text="学前教育").first.click()
+    page.wait_for_url("**/themes/preschool/")
+    assert page.locator("h1").inner_text().rstrip("¶") == "学前教育"
+
+    page.locator("a[href$='plans/qingdao-2026/#6']").first.click()
+    page.wait_for_url("**/plans/qingdao-2026/#6")
+    assert page.locator("[id='6']").is_visible()
+    assert page.evaluate("() => location.hash") == "#6"
+
+    hosts = {urlparse(u).hostname for u in requests if urlparse(u).scheme in ("http", "https")}
+    assert hosts == {"127.0.0.1"}, hosts
+
+
+def test_search_result_deep_links_to_the_item(page, site_url):
+    page.goto(site_url)
+    search(page, "集团化办学")
+    links = [l for l in result_links(page) if "#" in l]
+    assert links
+    target = next(l for l in links if l.endswith("plans/qingdao-2024/?h=%E9%9B%86%E5%9B%A2%E5%8C%96%E5%8A%9E%E5%AD%A6#8a")
+                  or "qingdao-2024/" in l and l.endswith("#8a"))
+    page.locator(f".md-search-result__link[href='{target}']").first.click()
+    page.wait_for_url("**/plans/qingdao-2024/**#8a")
+    assert page.locator("[id='8a']").is_visible()
+
+
+def test_dark_mode_toggle(page, site_url):
+    page.goto(site_url)
+    before = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+    page.locator("label.md-header__button[for^='__palette']").first.click()
+    after = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+    assert {before, after} == {"default", "slate"}
+
+
+SHOTS = [
+    ("plan", "plans/qingdao-2024/", None),
+    ("theme", "themes/preschool/", None),
+    ("themes-overview", "themes/", None),
+    ("search", "", "公办园"),
+]
+
+
+@pytest.mark.parametrize("width, label", [(1280, "desktop"), (390, "phone")])
+@pytest.mark.parametrize("name, path, query", SHOTS, ids=[s[0] for s in SHOTS])
+def test_screenshots(browser, site_url, screenshots, name, path, query, width, label):
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(site_url + path)
+    if query:
+        if width < 700:
+            page.locator("label.md-header__button[for='__search']").click()
+        search(page, query)
+    target = screenshots / f"{name}-{label}.png"
+    page.screenshot(path=str(target))
+    assert target.stat().st_size > 10_000
+    context.close()

@@ -508,7 +508,7 @@ def _unnumbered_ids(tree: Outline) -> dict[int, str]:
     previous = "0"
     suffix = 0
     for position, section in enumerate(tree.sections or [None], start=1):
-        items = _items_under(section) if section else tree.items
+        items = _subtree_items(section) if section else tree.items
         for item in items:
             if item.number:
                 previous, suffix = anchors.default_anchor(item.number, position, restarts), 0
@@ -516,13 +516,6 @@ def _unnumbered_ids(tree: Outline) -> dict[int, str]:
             suffix += 1
             ids[id(item)] = f"{previous}{'abcdefghijklmnopqrstuvwxyz'[min(suffix, 26) - 1]}"
     return ids
-
-
-def _items_under(section: Section) -> list[Item]:
-    found = list(section.items)
-    for child in section.sections:
-        found.extend(_items_under(child))
-    return found
 
 
 def _mark_truncated(draft: Draft) -> None:

@@ -34,3 +34,16 @@ def strings(data: Any) -> Iterable[str]:
 
 def blob(*documents: Any) -> str:
     return "\u0001".join(re.sub(r"\s+", "", s) for d in documents for s in strings(d))
+
+
+def plan_items(plan: dict) -> list[dict]:
+    """Every item of plan data, in order, however deeply its sections nest."""
+    found = list(plan.get("items", []))
+
+    def walk(sections):
+        for section in sections:
+            found.extend(section.get("items", []))
+            walk(section.get("sections", []))
+
+    walk(plan.get("sections", []))
+    return found

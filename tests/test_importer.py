@@ -8,24 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import cli, importer, yamlio
-from support import blob, sentences
+from support import blob, plan_items, sentences
 from generator import text as textmod
 
 
 def run(raw: str, **kwargs) -> importer.ImportReport:
     return importer.import_text(raw.encode("utf-8"), source_file="raw/sample.txt", **kwargs)
-
-
-def items_of(plan: dict) -> list[dict]:
-    found = list(plan.get("items", []))
-
-    def walk(sections):
-        for s in sections:
-            found.extend(s.get("items", []))
-            walk(s.get("sections", []))
-
-    walk(plan.get("sections", []))
-    return found
 
 
 # A plan written for this test, mixing the seed styles differently: a notice with a
@@ -69,7 +57,7 @@ def test_a_text_in_a_new_mix_of_styles_imports_unchanged():
     assert plan["closing"] == "示范县教育和体育局办公室  2025年3月1日印发"
     assert [s["number"] for s in plan["sections"]] == ["一", None]
     assert [s["number"] for s in plan["sections"][0]["sections"]] == ["（一）", "（二）"]
-    items = items_of(plan)
+    items = plan_items(plan)
     assert [(i["number"], i.get("id"), i["title"]) for i in items] == [
         ("1", None, "深化理论学习"),
         ("2", None, "压实从严治党责任"),
@@ -92,14 +80,14 @@ def test_a_text_in_a_new_mix_of_styles_imports_unchanged():
 def test_owner_tails_labelled_and_bare():
     report = run("一、总体\n1.抓好落实。推进工作（责任处室：基教处、法规处）\n2.加强指导。开展调研。（思政处、基教处、教科院）\n",
                  year=2024, locality="qingdao")
-    items = items_of(report.plans[0])
+    items = plan_items(report.plans[0])
     assert items[0]["owners"] == ["基教处", "法规处"]
     assert items[1]["owners"] == ["思政处", "基教处", "教科院"]
 
 
 def test_a_bare_parenthesis_that_is_not_a_list_of_units_is_not_owners():
     report = run("一、总体\n1.抓好落实。推进义务教育（含民办学校）\n", year=2024, locality="qingdao")
-    assert "owners" not in items_of(report.plans[0])[0]
+    assert "owners" not in plan_items(report.plans[0])[0]
 
 
 def test_restarting_numbers_are_reported_and_anchored_by_section(tmp_path):
@@ -117,7 +105,7 @@ def test_missing_year_and_locality_are_reported_as_undecided():
 def test_truncated_text_is_marked():
     report = run("2024年工作要点\n一、总体\n1.抓好落实。推进工作。\n2.加强指导。开展调研，校园无线网络覆\n",
                  locality="qingdao")
-    items = items_of(report.plans[0])
+    items = plan_items(report.plans[0])
     assert items[-1].get("truncated") is True and "truncated" not in items[0]
 
 

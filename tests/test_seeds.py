@@ -8,7 +8,7 @@ import opencc
 import pytest
 
 from generator import importer, loader, text, yamlio
-from support import blob, sentences
+from support import blob, plan_items, sentences
 from conftest import PLANS, RAW
 
 RAW_FILES = sorted(RAW.glob("*.txt"))
@@ -114,19 +114,7 @@ def test_reimport_finds_the_same_items(raw):
     """The importer still produces the structure the curated files were made from."""
     report = importer.import_text(raw.read_bytes(), source_file=f"raw/{raw.name}")
     imported = sorted(
-        [(i.get("number"), i.get("title")) for i in _items(plan)] for plan in report.plans
+        [(i.get("number"), i.get("title")) for i in plan_items(plan)] for plan in report.plans
     )
-    curated = sorted([(i.get("number"), i.get("title")) for i in _items(d)] for d in plan_docs(raw.name))
+    curated = sorted([(i.get("number"), i.get("title")) for i in plan_items(d)] for d in plan_docs(raw.name))
     assert imported == curated
-
-
-def _items(data: dict) -> list[dict]:
-    found = list(data.get("items", []))
-
-    def walk(sections):
-        for s in sections:
-            found.extend(s.get("items", []))
-            walk(s.get("sections", []))
-
-    walk(data.get("sections", []))
-    return found

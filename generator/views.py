@@ -307,26 +307,35 @@ class YearPage:
     description: str
 
 
+WIDE_TABLE = 20  # more localities than this: one row per locality instead of one column
+
+
 def year_page(index: Index, year: int) -> YearPage:
     page = Pages.year(year)
     plans = index.by_year[year]
     localities = list(dict.fromkeys(p.locality for p in plans))
     names = index.catalog.localities
-    rows = []
-    for theme in index.catalog.themes:
-        cells = []
-        for locality in localities:
-            count = index.theme_counts([p for p in plans if p.locality == locality]).get(theme.id, 0)
-            cells.append((count, rel(page, Pages.theme_year(theme.id, year), locality)))
-        rows.append((Link(theme.name, rel(page, Pages.theme(theme.id))), cells))
+    themes = index.catalog.themes
+    counts = {l: index.theme_counts([p for p in plans if p.locality == l]) for l in localities}
+
+    def cell(locality: str, theme: str) -> tuple[int, str]:
+        return counts[locality].get(theme, 0), rel(page, Pages.theme_year(theme, year), locality)
+
+    locality_links = [Link(names[l].name, rel(page, Pages.locality(l))) for l in localities]
+    theme_links = [Link(t.name, rel(page, Pages.theme(t.id))) for t in themes]
+    if len(localities) <= WIDE_TABLE:
+        table = make_table("主题 \\ 地区", locality_links,
+                           [(t, [cell(l, theme.id) for l in localities]) for t, theme in zip(theme_links, themes)])
+    else:
+        table = make_table("地区 \\ 主题", theme_links,
+                           [(link, [cell(l, t.id) for t in themes]) for link, l in zip(locality_links, localities)])
     years = list(index.by_year)
     at = years.index(year)
     return YearPage(
         path=page,
         year=year,
         plans=[plan_row(index, p, page) for p in plans],
-        table=make_table("主题 \\ 地区", [Link(names[l].name, rel(page, Pages.locality(l))) for l in localities],
-                         rows),
+        table=table,
         previous=Link(f"{years[at - 1]}年", rel(page, Pages.year(years[at - 1]))) if at > 0 else None,
         next=Link(f"{years[at + 1]}年", rel(page, Pages.year(years[at + 1]))) if at + 1 < len(years) else None,
         title=f"{year}年各地教育工作要点",

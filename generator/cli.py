@@ -85,15 +85,20 @@ def _cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_build(args: argparse.Namespace) -> int:
+def _show_mkdocs_warnings() -> None:
+    """MkDocs only configures its logging in its own CLI; show its warnings here too."""
     import logging
-
-    from . import site
 
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     handler.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(handler)
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from . import site
+
+    _show_mkdocs_warnings()
 
     try:
         target = site.build(Path.cwd(), strict=not args.no_strict)
@@ -103,6 +108,38 @@ def _cmd_build(args: argparse.Namespace) -> int:
         print(f"build failed: {exc}; the previous docs/ and site/ are unchanged", file=sys.stderr)
         return 1
     print(f"site built in {target}/", file=sys.stderr)
+    return 0
+
+
+def _cmd_bundle(args: argparse.Namespace) -> int:
+    import datetime
+
+    from . import site
+
+    _show_mkdocs_warnings()
+    day = args.date or datetime.date.today().isoformat()
+    try:
+        target = site.bundle(Path.cwd(), Path("dist"), day)
+    except site.BuildError as exc:
+        for problem in exc.problems:
+            print(problem.format("text"), file=sys.stderr)
+        print(f"bundle failed: {exc}", file=sys.stderr)
+        return 1
+    print(f"{target} ({target.stat().st_size / 1e6:.1f} MB): unzip it and open "
+          "eduplans-offline/index.html in a browser, no network needed", file=sys.stderr)
+    return 0
+
+
+def _cmd_changes(args: argparse.Namespace) -> int:
+    import subprocess
+
+    from . import changes
+
+    try:
+        sys.stdout.write(changes.compare(args.base))
+    except subprocess.CalledProcessError as exc:
+        print(f"cannot read plans at {args.base}: {exc.stderr.strip()}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -141,6 +178,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="validate, generate and build the site into site/ (atomically)")
     p.add_argument("--no-strict", action="store_true", help="do not treat MkDocs warnings as errors")
     p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser("bundle", help="build the offline site as dist/eduplans-offline-<date>.zip")
+    p.add_argument("--date", help="date in the file name (default: today, YYYY-MM-DD)")
+    p.set_defaults(func=_cmd_bundle)
+
+    p = sub.add_parser("changes", help="Markdown summary of plan changes since a git revision")
+    p.add_argument("--base", required=True, help="git revision to compare with, e.g. origin/main")
+    p.set_defaults(func=_cmd_changes)
 
     p = sub.add_parser("export", help="print the dataset as JSON or CSV")
     p.add_argument("--format", choices=["json", "csv"], default="json")

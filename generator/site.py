@@ -19,7 +19,8 @@ from .index import Index, build_index
 from .validate import Problem
 
 # Generated pages and folders inside docs/; everything else there is hand-written.
-GENERATED = ("index.md", "plans", "localities", "years", "themes")
+GENERATED = ("index.md", "contributing.md", "plans", "localities", "years", "themes")
+CONTRIBUTING = Path(__file__).resolve().parent.parent / "CONTRIBUTING.md"
 
 
 class BuildError(Exception):
@@ -69,6 +70,9 @@ def pages(index: Index, repo_url: str | None) -> Output:
                            ("localities_index.md.j2", views.Pages.localities),
                            ("years_index.md.j2", views.Pages.years), ("themes_index.md.j2", views.Pages.themes)):
         out.add(path, render.render(env, template, view=views.overview(index, path)))
+    if CONTRIBUTING.exists():  # one text for GitHub and the site
+        out.add("contributing.md", "---\ntitle: 参与整理\ndescription: 如何修改错字、导入新计划、在本机检查，以及拉取请求上的自动检查。\n---\n\n"
+                + CONTRIBUTING.read_text(encoding="utf-8"))
     return out
 
 
@@ -111,18 +115,18 @@ def _mkdocs_config(config_file: Path, **overrides):
     return load_config(str(config_file), **overrides)
 
 
-def build(root: Path, strict: bool = True) -> Path:
+def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site_dir: Path | None = None) -> Path:
     """Validate, generate and build into fresh folders, then swap them in."""
     from mkdocs.commands.build import build as mkdocs_build
 
-    config_file = root / "mkdocs.yml"
-    docs_dir, site_dir = root / "docs", root / "site"
+    config_file = root / config_name
+    docs_dir, site_dir = root / "docs", site_dir or root / "site"
     repo_url = _mkdocs_config(config_file).get("repo_url")
     index = load(root / "plans")  # fail before touching anything
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
     try:
         staged_docs, staged_site = staging / "docs", staging / "site"
-        shutil.copytree(docs_dir, staged_docs, ignore=shutil.ignore_patterns(*GENERATED[1:])) \
+        shutil.copytree(docs_dir, staged_docs, ignore=shutil.ignore_patterns(*GENERATED[2:])) \
             if docs_dir.exists() else staged_docs.mkdir()
         write_pages(pages(index, repo_url), staged_docs)
         os.environ["EDUPLANS_GENERATED"] = "1"  # the hook must not generate again
@@ -139,6 +143,26 @@ def build(root: Path, strict: bool = True) -> Path:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return site_dir
+
+
+def bundle(root: Path, dist: Path, day: str) -> Path:
+    """The offline site as dist/eduplans-offline-<day>.zip, written atomically."""
+    import zipfile
+
+    staging = Path(tempfile.mkdtemp(prefix=".bundle-", dir=root))
+    try:
+        built = build(root, config_name="mkdocs-offline.yml", site_dir=staging / "eduplans-offline")
+        dist.mkdir(parents=True, exist_ok=True)
+        target = dist / f"eduplans-offline-{day}.zip"
+        partial = target.with_suffix(".zip.part")
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+            for file in sorted(built.rglob("*")):
+                if file.is_file():
+                    archive.write(file, f"{built.name}/{file.relative_to(built).as_posix()}")
+        partial.replace(target)
+        return target
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _swap(new: Path, target: Path) -> None:

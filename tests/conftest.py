@@ -31,7 +31,7 @@ def registries(tmp_path: Path) -> Path:
     return target
 
 
-SITE_PARTS = ("mkdocs.yml", "docs", "plans", "templates", "overrides", "generator", "raw")
+SITE_PARTS = ("mkdocs.yml", "mkdocs-offline.yml", "CONTRIBUTING.md", "docs", "plans", "templates", "overrides", "generator", "raw")
 
 
 def copy_project(target: Path) -> Path:

@@ -1,0 +1,77 @@
+"""The GitHub workflows: lint-clean, secure for forks, and running the README's commands."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+BIN = Path(sys.executable).parent
+
+
+def tool(name: str) -> str:
+    path = shutil.which(name, path=str(BIN)) or shutil.which(name)
+    assert path, f"{name} is not installed: pip install -r requirements-dev.txt"
+    return path
+
+
+def readme_commands() -> tuple[str, str]:
+    lines = [l.strip() for l in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+             if l.startswith("    python3 -m venv")]
+    return lines[0], lines[1]
+
+
+def test_actionlint_finds_nothing():
+    result = subprocess.run([tool("actionlint"), *sorted(map(str, WORKFLOWS.glob("*.yml")))],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_zizmor_finds_nothing_above_low_severity():
+    result = subprocess.run([tool("zizmor"), "--offline", "--min-severity", "medium", "--format", "plain",
+                             str(WORKFLOWS)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def load(name: str) -> dict:
+    return yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+
+
+def test_pull_requests_from_forks_get_no_write_access():
+    workflow = load("pr.yml")
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert "pull_request" in triggers and "pull_request_target" not in triggers
+    assert workflow["permissions"] == {"contents": "read"}
+    text = (WORKFLOWS / "pr.yml").read_text(encoding="utf-8")
+    assert "secrets." not in text and "persist-credentials: false" in text
+
+
+def test_every_action_is_pinned_to_a_commit():
+    for path in WORKFLOWS.glob("*.yml"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if "uses:" in line:
+                ref = line.split("uses:")[1].split("#")[0].strip()
+                assert len(ref.split("@")[1]) == 40, f"{path.name}: {line.strip()}"
+
+
+def test_workflows_run_the_readme_commands():
+    build, test = readme_commands()
+    pr = (WORKFLOWS / "pr.yml").read_text(encoding="utf-8")
+    assert build in pr and test in pr and "validate --format github" in pr
+    assert build in (WORKFLOWS / "pages.yml").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert test in ci
+
+
+def test_pages_deploy_has_least_permissions():
+    workflow = load("pages.yml")
+    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert load("release.yml")["jobs"]["bundle"]["permissions"] == {"contents": "write"}

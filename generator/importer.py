@@ -1,390 +1,26 @@
 """Raw text → plan YAML files, with a report of everything a human must check.
 
-The flow: :mod:`text` normalizes the bytes; :func:`split_file` cuts the lines
-into segments (a table of contents, outlines, full texts, a flattened table);
-:mod:`outline` parses each segment into a tree; :func:`pair_segments` matches
-outlines with the full texts of the same plan (bodies win, outlines fill the
-gaps); :func:`plan_data` turns each plan into the plain data of a plan file.
+The flow: :mod:`text` normalizes the bytes; :mod:`segments` cuts the lines into
+segments (a table of contents, outlines, full texts, a flattened table);
+:mod:`outline` parses each segment into a tree; :mod:`pairing` matches outlines
+with the full texts of the same plan (bodies win, outlines fill the gaps); this
+module turns each plan into the plain data of a plan file, and writes it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from . import anchors, extract, outline, tables, text
-from .outline import Item, Outline, Section, Token
+from .outline import Item, Outline, Section
+from .pairing import Draft, pair_segments, subtree_items
+from .segments import FileParts, ImportRules, load_rules, split_file
 
-RULES_FILE = Path(__file__).parent / "rules" / "import.yml"
 SCHEMA_HEADER = "# yaml-language-server: $schema=schema/plan.schema.json\n"
-
-
-# ---------------------------------------------------------------------------
-# Rules
-
-
-@dataclass(frozen=True)
-class ImportRules:
-    title_keywords: tuple[str, ...]
-    collection_keywords: tuple[str, ...]
-    notice_prefixes: tuple[str, ...]
-    toc_headings: tuple[str, ...]
-    chrome: tuple[re.Pattern[str], ...]
-    separator: re.Pattern[str]
-    outline: outline.Rules
-    tails: extract.TailRules
-    table_columns: dict[str, str]
-
-
-@lru_cache(maxsize=1)
-def load_rules(path: Path = RULES_FILE) -> ImportRules:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return ImportRules(
-        title_keywords=tuple(data["title_keywords"]),
-        collection_keywords=tuple(data["collection_keywords"]),
-        notice_prefixes=tuple(data["notice_prefixes"]),
-        toc_headings=tuple(data["toc_headings"]),
-        chrome=tuple(re.compile(p) for p in data["chrome_patterns"]),
-        separator=re.compile(r"^[─━—=_\-]{6,}$"),
-        outline=outline.Rules(
-            headline_max_chars=data["headline_max_chars"],
-            unnumbered_headline_max_chars=data["unnumbered_headline_max_chars"],
-            ordinal_suffix=data["ordinal_suffix"],
-        ),
-        tails=extract.TailRules(
-            owner_labels=tuple(data["owner_labels"]),
-            unit_suffixes=tuple(data["unit_suffixes"]),
-            single_unit_suffixes=tuple(data["single_unit_suffixes"]),
-            deadline_patterns=tuple(re.compile(p) for p in data["deadline_patterns"]),
-        ),
-        table_columns=dict(data["table_columns"]),
-    )
-
-
-# ---------------------------------------------------------------------------
-# Splitting a file into segments
-
-
-@dataclass
-class TocEntry:
-    number: int
-    title: str | None
-    page: str | None
-    lines: list[str]
-
-
-@dataclass
-class Segment:
-    notice: list[str] = field(default_factory=list)
-    title: str | None = None
-    subtitle: list[str] = field(default_factory=list)
-    tokens: list[Token] = field(default_factory=list)
-    closing: list[str] = field(default_factory=list)
-    discarded: list[str] = field(default_factory=list)
-    table: tables.Table | None = None
-    in_closing: bool = False
-    first_line: int = 0
-
-    def structured(self) -> bool:
-        return any(t.kind != "text" for t in self.tokens)
-
-
-@dataclass
-class FileParts:
-    segments: list[Segment]
-    toc: list[TocEntry]
-    collection: str | None
-    front: list[str]  # TOC headings and the like, kept for provenance
-
-
-_PAGE_RE = re.compile(r"^(?P<title>.*?\S)\s*(?P<page>\d{1,4})$")
-
-
-def _toc_title(rest: str, rules: ImportRules) -> tuple[str, str] | None:
-    match = _PAGE_RE.match(rest)
-    if not match or not any(k in match["title"] for k in rules.title_keywords):
-        return None
-    if outline.ends_sentence(match["title"]):
-        return None
-    return match["title"], match["page"]
-
-
-def _toc_entry(line: str, following: str | None, rules: ImportRules) -> tuple[TocEntry, bool] | None:
-    """A table-of-contents line, and whether it also used the following line."""
-    match = re.match(r"^(\d{1,3})[.．、]\s*(.*)$", line)
-    if not match:
-        return None
-    number, rest = int(match[1]), match[2].strip()
-    if rest:
-        found = _toc_title(rest, rules)
-        return (TocEntry(number, found[0], found[1], [line]), False) if found else None
-    if following is None:
-        return None
-    found = _toc_title(following, rules)
-    if found and not re.match(r"^\d{1,3}[.．、]", following):
-        return TocEntry(number, found[0], found[1], [line, following]), True
-    if _toc_entry(following, None, rules):
-        return TocEntry(number, None, None, [line]), False
-    return None
-
-
-def is_title(line: str, rules: ImportRules) -> bool:
-    if len(line) > 50 or outline.ends_sentence(line) or line.startswith(rules.notice_prefixes):
-        return False
-    if outline.classify(line, 0).kind != "text":
-        return False
-    return any(k in line for k in rules.title_keywords)
-
-
-def split_file(lines: list[str], rules: ImportRules) -> FileParts:
-    parts = FileParts([Segment()], [], None, [])
-    segment = parts.segments[0]
-    pending_label: str | None = None
-    pending_title: str | None = None
-    pre: list[Token] = []  # text before a title or a structure: notice or preamble
-    index = 0
-    numbered = [(i + 1, raw, raw.strip()) for i, raw in enumerate(lines)]
-
-    def next_nonblank(start: int) -> tuple[int, str, str] | None:
-        return next((entry for entry in numbered[start:] if entry[2]), None)
-
-    def start_segment() -> Segment:
-        nonlocal pre
-        fresh = Segment()
-        parts.segments.append(fresh)
-        pre = []
-        return fresh
-
-    while index < len(numbered):
-        line_no, raw, line = numbered[index]
-        index += 1
-        if not line:
-            continue
-        if tables.is_table_line(raw):
-            table_lines = [(n, r) for n, r, _ in numbered[index - 1 :]]
-            segment.table = tables.parse_table(table_lines, pending_label, pending_title)
-            break
-        if any(p.match(line) for p in rules.chrome):
-            segment.discarded.append(line)
-            if rules.separator.match(line):
-                segment.in_closing = True
-            continue
-        following = next_nonblank(index)
-        toc = _toc_entry(line, following[2] if following else None, rules)
-        if toc and (parts.toc or (following and _toc_entry(following[2], None, rules))) or (
-            toc and toc[1]
-        ):
-            parts.toc.append(toc[0])
-            if toc[1] and following:
-                index = numbered.index(following) + 1
-            continue
-        if line in rules.toc_headings:
-            parts.front.append(line)
-            continue
-        if re.match(r"^附件\s*\d+$", line):
-            pending_label = line
-            continue
-        if is_title(line, rules) and any(k in line for k in rules.collection_keywords):
-            parts.collection = line
-            continue
-        if is_title(line, rules):
-            if following and tables.is_table_line(following[1]):
-                pending_title = line
-                continue
-            if segment.structured() or segment.title:
-                segment = start_segment()
-            segment.title, segment.first_line = line, line_no
-            segment.notice = ([pending_label] if pending_label else []) + [t.text for t in pre]
-            pending_label, pre = None, []
-            continue
-        token = outline.classify(line, line_no, rules.outline.ordinal_suffix)
-        if token.kind == "sec1" and token.value == 1 and any(t.kind == "sec1" for t in segment.tokens):
-            segment = start_segment()
-        if segment.in_closing:
-            segment.closing.append(line)
-            continue
-        if segment.title and not segment.tokens and token.kind == "text" and outline.is_title_like(
-            line, rules.outline
-        ):
-            segment.subtitle.append(line)
-            continue
-        if not segment.title and not segment.structured() and token.kind == "text":
-            pre.append(token)
-            continue
-        if pre:
-            segment.tokens.extend(pre)
-            pre = []
-        if not segment.first_line:
-            segment.first_line = line_no
-        segment.tokens.append(token)
-    if pre:
-        segment.tokens.extend(pre)
-    parts.segments = [s for s in parts.segments if s.tokens or s.title or s.table]
-    return parts
-
-
-# ---------------------------------------------------------------------------
-# Pairing outlines with full texts
-
-
-@dataclass
-class Draft:
-    """One plan found in a raw file, before it becomes plan data."""
-
-    segment: Segment | None
-    tree: Outline
-    toc: TocEntry | None = None
-    outline_segment: Segment | None = None
-    warnings: list[str] = field(default_factory=list)
-    has_body: bool = True
-
-    @property
-    def title(self) -> str | None:
-        for segment in (self.segment, self.outline_segment):
-            if segment and segment.title:
-                return segment.title
-        return self.toc.title if self.toc else None
-
-
-def _norm(value: str | None) -> str:
-    return re.sub(r"\s+", "", value or "")
-
-
-def pair_segments(parts: FileParts, rules: ImportRules) -> list[Draft]:
-    parsed = [(s, outline.parse_outline(s.tokens, rules.outline)) for s in parts.segments]
-    outlines = [(s, t) for s, t in parsed if not t.has_bodies() and t.all_items()]
-    bodies = [(s, t) for s, t in parsed if (s, t) not in outlines]
-    if not outlines:
-        return [Draft(s, t, warnings=list(t.warnings)) for s, t in bodies]
-    toc = _merged_toc(parts.toc)
-    drafts: list[Draft] = []
-    by_position: dict[int, Draft] = {}
-    for position, (segment, tree) in enumerate(outlines):
-        entry = toc[position] if position < len(toc) else None
-        draft = Draft(None, tree, entry, segment, warnings=[f"outline: {w}" for w in tree.warnings],
-                      has_body=False)
-        drafts.append(draft)
-        by_position[position] = draft
-    for segment, tree in bodies:
-        position = _match_body(segment, tree, toc, outlines)
-        if position is None or by_position[position].segment is not None:
-            drafts.append(Draft(segment, tree, warnings=list(tree.warnings) + [
-                "could not decide which outline this text belongs to; imported on its own"]))
-            continue
-        draft = by_position[position]
-        _adopt(segment, draft.outline_segment)
-        draft.segment, draft.has_body = segment, True
-        draft.warnings.extend(tree.warnings)
-        draft.tree = merge_outline(tree, draft.tree, draft.warnings)
-    for draft in drafts:
-        if not draft.has_body:
-            draft.segment = draft.outline_segment  # keeps its title, notice and closing, if any
-            draft.warnings.append("only the outline is in the source: items have titles but no text")
-            for item in draft.tree.all_items():
-                item.outline_only = True
-    return drafts
-
-
-def _adopt(body: Segment, outline_segment: Segment | None) -> None:
-    """Lines around an outline (its title, notice, print line) stay with the plan."""
-    if outline_segment is None:
-        return
-    body.title = body.title or outline_segment.title
-    body.notice = outline_segment.notice + body.notice
-    body.subtitle = outline_segment.subtitle + body.subtitle
-    body.closing = outline_segment.closing + body.closing
-    body.discarded = outline_segment.discarded + body.discarded
-
-
-def _merged_toc(entries: list[TocEntry]) -> list[TocEntry]:
-    """Two copies of a table of contents become one, keeping the titles either has."""
-    merged: dict[int, TocEntry] = {}
-    for entry in entries:
-        known = merged.get(entry.number)
-        if known is None:
-            merged[entry.number] = TocEntry(entry.number, entry.title, entry.page, list(entry.lines))
-            continue
-        known.lines.extend(entry.lines)
-        known.title = known.title or entry.title
-        known.page = known.page or entry.page
-    return [merged[n] for n in sorted(merged)]
-
-
-def _match_body(segment: Segment, tree: Outline, toc: list[TocEntry], outlines: list) -> int | None:
-    title = _norm(segment.title)
-    for position, entry in enumerate(toc):
-        if title and _norm(entry.title) == title and position < len(outlines):
-            return position
-    # No usable table of contents: the outline sharing most item titles.
-    titles = {i.title for i in tree.all_items() if i.title}
-    scores = [len(titles & {i.title for i in t.all_items()}) for _, t in outlines]
-    best = max(range(len(scores)), key=lambda k: scores[k], default=None)
-    return best if best is not None and scores[best] > 0 else None
-
-
-def merge_outline(body: Outline, skeleton: Outline, warnings: list[str]) -> Outline:
-    """Full text wins; outline headings fill in what the text lacks (truncated sources)."""
-    _merge_sections(body.sections, skeleton.sections, warnings)
-    if skeleton.items:
-        _merge_items(body, skeleton.items, warnings)
-    return body
-
-
-def _key(section: Section) -> tuple[int, int | None]:
-    return section.level, section.value
-
-
-def _merge_sections(body: list[Section], skeleton: list[Section], warnings: list[str]) -> None:
-    for outline_section in skeleton:
-        match = next((s for s in body if _key(s) == _key(outline_section)), None)
-        if match is None:
-            _mark_outline_only(outline_section)
-            body.append(outline_section)
-            continue
-        if _norm(match.title) != _norm(outline_section.title):
-            match.outline_title = outline_section.title
-        _merge_items(match, outline_section.items, warnings)
-        _merge_sections(match.sections, outline_section.sections, warnings)
-
-
-def _merge_items(body: Section | Outline, skeleton: list[Item], warnings: list[str]) -> None:
-    """Outline items missing from the body's subtree are added as outline_only."""
-    present = {i.value: i for i in _subtree_items(body) if i.value is not None}
-    for item in skeleton:
-        match = present.get(item.value)
-        if match is not None:
-            if item.title and _norm(match.title) != _norm(item.title):
-                match.outline_title = item.title
-            continue
-        item.outline_only = True
-        position = next((k for k, i in enumerate(body.items) if (i.value or 0) > (item.value or 0)),
-                        len(body.items))
-        body.items.insert(position, item)
-    outline_numbers = {i.value for i in skeleton}
-    for item in body.items:
-        if skeleton and not item.outline_only and item.value is not None and item.value not in outline_numbers:
-            warnings.append(f"item {item.number} is in the text but missing from the outline")
-
-
-def _subtree_items(node: Section | Outline) -> list[Item]:
-    if isinstance(node, Outline):
-        return node.all_items()
-    found = list(node.items)
-    for child in node.sections:
-        found.extend(_subtree_items(child))
-    return found
-
-
-def _mark_outline_only(section: Section) -> None:
-    for item in section.items:
-        item.outline_only = True
-    for child in section.sections:
-        _mark_outline_only(child)
+MAX_RAW_BYTES = 5_000_000
 
 
 # ---------------------------------------------------------------------------
@@ -508,7 +144,7 @@ def _unnumbered_ids(tree: Outline) -> dict[int, str]:
     previous = "0"
     suffix = 0
     for position, section in enumerate(tree.sections or [None], start=1):
-        items = _subtree_items(section) if section else tree.items
+        items = subtree_items(section) if section else tree.items
         for item in items:
             if item.number:
                 previous, suffix = anchors.default_anchor(item.number, position, restarts), 0
@@ -664,6 +300,9 @@ def import_text(
     localities: list[dict[str, Any]] | None = None,
 ) -> ImportReport:
     """Import one raw file; nothing is written here (see :func:`write_plans`)."""
+    if len(data) > MAX_RAW_BYTES:
+        raise text.DecodeError(f"the file has {len(data):,} bytes, more than the limit of {MAX_RAW_BYTES:,}; "
+                               "split it into one file per plan")
     rules = load_rules()
     lines, conversions = text.normalize(data)
     parts = split_file(lines, rules)

@@ -22,6 +22,11 @@ from .yamlio import Document, FieldPath, Mark
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "plans" / "schema"
 
+# ids become file names: none may name a listing page or a Windows device.
+RESERVED_IDS = {"index", "con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+                *(f"lpt{i}" for i in range(1, 10))}
+MAX_ITEMS = 5000  # per plan, over all sections
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -160,6 +165,8 @@ def check_plan(doc: Document, locality_ids: set[str], theme_ids: set[str]) -> li
         problems.append(Problem(doc.path, doc.mark(at), message, hint, field_name(at)))
 
     stem = Path(doc.path).stem
+    if data["id"] in RESERVED_IDS:
+        add(("id",), f"plan id '{data['id']}' is a reserved name", "choose another id, e.g. locality-year")
     if data["id"] != stem:
         add(("id",), f"plan id '{data['id']}' differs from the file name '{stem}.yml'",
             f"rename the file to {data['id']}.yml or change the id")
@@ -168,7 +175,12 @@ def check_plan(doc: Document, locality_ids: set[str], theme_ids: set[str]) -> li
             "use an id from plans/localities.yml, or add the locality there")
     seen: dict[str, FieldPath] = {}
     numbers = set()
-    for field_path, item, anchor in item_anchors(data):
+    anchored = item_anchors(data)
+    if len(anchored) > MAX_ITEMS:
+        add(("sections",), f"plan has {len(anchored)} items, more than the limit of {MAX_ITEMS}",
+            "split the document into several plans")
+        return problems
+    for field_path, item, anchor in anchored:
         if item.get("number"):
             numbers.add(anchors.number_key(item["number"]))
         if anchor is None:
@@ -204,6 +216,9 @@ def check_registry(doc: Document, key: str) -> list[Problem]:
     seen: dict[str, int] = {}
     ids = {e["id"] for e in entries}
     for i, entry in enumerate(entries):
+        if entry["id"] in RESERVED_IDS:
+            problems.append(Problem(doc.path, doc.mark((key, i, "id")), f"id '{entry['id']}' is a reserved name",
+                                    "choose another id", field_name((key, i, "id"))))
         if entry["id"] in seen:
             problems.append(Problem(doc.path, doc.mark((key, i, "id")), f"duplicate id '{entry['id']}'",
                                     "ids must be unique", field_name((key, i, "id"))))

@@ -130,10 +130,10 @@ def _section_data(section: Section, rules: ImportRules, ids: dict[int, str]) -> 
         data["outline_title"] = section.outline_title
     if section.intro:
         data["intro"] = "\n".join(section.intro)
+    if section.items:  # items before sub-sections: the order pages show them in
+        data["items"] = [_item_data(i, rules, ids.get(id(i))) for i in section.items]
     if section.sections:
         data["sections"] = [_section_data(s, rules, ids) for s in section.sections]
-    if section.items:
-        data["items"] = [_item_data(i, rules, ids.get(id(i))) for i in section.items]
     return data
 
 

@@ -20,9 +20,13 @@ SENTENCE_END = "。！？；"
 _SEC1 = re.compile(rf"^([{CN_NUMERAL}]+)[、．.]\s*(.*)$")
 _SEC2 = re.compile(rf"^（([{CN_NUMERAL}]+)）\s*(.*)$")
 _SEC3 = re.compile(rf"^([{CN_NUMERAL}]+)是(.+)$")
-_ITEM = re.compile(r"^(\d{1,3})\s*[.．、]\s*(.*)$")
+_ITEM = re.compile(r"^(\d{1,3})\s*(?:[.．](?!\d)|、)\s*(.*)$")  # 2.0 is a decimal, not item 2
 _GLUED = re.compile(r"^(\d{1,3})([\u4e00-\u9fff“《].*)$")
 _NUMONLY = re.compile(r"^(\d{1,3})$")
+_OTHER_ORDINAL = re.compile(rf"[{CN_NUMERAL}]+是")
+_ORDINAL_START = re.compile(rf"^(?:[{CN_NUMERAL}]+是|第[{CN_NUMERAL}]+|首先|其次|最后)")
+# A number glued to one of these is a quantity (2所, 30个), never an item number.
+MEASURE_WORDS = "所个人名万亿千百元年月日号项次场间对家台余多批期类条篇岁班校园届轮期%％"
 
 
 def cn_number(text: str) -> int | None:
@@ -55,14 +59,14 @@ class Token:
     rest: str = ""
 
 
-def classify(text: str, line: int, ordinal_suffix: str = "是") -> Token:
+def classify(text: str, line: int) -> Token:
     """What a stripped, non-empty line looks like on its own, before context."""
     if m := _SEC2.match(text):
         return Token("sec2", line, text, f"（{m[1]}）", cn_number(m[1]), m[2].strip())
     if m := _SEC1.match(text):
         if cn_number(m[1]) is not None:
             return Token("sec1", line, text, m[1], cn_number(m[1]), m[2].strip())
-    if ordinal_suffix == "是" and (m := _SEC3.match(text)) and cn_number(m[1]) is not None:
+    if (m := _SEC3.match(text)) and cn_number(m[1]) is not None and not _OTHER_ORDINAL.search(m[2]):
         return Token("sec3", line, text, f"{m[1]}是", cn_number(m[1]), m[2].strip())
     if m := _NUMONLY.match(text) or re.match(r"^(\d{1,3})[.．、]$", text):
         return Token("numonly", line, text, m[1], int(m[1]))
@@ -136,12 +140,12 @@ class Outline:
         return bool(self.preamble) or intros(self.sections) or any(i.paragraphs for i in self.all_items())
 
 
-@dataclass
+@dataclass(frozen=True)
 class Rules:
     headline_max_chars: int = 40
     headline_max_chars_with_comma: int = 30
     unnumbered_headline_max_chars: int = 25
-    ordinal_suffix: str = "是"
+    continuation_openers: tuple[str, ...] = ()
 
 
 def split_headline(rest: str, rules: Rules) -> tuple[str | None, str]:
@@ -178,6 +182,7 @@ class OutlineParser:
         self.item: Item | None = None
         self.last_item_value: int | None = None
         self.last_top_value = 0
+        self.complete = True  # did the previous line end a sentence or a heading?
 
     # -- helpers ---------------------------------------------------------
     def warn(self, line: int, message: str) -> None:
@@ -222,14 +227,35 @@ class OutlineParser:
         return (self.last_item_value or 0) + 1
 
     def _fits_item(self, value: int) -> bool:
-        fresh_section = bool(self.stack) and not self.stack[-1].items
-        return value == self._expected_item() or (value == 1 and fresh_section)
+        section_has_no_items = bool(self.stack) and not self.stack[-1].items
+        return value == self._expected_item() or (value == 1 and section_has_no_items)
+
+    def _continue_line(self, token: Token) -> None:
+        """A line that starts with a number but carries on an unfinished sentence."""
+        self.warn(token.line, f"'{token.text[:8]}…' continues the line before it, which does not end a "
+                  "sentence: kept as text, not as a numbered item")
+        target = self.item.paragraphs if self.item else self.stack[-1].intro if self.stack else self.out.preamble
+        target.append(token.text)
+
+    def _unnumbered_headline(self, first: str) -> bool:
+        """A short first sentence without a comma that does not continue the paragraph before."""
+        return (0 < len(first) <= self.rules.unnumbered_headline_max_chars and "，" not in first
+                and not first.startswith(self.rules.continuation_openers)
+                and not _ORDINAL_START.match(first))
+
+    @staticmethod
+    def _ends_line(token: Token, rules: Rules) -> bool:
+        if token.kind in ("sec1", "sec2", "sec3", "numonly"):
+            return True
+        text = token.rest if token.kind in ("item", "glued") else token.text
+        return ends_sentence(text) or is_title_like(text, rules)
 
     # -- tokens -------------------------------------------------------------
     def feed(self, tokens: list[Token]) -> Outline:
         for index, token in enumerate(tokens):
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             getattr(self, f"_on_{token.kind}")(token, following)
+            self.complete = self._ends_line(token, self.rules)
         for item in self.out.all_items():
             if item.awaiting_title:
                 self.warn(item.line, f"item {item.number} has a number but no title or text")
@@ -242,6 +268,9 @@ class OutlineParser:
         self._open_section(2, token.number, token.value, token.rest, token.line)
 
     def _on_sec3(self, token: Token, following: Token | None) -> None:
+        if following is None or following.kind not in ("item", "numonly", "glued"):
+            self._on_text(Token("text", token.line, token.text), following)  # 一是… inside a paragraph
+            return
         depth = max((s.level for s in self.stack if s.level < 3), default=0)
         self._open_section(depth + 1 if depth < 2 else 3, token.number, token.value, token.rest, token.line)
         self.warn(token.line, f"'{token.number}' lead-in treated as a sub-heading grouping the items after it")
@@ -252,6 +281,9 @@ class OutlineParser:
 
     def _on_item(self, token: Token, following: Token | None) -> None:
         value = token.value or 0
+        if not self._fits_item(value) and not self.complete:
+            self._continue_line(token)
+            return
         odd_section = (
             not self._fits_item(value)
             and self.out.sections
@@ -270,7 +302,8 @@ class OutlineParser:
             item.paragraphs.append(body)
 
     def _on_glued(self, token: Token, following: Token | None) -> None:
-        if token.value is not None and self._fits_item(token.value):
+        quantity = token.rest[:1] in MEASURE_WORDS
+        if token.value is not None and self._fits_item(token.value) and self.complete and not quantity:
             self.warn(token.line, f"item number {token.number} is glued to its text")
             self._on_item(token, following)
         else:
@@ -285,10 +318,12 @@ class OutlineParser:
             else:
                 self.item.paragraphs.append(text)
             return
-        followed_by_item = following is not None and following.kind in ("item", "numonly", "glued")
+        followed_by_item = following is not None and following.kind in ("item", "numonly")
         if (
             self.out.sections
+            and self.complete
             and is_title_like(text, self.rules)
+            and not text[:1].isdigit()
             and followed_by_item
             and (self.item is not None or not self.stack)
         ):
@@ -302,7 +337,7 @@ class OutlineParser:
             target.append(text)
             return
         first, _, remainder = text.partition("。")
-        if self.item.paragraphs and remainder.strip() and _headline_ok(first, self.rules.unnumbered_headline_max_chars, self.rules):
+        if self.item.paragraphs and remainder.strip() and self._unnumbered_headline(first):
             anchor = self.item.number or "?"
             self.warn(token.line, f"unnumbered headline paragraph '{first}' after item {anchor}: "
                       "kept as its own item with number null")

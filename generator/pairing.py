@@ -43,7 +43,7 @@ def _norm(value: str | None) -> str:
 
 
 def pair_segments(parts: FileParts, rules: ImportRules) -> list[Draft]:
-    parsed = [(s, outline.parse_outline(s.tokens, rules.outline)) for s in parts.segments]
+    parsed = [(s, outline.parse_outline(s.tokens, rules.outline_rules)) for s in parts.segments]
     outlines = [(s, t) for s, t in parsed if not t.has_bodies() and t.all_items()]
     bodies = [(s, t) for s, t in parsed if (s, t) not in outlines]
     if not outlines:
@@ -142,6 +142,7 @@ def _merge_sections(body: list[Section], skeleton: list[Section], warnings: list
 def _merge_items(body: Section | Outline, skeleton: list[Item], warnings: list[str]) -> None:
     """Outline items missing from the body's subtree are added as outline_only."""
     present = {i.value: i for i in subtree_items(body) if i.value is not None}
+    filled = []
     for item in skeleton:
         match = present.get(item.value)
         if match is not None:
@@ -149,9 +150,13 @@ def _merge_items(body: Section | Outline, skeleton: list[Item], warnings: list[s
                 match.outline_title = item.title
             continue
         item.outline_only = True
+        filled.append(item.number or "?")
         position = next((k for k, i in enumerate(body.items) if (i.value or 0) > (item.value or 0)),
                         len(body.items))
         body.items.insert(position, item)
+    if filled:
+        warnings.append(f"the text lacks item(s) {', '.join(filled)}: kept with their outline titles only "
+                        "(outline_only: true)")
     outline_numbers = {i.value for i in skeleton}
     for item in body.items:
         if skeleton and not item.outline_only and item.value is not None and item.value not in outline_numbers:

@@ -32,7 +32,7 @@ class Raw(str):
 def md(value: Any) -> Raw:
     """Inline Markdown: HTML-escaped, Markdown punctuation backslash-escaped, one line."""
     text = " ".join(str(value).split())
-    return Raw(_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True)))
+    return Raw(_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)))
 
 
 def h(value: Any) -> Raw:

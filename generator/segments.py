@@ -28,12 +28,16 @@ RULES_FILE = Path(__file__).parent / "rules" / "import.yml"
 @dataclass(frozen=True)
 class ImportRules:
     title_keywords: tuple[str, ...]
+    weak_title_keywords: tuple[str, ...]
     collection_keywords: tuple[str, ...]
     notice_prefixes: tuple[str, ...]
     toc_headings: tuple[str, ...]
     chrome: tuple[re.Pattern[str], ...]
     separator: re.Pattern[str]
-    outline: outline.Rules
+    closing: tuple[re.Pattern[str], ...]
+    signature_suffixes: tuple[str, ...]
+    closing_openers: tuple[str, ...]
+    outline_rules: outline.Rules
     tails: extract.TailRules
     table_columns: dict[str, str]
 
@@ -43,15 +47,20 @@ def load_rules(path: Path = RULES_FILE) -> ImportRules:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return ImportRules(
         title_keywords=tuple(data["title_keywords"]),
+        weak_title_keywords=tuple(data["weak_title_keywords"]),
         collection_keywords=tuple(data["collection_keywords"]),
         notice_prefixes=tuple(data["notice_prefixes"]),
         toc_headings=tuple(data["toc_headings"]),
         chrome=tuple(re.compile(p) for p in data["chrome_patterns"]),
-        separator=re.compile(r"^[─━—=_\-]{6,}$"),
-        outline=outline.Rules(
+        separator=re.compile(data["separator_pattern"]),
+        closing=tuple(re.compile(p) for p in data["closing_patterns"]),
+        signature_suffixes=tuple(data["signature_suffixes"]),
+        closing_openers=tuple(data["closing_openers"]),
+        outline_rules=outline.Rules(
             headline_max_chars=data["headline_max_chars"],
+            headline_max_chars_with_comma=data["headline_max_chars_with_comma"],
             unnumbered_headline_max_chars=data["unnumbered_headline_max_chars"],
-            ordinal_suffix=data["ordinal_suffix"],
+            continuation_openers=tuple(data["continuation_openers"]),
         ),
         tails=extract.TailRules(
             owner_labels=tuple(data["owner_labels"]),
@@ -130,12 +139,30 @@ def _toc_entry(line: str, following: str | None, rules: ImportRules) -> tuple[To
     return None
 
 
-def is_title(line: str, rules: ImportRules) -> bool:
+def is_title(line: str, rules: ImportRules, plan_can_start: bool = True) -> bool:
+    """A plan title: short, no sentence end, not numbered, naming a plan. The weaker
+    words (行动计划) only count where a plan can start, since items use them too."""
     if len(line) > 50 or outline.ends_sentence(line) or line.startswith(rules.notice_prefixes):
         return False
     if outline.classify(line, 0).kind != "text":
         return False
-    return any(k in line for k in rules.title_keywords)
+    keywords = rules.title_keywords + (rules.weak_title_keywords if plan_can_start else ())
+    return any(k in line for k in keywords)
+
+
+def _closing_start(tokens: list[Token], rules: ImportRules) -> int:
+    """Where a plan's trailing signature and date lines begin (len(tokens) if none)."""
+    start = len(tokens)
+    while start > 0 and tokens[start - 1].kind == "text":
+        line = tokens[start - 1].text
+        if any(p.match(line) for p in rules.closing) or line.startswith(rules.closing_openers):
+            start -= 1
+        elif start < len(tokens) and len(line) <= 40 and line.endswith(rules.signature_suffixes) \
+                and not outline.ends_sentence(line):
+            start -= 1
+        else:
+            break
+    return start
 
 
 def split_file(lines: list[str], rules: ImportRules) -> FileParts:
@@ -166,10 +193,12 @@ def split_file(lines: list[str], rules: ImportRules) -> FileParts:
             table_lines = [(n, r) for n, r, _ in numbered[index - 1 :]]
             segment.table = tables.parse_table(table_lines, pending_label, pending_title)
             break
+        if rules.separator.match(line):
+            segment.discarded.append(line)
+            segment.in_closing = True
+            continue
         if any(p.match(line) for p in rules.chrome):
             segment.discarded.append(line)
-            if rules.separator.match(line):
-                segment.in_closing = True
             continue
         following = next_nonblank(index)
         toc = _toc_entry(line, following[2] if following else None, rules)
@@ -186,10 +215,12 @@ def split_file(lines: list[str], rules: ImportRules) -> FileParts:
         if re.match(r"^附件\s*\d+$", line):
             pending_label = line
             continue
+        after_number = bool(segment.tokens) and segment.tokens[-1].kind == "numonly"
+        plan_can_start = not segment.structured() or pending_label is not None
         if is_title(line, rules) and any(k in line for k in rules.collection_keywords):
             parts.collection = line
             continue
-        if is_title(line, rules):
+        if not after_number and is_title(line, rules, plan_can_start):
             if following and tables.is_table_line(following[1]):
                 pending_title = line
                 continue
@@ -199,14 +230,14 @@ def split_file(lines: list[str], rules: ImportRules) -> FileParts:
             segment.notice = ([pending_label] if pending_label else []) + [t.text for t in pre]
             pending_label, pre = None, []
             continue
-        token = outline.classify(line, line_no, rules.outline.ordinal_suffix)
+        token = outline.classify(line, line_no)
         if token.kind == "sec1" and token.value == 1 and any(t.kind == "sec1" for t in segment.tokens):
             segment = start_segment()
         if segment.in_closing:
             segment.closing.append(line)
             continue
         if segment.title and not segment.tokens and token.kind == "text" and outline.is_title_like(
-            line, rules.outline
+            line, rules.outline_rules
         ):
             segment.subtitle.append(line)
             continue
@@ -221,5 +252,10 @@ def split_file(lines: list[str], rules: ImportRules) -> FileParts:
         segment.tokens.append(token)
     if pre:
         segment.tokens.extend(pre)
+    for part in parts.segments:
+        start = _closing_start(part.tokens, rules)
+        if start < len(part.tokens) and any(t.kind != "text" for t in part.tokens[:start]):
+            part.closing = [t.text for t in part.tokens[start:]] + part.closing
+            del part.tokens[start:]
     parts.segments = [s for s in parts.segments if s.tokens or s.title or s.table]
     return parts

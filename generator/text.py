@@ -26,10 +26,11 @@ _TONED_RE = re.compile(f"[{_TONED}]")
 
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "(": "（", ")": "）"}
 _NEIGHBOUR = f"[{CJK}{CJK_PUNCT}]"
+_SPACE = r"[ \t\u3000]*"  # never a line break: normalization keeps the lines of the source
 _PUNCT_RE = re.compile(
-    rf"(?<={_NEIGHBOUR})\s*([,:;!])\s*|\s*([,:;!])\s*(?={_NEIGHBOUR})"
+    rf"(?<={_NEIGHBOUR}){_SPACE}([,:;!]){_SPACE}|{_SPACE}([,:;!]){_SPACE}(?={_NEIGHBOUR})"
 )
-_PAREN_RE = re.compile(r"\(([^()\n]{0,80})\)")
+_HALF_PARENS_RE = re.compile(r"\(([^()\n]{0,80})\)")
 
 # Characters that betray a garbled conversion somewhere upstream.
 _ODD = r"?\ufffd@\ue000-\uf8ff"  # ?, replacement character, @, private-use code points
@@ -87,15 +88,13 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
-        for encoding in ("gb18030",):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError:
-                pass
-        raise DecodeError(
-            f"byte {exc.start} is not valid UTF-8 ({exc.reason}); "
-            "save the file as UTF-8 and import it again"
-        ) from exc
+        try:  # Chinese web pages and Windows files are often GBK/GB18030
+            return data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            raise DecodeError(
+                f"byte {exc.start} is neither UTF-8 nor GB18030 ({exc.reason}); "
+                "save the file as UTF-8 and import it again"
+            ) from exc
 
 
 @lru_cache(maxsize=1)
@@ -113,9 +112,12 @@ def to_simplified(text: str, report: Conversions) -> str:
     Chinese characters are traditional forms.
     """
     converted = _t2s().convert(text)
-    changed = sum(1 for a, b in zip(text, converted) if a != b)
+    if len(converted) == len(text):
+        changed = sum(1 for a, b in zip(text, converted) if a != b)
+    else:  # a phrase mapped to one of another length: count by characters
+        changed = sum((Counter(text) - Counter(converted)).values())
     chinese = len(_CJK_RE.findall(text)) or 1
-    if len(converted) != len(text) or changed / chinese < 0.01:
+    if changed / chinese < 0.01:
         return text
     report.traditional_chars = changed
     return converted
@@ -156,7 +158,7 @@ def normalize_punctuation(text: str, report: Conversions) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _PAREN_RE.sub(paren, text)
+        text = _HALF_PARENS_RE.sub(paren, text)
     return text
 
 
@@ -182,8 +184,8 @@ def normalize(data: bytes) -> tuple[list[str], Conversions]:
     text, report.encoding = decode(data)
     lines = clean_lines(text, report)
     text = "\n".join(lines)
-    text = remove_pinyin(text, report)
     text = to_simplified(text, report)
+    text = remove_pinyin(text, report)
     text = normalize_punctuation(text, report)
     return text.split("\n"), report
 

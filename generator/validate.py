@@ -9,7 +9,9 @@ anchors, items that need an id.
 
 from __future__ import annotations
 
+import datetime
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +28,7 @@ SCHEMA_DIR = Path(__file__).resolve().parent.parent / "plans" / "schema"
 RESERVED_IDS = {"index", "con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
                 *(f"lpt{i}" for i in range(1, 10))}
 MAX_ITEMS = 5000  # per plan, over all sections
+SECTION_ANCHOR = re.compile(r"^s\d+(-\d+)*$")  # the anchors pages give sections
 
 
 @dataclass(frozen=True)
@@ -164,6 +167,11 @@ def check_plan(doc: Document, locality_ids: set[str], theme_ids: set[str]) -> li
     def add(at: FieldPath, message: str, hint: str) -> None:
         problems.append(Problem(doc.path, doc.mark(at), message, hint, field_name(at)))
 
+    if data.get("issued"):
+        try:
+            datetime.date.fromisoformat(data["issued"])
+        except ValueError:
+            add(("issued",), f"issued '{data['issued']}' is not a real date", "write YYYY-MM-DD, e.g. 2024-02-02")
     stem = Path(doc.path).stem
     if data["id"] in RESERVED_IDS:
         add(("id",), f"plan id '{data['id']}' is a reserved name", "choose another id, e.g. locality-year")
@@ -185,6 +193,9 @@ def check_plan(doc: Document, locality_ids: set[str], theme_ids: set[str]) -> li
             numbers.add(anchors.number_key(item["number"]))
         if anchor is None:
             add(field_path, "item has no number and no id", "add 'id:' (e.g. 6a for a paragraph after item 6)")
+        elif item.get("id") and SECTION_ANCHOR.match(item["id"]):
+            add((*field_path, "id"), f"item id '{item['id']}' has the form of a section anchor (s1, s1-2)",
+                "choose another id, e.g. 6a")
         elif anchor in seen:
             add((*field_path, "id") if item.get("id") else (*field_path, "number"),
                 f"duplicate item anchor '{anchor}' (also {field_name(seen[anchor])})",

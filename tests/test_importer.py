@@ -170,3 +170,59 @@ def test_importing_then_writing_never_loses_a_sentence(lines):
     everything = blob(*documents)
     normalized, _ = textmod.normalize(raw.encode())
     assert [s for s in sentences(normalized) if s not in everything] == []
+
+
+# A second text of our own, in the shapes that trip naive importers: item titles that
+# name 行动计划 and 实施方案, half-width punctuation at line ends, lines wrapped before
+# a number (2.0, 3所), an enumeration inside an item, a paragraph that continues an
+# item, a closing paragraph and signature with no rule line before them.
+OWN_TEXT_2 = """\
+青岛市教育局2025年工作要点
+2025年，全市教育系统坚持立德树人。
+一、深化教育改革:
+01
+落实学前教育三年行动计划
+新增学位3000个,
+公办园占比达到70%。
+02
+推进课后服务实施方案
+实施教育信息化
+2.0行动计划，到年底
+3所学校完成改造。
+一是加强普惠园建设。二是提升保教质量。
+同时，严格规范办园行为。对违规收费一律通报。
+二、加强队伍建设
+03
+提升教师素养
+开展全员培训。
+以上工作，各单位要高度重视，抓好落实。
+青岛市教育局
+2025年1月10日
+"""
+
+
+def test_a_text_that_trips_naive_importers():
+    report = run(OWN_TEXT_2, locality="qingdao")
+    assert len(report.plans) == 1, [p["title"] for p in report.plans]
+    plan = report.plans[0]
+    assert plan["sections"][0]["title"] == "深化教育改革："
+    items = plan_items(plan)
+    assert [(i["number"], i["title"]) for i in items] == [
+        ("01", "落实学前教育三年行动计划"), ("02", "推进课后服务实施方案"), ("03", "提升教师素养")]
+    assert items[0]["text"] == "新增学位3000个，\n公办园占比达到70%。"
+    assert items[1]["text"] == ("实施教育信息化\n2.0行动计划，到年底\n3所学校完成改造。\n"
+                                "一是加强普惠园建设。二是提升保教质量。\n同时，严格规范办园行为。对违规收费一律通报。")
+    assert plan["closing"] == "以上工作，各单位要高度重视，抓好落实。\n青岛市教育局\n2025年1月10日"
+    assert plan["issued"] == "2025-01-10"
+    assert not any(i.get("truncated") for i in items)
+
+
+def test_outline_titles_filling_a_gap_in_the_text_are_reported():
+    raw = ("目录\n1.甲县2025年教育工作要点 3\n2.乙县2025年教育工作要点 9\n"
+           "一、党建引领\n1.强化政治建设\n2.落实从严治党\n一、加强党建\n1.深化理论武装\n"
+           "甲县2025年教育工作要点\n一、党建引领\n1.强化政治建设。深入学习。\n")
+    report = run(raw, locality="qingdao")
+    first = report.plans[0]
+    assert [i.get("outline_only", False) for i in plan_items(first)] == [False, True]
+    assert any("lacks item(s) 2" in w for w in report.warnings[first["id"]])
+    assert all(i["outline_only"] for i in plan_items(report.plans[1]))

@@ -45,12 +45,6 @@ def test_manual_override_wins():
     assert result.matches[0].theme == "preschool"  # the rule's view stays visible
 
 
-def test_same_input_same_output():
-    a = themes.assign(item("推进学前教育", "人工智能 数字化 体质健康"), THEMES)
-    b = themes.assign(item("推进学前教育", "人工智能 数字化 体质健康"), THEMES)
-    assert a == b
-
-
 def test_a_keyword_inside_a_longer_matched_keyword_counts_once():
     high = (Theme("high-school", "普通高中", "High school", "d", ("普通高中", "高中")),)
     assert themes.assign(item(None, "推进普通高中建设。"), high).themes == ()

@@ -79,6 +79,10 @@ CASES = {
     "alias": (GOOD.replace("title: 纵深推进全面从严治党", "title: *x").replace(
         "title: 加强教育系统党的建设", "title: &x 加强教育系统党的建设"), 21, "aliases"),
     "id differs from file": (GOOD.replace("id: sample-2024", "id: other-2024"), 2, "differs from the file name"),
+    "impossible date": (GOOD.replace("issued: 2024-02-02", "issued: 2024-13-45"), 7, "is not a real date"),
+    "item id like a section anchor": (GOOD.replace("number: '2'", "number: '2'\n        id: s1"), 21,
+                                      "has the form of a section anchor"),
+    "reserved plan id": (GOOD.replace("id: sample-2024", "id: con"), 2, "reserved name"),
 }
 
 
@@ -102,15 +106,13 @@ def test_column_points_at_the_offending_value(registries, capsys):
 
 
 def test_all_problems_are_reported_at_once(registries, capsys):
-    text = GOOD.replace("year: 2024", "year: 3024").replace("[party-building]", "[nope]")
-    path = write(registries, text)
-    _, lines = run_validate(capsys, path)
-    messages = [m for _, _, m in located(lines, path)]
-    assert len(messages) >= 1  # schema errors stop before reference checks on that file
-    other = write(registries, GOOD.replace("id: sample-2024", "id: second-2024").replace(
+    one = write(registries, GOOD.replace("year: 2024", "year: 3024").replace("    titel", "    title").replace(
+        "        title: 纵深推进全面从严治党", "        title: [纵深推进全面从严治党]"))
+    two = write(registries, GOOD.replace("id: sample-2024", "id: second-2024").replace(
         "[party-building]", "[nope]"), "second-2024.yml")
-    _, lines = run_validate(capsys, path, other)
-    assert located(lines, path) and located(lines, other)
+    _, lines = run_validate(capsys, registries)
+    assert [(l, c) for l, c, _ in located(lines, one)] == [(5, 7), (21, 16)]
+    assert [m for _, _, m in located(lines, two)][0].startswith("unknown theme 'nope'")
 
 
 def test_duplicate_plan_id_across_files(registries, capsys):

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import anchors, extract, outline, tables, text
+from . import anchors, extract, outline, tables, text, validate
 from .outline import Item, Outline, Section
-from .pairing import Draft, pair_segments, subtree_items
+from .pairing import Draft, pair_segments
 from .segments import FileParts, ImportRules, load_rules, split_file
 
 SCHEMA_HEADER = "# yaml-language-server: $schema=schema/plan.schema.json\n"
@@ -144,7 +144,7 @@ def _unnumbered_ids(tree: Outline) -> dict[int, str]:
     previous = "0"
     suffix = 0
     for position, section in enumerate(tree.sections or [None], start=1):
-        items = subtree_items(section) if section else tree.items
+        items = section.all_items() if section else tree.items
         for item in items:
             if item.number:
                 previous, suffix = anchors.default_anchor(item.number, position, restarts), 0
@@ -353,7 +353,7 @@ def format_report(report: ImportReport) -> str:
     else:
         out.append("Conversions applied: none")
     for plan in report.plans:
-        items = _count_items(plan)
+        items = len(validate.item_anchors(plan))
         out.append(f"\nPlan {plan['id']}: {plan.get('title') or '(no title)'} — {items} items")
         warnings = report.warnings.get(plan["id"], [])
         out.append("  Check by hand:" if warnings else "  Check by hand: nothing")
@@ -367,10 +367,3 @@ def format_report(report: ImportReport) -> str:
     for path in report.skipped:
         out.append(f"kept {path}: it exists (use --force to overwrite; people may have edited it)")
     return "\n".join(out)
-
-
-def _count_items(plan: dict[str, Any]) -> int:
-    def count(sections: list[dict[str, Any]]) -> int:
-        return sum(len(s.get("items", [])) + count(s.get("sections", [])) for s in sections)
-
-    return len(plan.get("items", [])) + count(plan.get("sections", []))

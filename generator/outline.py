@@ -110,6 +110,10 @@ class Section:
     items: list[Item] = field(default_factory=list)
     outline_title: str | None = None
 
+    def all_items(self) -> list[Item]:
+        """Items of this section and its sub-sections, in reading order."""
+        return self.items + [i for section in self.sections for i in section.all_items()]
+
 
 @dataclass
 class Outline:
@@ -121,15 +125,7 @@ class Outline:
     warnings: list[str] = field(default_factory=list)
 
     def all_items(self) -> list[Item]:
-        found = list(self.items)
-
-        def walk(sections: list[Section]) -> None:
-            for section in sections:
-                found.extend(section.items)
-                walk(section.sections)
-
-        walk(self.sections)
-        return found
+        return self.items + [i for section in self.sections for i in section.all_items()]
 
     def has_bodies(self) -> bool:
         """Whether any text beyond headings is present (an outline has none)."""

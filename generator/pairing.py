@@ -141,7 +141,7 @@ def _merge_sections(body: list[Section], skeleton: list[Section], warnings: list
 
 def _merge_items(body: Section | Outline, skeleton: list[Item], warnings: list[str]) -> None:
     """Outline items missing from the body's subtree are added as outline_only."""
-    present = {i.value: i for i in subtree_items(body) if i.value is not None}
+    present = {i.value: i for i in body.all_items() if i.value is not None}
     filled = []
     for item in skeleton:
         match = present.get(item.value)
@@ -161,15 +161,6 @@ def _merge_items(body: Section | Outline, skeleton: list[Item], warnings: list[s
     for item in body.items:
         if skeleton and not item.outline_only and item.value is not None and item.value not in outline_numbers:
             warnings.append(f"item {item.number} is in the text but missing from the outline")
-
-
-def subtree_items(node: Section | Outline) -> list[Item]:
-    if isinstance(node, Outline):
-        return node.all_items()
-    found = list(node.items)
-    for child in node.sections:
-        found.extend(subtree_items(child))
-    return found
 
 
 def _mark_outline_only(section: Section) -> None:

@@ -56,8 +56,10 @@ def anchor(value: str) -> Raw:
 
 
 def yaml_str(value: Any) -> Raw:
-    """A front-matter scalar: JSON strings are valid YAML."""
-    return Raw(json.dumps(" ".join(str(value).split()), ensure_ascii=False))
+    """A front-matter scalar (title, description). MkDocs and Material insert these
+    into the page as HTML, unescaped (the header shows ``{{ page.title }}``), so the
+    text is HTML-escaped first; a JSON string is then a valid YAML scalar."""
+    return Raw(json.dumps(html.escape(" ".join(str(value).split()), quote=True), ensure_ascii=False))
 
 
 def url(value: str) -> Raw:

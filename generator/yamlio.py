@@ -99,6 +99,8 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, field_path)
         if isinstance(node, yaml.SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                raise self.error(node, f"unsupported tag {node.tag}", "remove the tag")
             return [self.build(child, (*field_path, i)) for i, child in enumerate(node.value)]
         return self._scalar(node)
 

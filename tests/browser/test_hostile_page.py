@@ -1,0 +1,48 @@
+"""A plan full of markup, built into the real site and opened in Chromium: every
+piece shows as text and nothing runs."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import _QuietHandler, copy_project
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory):
+    from generator import site
+
+    root = copy_project(tmp_path_factory.mktemp("hostile") / "eduplans")
+    shutil.copy(Path(__file__).parent.parent / "fixtures" / "hostile-2024.yml", root / "plans" / "hostile-2024.yml")
+    built = site.build(root)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("path", ["plans/hostile-2024/", "localities/qingdao/", "years/2024/", "plans/"])
+def test_markup_from_a_plan_file_never_runs(page, hostile_url, path):
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(hostile_url + path)
+    page.wait_for_timeout(300)
+    assert not dialogs
+    assert page.locator("script:not([src])").evaluate_all(
+        "els => els.filter(e => e.textContent.includes('alert')).length") == 0
+    assert page.locator("[onerror], [onload], [onclick], [onmouseover]").count() == 0
+
+
+def test_the_text_shows_literally(page, hostile_url):
+    page.goto(hostile_url + "plans/hostile-2024/")
+    body = page.locator("article").inner_text()
+    for literal in ("<script>alert(6)</script>", "{{ config.site_name }}", "!!! danger", "--8<--",
+                    "<svg onload=alert(5)> | 表格 | 单元格 |", "{ #evil .evil onclick=alert(4) }"):
+        assert literal in body, literal
+    assert page.title().startswith("青岛市 2024：<script>")

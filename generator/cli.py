@@ -143,6 +143,31 @@ def _cmd_changes(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_targets(args: argparse.Namespace) -> int:
+    """Fill in extracted targets for items that have no ``targets`` key yet."""
+    from . import importer, loader, targets, validate, yamlio
+
+    paths = loader.plan_files([Path(p) for p in args.paths] or [DEFAULT_PLANS])
+    for path in paths:
+        try:
+            doc = yamlio.read_file(path)
+        except yamlio.YamlError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        added = 0
+        for _, item, anchor in validate.item_anchors(doc.data):
+            if "targets" in item or not item.get("text"):
+                continue
+            found = [t.as_data() for t in targets.extract(item["text"])]
+            item["targets"] = found
+            added += len(found)
+            for t in found:
+                print(f"{path}#{anchor}: {t['indicator']} {t['value']}{t['unit']} ({t['kind']})")
+        if args.write and added:
+            path.write_text(yamlio.dump(doc.data, importer.SCHEMA_HEADER), encoding="utf-8")
+    return 0
+
+
 def _repo_url() -> str | None:
     from mkdocs.config import load_config
 
@@ -186,6 +211,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("changes", help="Markdown summary of plan changes since a git revision")
     p.add_argument("--base", required=True, help="git revision to compare with, e.g. origin/main")
     p.set_defaults(func=_cmd_changes)
+
+    p = sub.add_parser("targets", help="extract targets for items that have none recorded yet")
+    p.add_argument("paths", nargs="*", help="plan files or folders (default: plans/)")
+    p.add_argument("--write", action="store_true",
+                   help="write them into the plan files (rewrites each changed file in the standard layout)")
+    p.set_defaults(func=_cmd_targets)
 
     p = sub.add_parser("export", help="print the dataset as JSON or CSV")
     p.add_argument("--format", choices=["json", "csv"], default="json")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import anchors, extract, outline, tables, text, validate
+from . import anchors, extract, outline, tables, targets, text, validate
 from .outline import Item, Outline, Section
 from .pairing import Draft, pair_segments
 from .segments import FileParts, ImportRules, load_rules, split_file
@@ -117,6 +117,8 @@ def _item_data(item: Item, rules: ImportRules, anchor_id: str | None) -> dict[st
     deadlines = extract.deadlines(body, rules.tails)
     if deadlines:
         data["deadlines"] = deadlines
+    if body:
+        data["targets"] = [t.as_data() for t in targets.extract(body)]
     if item.outline_only:
         data["outline_only"] = True
     if item.truncated:

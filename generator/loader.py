@@ -152,6 +152,7 @@ def build_plan(doc: Document) -> model.Plan:
             themes_override=tuple(item.get("themes") or ()), outline_title=item.get("outline_title"),
             outline_only=bool(item.get("outline_only")), truncated=bool(item.get("truncated")),
             note=item.get("note"), tasks=tasks,
+            targets=tuple(model.Target(**t) for t in item.get("targets") or ()),
         )
 
     def build_section(section: dict[str, Any], trail: tuple[str, ...]) -> model.Section:

@@ -75,6 +75,31 @@ class TaskTable:
 
 
 @dataclass(frozen=True)
+class Target:
+    """A quantitative commitment: 公办园在园幼儿占比 62 %, level."""
+
+    indicator: str
+    value: str
+    unit: str
+    kind: str  # level | amount | events
+    year: int | None = None
+    note: str | None = None
+
+    def as_data(self) -> dict:
+        data = {"indicator": self.indicator, "value": self.value, "unit": self.unit, "kind": self.kind,
+                "year": self.year}
+        return data | ({"note": self.note} if self.note else {})
+
+    @property
+    def number(self) -> float | None:
+        """The value as a number (the lower end of a range)."""
+        try:
+            return float(self.value.replace("～", "-").replace("—", "-").split("-")[0].split("至")[0])
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True)
 class Item:
     anchor: str
     number: str | None
@@ -90,6 +115,7 @@ class Item:
     truncated: bool = False
     note: str | None = None
     tasks: tuple[TaskRow, ...] = ()
+    targets: tuple[Target, ...] = ()
 
     @property
     def display_title(self) -> str:

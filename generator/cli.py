@@ -64,10 +64,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
         for problem in errors:
             print(problem.format("text"), file=sys.stderr)
         return 1
-    if args.format == "json":
-        sys.stdout.write(export.to_json(catalog))
-    else:
-        sys.stdout.write(export.items_csv(catalog))
+    writers = {"json": export.to_json, "csv": export.items_csv, "plans-csv": export.plans_csv,
+               "targets-csv": export.targets_csv}
+    sys.stdout.write(writers[args.format](catalog))
     return 0
 
 
@@ -75,7 +74,8 @@ def _cmd_generate(args: argparse.Namespace) -> int:
     from . import site
 
     try:
-        changed = site.generate(Path("plans"), Path("docs"), _repo_url())
+        settings = _mkdocs_settings()
+        changed = site.generate(Path("plans"), Path("docs"), settings.get("repo_url"), settings.get("site_url"))
     except site.BuildError as exc:
         for problem in exc.problems:
             print(problem.format("text"), file=sys.stderr)
@@ -168,10 +168,10 @@ def _cmd_targets(args: argparse.Namespace) -> int:
     return 0
 
 
-def _repo_url() -> str | None:
+def _mkdocs_settings():
     from mkdocs.config import load_config
 
-    return load_config("mkdocs.yml").get("repo_url")
+    return load_config("mkdocs.yml")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -219,7 +219,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_targets)
 
     p = sub.add_parser("export", help="print the dataset as JSON or CSV")
-    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.add_argument("--format", choices=["json", "csv", "plans-csv", "targets-csv"], default="json",
+                   help="json: plans, items and targets; csv: items; plans-csv; targets-csv")
     p.add_argument("--plans", default=str(DEFAULT_PLANS), help="plans folder")
     p.set_defaults(func=_cmd_export)
     return parser

@@ -15,15 +15,21 @@ from . import themes
 from .model import Catalog
 
 PLAN_FIELDS = ("id", "title", "year", "locality", "locality_name", "province", "level", "issuer",
-               "issued", "item_count", "source_file")
+               "issued", "item_count", "source_file", "url")
 ITEM_FIELDS = ("plan", "anchor", "section", "number", "title", "text", "themes", "owners", "deadlines",
-               "outline_only", "truncated")
+               "outline_only", "truncated", "url")
+TARGET_FIELDS = ("plan", "anchor", "indicator", "value", "unit", "kind", "year", "url")
 LIST_SEPARATOR = "|"
 
 
-def records(catalog: Catalog) -> dict[str, list[dict[str, Any]]]:
+def item_url(plan_id: str, anchor: str, base: str = "") -> str:
+    """The stable address of an item: cite this."""
+    return f"{base}plans/{plan_id}/#{anchor}"
+
+
+def records(catalog: Catalog, base_url: str = "") -> dict[str, list[dict[str, Any]]]:
     assignments = themes.assign_all(catalog)
-    plans, items = [], []
+    plans, items, targets = [], [], []
     for plan in catalog.plans:
         locality = catalog.localities[plan.locality]
         plan_items = list(plan.all_items())
@@ -31,7 +37,7 @@ def records(catalog: Catalog) -> dict[str, list[dict[str, Any]]]:
             "id": plan.id, "title": plan.title, "year": plan.year, "locality": plan.locality,
             "locality_name": locality.name, "province": locality.province, "level": locality.level,
             "issuer": plan.issuer, "issued": plan.issued, "item_count": len(plan_items),
-            "source_file": plan.source.file,
+            "source_file": plan.source.file, "url": f"{base_url}plans/{plan.id}/",
         })
         for item in plan_items:
             items.append({
@@ -40,21 +46,37 @@ def records(catalog: Catalog) -> dict[str, list[dict[str, Any]]]:
                 "themes": list(assignments[(plan.id, item.anchor)].themes),
                 "owners": list(item.owners), "deadlines": list(item.deadlines),
                 "outline_only": item.outline_only, "truncated": item.truncated,
+                "url": item_url(plan.id, item.anchor, base_url),
             })
-    return {"plans": plans, "items": items}
+            for target in item.targets:
+                targets.append({"plan": plan.id, "anchor": item.anchor, **target.as_data(),
+                                "url": item_url(plan.id, item.anchor, base_url)})
+    return {"plans": plans, "items": items, "targets": targets}
 
 
-def to_json(catalog: Catalog) -> str:
-    return json.dumps(records(catalog), ensure_ascii=False, indent=1) + "\n"
+def to_json(catalog: Catalog, base_url: str = "") -> str:
+    return json.dumps(records(catalog, base_url), ensure_ascii=False, indent=1) + "\n"
 
 
-def items_csv(catalog: Catalog) -> str:
+def _csv(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=ITEM_FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
-    for item in records(catalog)["items"]:
+    for row in rows:
         writer.writerow({
             key: LIST_SEPARATOR.join(value) if isinstance(value, list) else ("" if value is None else value)
-            for key, value in item.items()
+            for key, value in row.items()
         })
     return out.getvalue()
+
+
+def items_csv(catalog: Catalog, base_url: str = "") -> str:
+    return _csv(records(catalog, base_url)["items"], ITEM_FIELDS)
+
+
+def plans_csv(catalog: Catalog, base_url: str = "") -> str:
+    return _csv(records(catalog, base_url)["plans"], PLAN_FIELDS)
+
+
+def targets_csv(catalog: Catalog, base_url: str = "") -> str:
+    return _csv(records(catalog, base_url)["targets"], TARGET_FIELDS)

@@ -34,7 +34,7 @@ def on_pre_build(config, **kwargs):
     if os.environ.get("EDUPLANS_GENERATED"):
         return  # `python -m generator build` generated the pages already
     try:
-        site.generate(ROOT / "plans", Path(config["docs_dir"]), config.get("repo_url"))
+        site.generate(ROOT / "plans", Path(config["docs_dir"]), config.get("repo_url"), config.get("site_url"))
     except site.BuildError as exc:
         details = "\n".join(p.format() for p in exc.problems)
         raise PluginError(f"{exc}\n{details}") from exc

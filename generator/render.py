@@ -55,6 +55,13 @@ def anchor(value: str) -> Raw:
     return Raw(value)
 
 
+def svg(value: str) -> Raw:
+    """An SVG chart drawn by generator.charts, which escapes every label itself."""
+    if not value.startswith("<svg") or "<script" in value.lower():
+        raise ValueError("refusing markup that is not one of our charts")
+    return Raw(value)
+
+
 def yaml_str(value: Any) -> Raw:
     """A front-matter scalar (title, description). MkDocs and Material insert these
     into the page as HTML, unescaped (the header shows ``{{ page.title }}``), so the
@@ -95,7 +102,7 @@ def environment() -> jinja2.Environment:
         finalize=_finalize,
     )
     env.filters.update(md=md, h=h, hbr=hbr, anchor=anchor, yaml_str=yaml_str, url=url,
-                       external_url=external_url)
+                       external_url=external_url, svg=svg)
     env.globals["hashes"] = lambda level: Raw("#" * min(int(level), 6))
     return env
 

@@ -14,12 +14,14 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from . import loader, render, views
+from . import comparison, export, loader, render, views
 from .index import Index, build_index
+from .insight import build_insight
 from .validate import Problem
 
 # Generated pages and folders inside docs/; everything else there is hand-written.
-GENERATED = ("index.md", "contributing.md", "plans", "localities", "years", "themes")
+GENERATED = ("index.md", "contributing.md", "plans", "localities", "years", "themes", "compare", "data")
+DATA_SUFFIXES = (".json", ".csv")  # downloads under docs/data/
 CONTRIBUTING = Path(__file__).resolve().parent.parent / "CONTRIBUTING.md"
 
 
@@ -37,7 +39,8 @@ class Output:
 
     def add(self, path: str, content: str) -> None:
         posix = PurePosixPath(path)
-        if posix.is_absolute() or ".." in posix.parts or "\\" in path or not path.endswith(".md"):
+        allowed = path.endswith(".md") or (posix.parts[0] == "data" and path.endswith(DATA_SUFFIXES))
+        if posix.is_absolute() or ".." in posix.parts or "\\" in path or not allowed:
             raise BuildError(f"refusing to write page {path!r} outside the docs folder")
         if posix.parts[0] not in GENERATED:
             raise BuildError(f"refusing to write {path!r}: not a generated location")
@@ -46,13 +49,14 @@ class Output:
         self.pages[path] = content
 
 
-def pages(index: Index, repo_url: str | None) -> Output:
+def pages(index: Index, repo_url: str | None, site_url: str | None = None) -> Output:
     """Every generated page, rendered."""
     env = render.environment()
     out = Output()
     catalog = index.catalog
+    insight = build_insight(index)
     for plan in catalog.plans:
-        page = views.plan_page(index, plan, repo_url)
+        page = views.plan_page(index, plan, repo_url, insight=insight)
         columns = page.task_columns
         out.add(page.path, render.render(env, "plan.md.j2", page=page, columns=columns))
     for locality in catalog.localities.values():
@@ -70,10 +74,36 @@ def pages(index: Index, repo_url: str | None) -> Output:
                            ("localities_index.md.j2", views.Pages.localities),
                            ("years_index.md.j2", views.Pages.years), ("themes_index.md.j2", views.Pages.themes)):
         out.add(path, render.render(env, template, view=views.overview(index, path)))
+    for locality_id in insight.pairs:
+        locality = catalog.localities[locality_id]
+        page = comparison.comparison_page(index, insight, locality)
+        out.add(page.path, render.render(env, "compare.md.j2", page=page))
+        for earlier, later in comparison.pairs_of(index.by_locality[locality_id]):
+            pair = comparison.pair_page(index, locality, earlier, later)
+            out.add(pair.path, render.render(env, "pair.md.j2", page=pair))
+    add_downloads(out, index, site_url or "")
+    out.add(views.Pages.data, render.render(env, "data.md.j2", view=views.overview(index, views.Pages.data),
+                                            fields=DATA_FIELDS))
     if CONTRIBUTING.exists():  # one text for GitHub and the site
         out.add("contributing.md", "---\ntitle: 参与整理\ndescription: 如何修改错字、导入新计划、在本机检查，以及拉取请求上的自动检查。\n---\n\n"
                 + CONTRIBUTING.read_text(encoding="utf-8"))
     return out
+
+
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "plans" / "schema" / "plan.schema.json"
+DATA_FIELDS = {
+    "plans": export.PLAN_FIELDS, "items": export.ITEM_FIELDS, "targets": export.TARGET_FIELDS,
+}
+
+
+def add_downloads(out: Output, index: Index, site_url: str) -> None:
+    """The dataset and the plan format, as files the data page links to."""
+    catalog = index.catalog
+    out.add("data/eduplans.json", export.to_json(catalog, site_url))
+    out.add("data/plans.csv", export.plans_csv(catalog, site_url))
+    out.add("data/items.csv", export.items_csv(catalog, site_url))
+    out.add("data/targets.csv", export.targets_csv(catalog, site_url))
+    out.add("data/plan.schema.json", SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
 def write_pages(out: Output, docs_dir: Path) -> list[str]:
@@ -88,7 +118,8 @@ def write_pages(out: Output, docs_dir: Path) -> list[str]:
         changed.append(path)
     for name in GENERATED:
         root = docs_dir / name
-        candidates = [root] if root.is_file() else list(root.rglob("*.md")) if root.is_dir() else []
+        candidates = [root] if root.is_file() else [f for f in root.rglob("*") if f.is_file()] \
+            if root.is_dir() else []
         for file in candidates:
             if file.relative_to(docs_dir).as_posix() not in out.pages:
                 file.unlink()
@@ -104,9 +135,9 @@ def load(plans_dir: Path) -> Index:
     return build_index(catalog)
 
 
-def generate(plans_dir: Path, docs_dir: Path, repo_url: str | None) -> list[str]:
+def generate(plans_dir: Path, docs_dir: Path, repo_url: str | None, site_url: str | None = None) -> list[str]:
     """Validate the plans and write the generated Markdown into docs_dir."""
-    return write_pages(pages(load(plans_dir), repo_url), docs_dir)
+    return write_pages(pages(load(plans_dir), repo_url, site_url), docs_dir)
 
 
 def _mkdocs_config(config_file: Path, **overrides):
@@ -121,14 +152,15 @@ def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site
 
     config_file = root / config_name
     docs_dir, site_dir = root / "docs", site_dir or root / "site"
-    repo_url = _mkdocs_config(config_file).get("repo_url")
+    settings = _mkdocs_config(config_file)
+    repo_url, site_url = settings.get("repo_url"), settings.get("site_url")
     index = load(root / "plans")  # fail before touching anything
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
     try:
         staged_docs, staged_site = staging / "docs", staging / "site"
         shutil.copytree(docs_dir, staged_docs, ignore=shutil.ignore_patterns(*GENERATED[2:])) \
             if docs_dir.exists() else staged_docs.mkdir()
-        write_pages(pages(index, repo_url), staged_docs)
+        write_pages(pages(index, repo_url, site_url), staged_docs)
         os.environ["EDUPLANS_GENERATED"] = "1"  # the hook must not generate again
         try:
             config = _mkdocs_config(config_file, docs_dir=str(staged_docs), site_dir=str(staged_site),
@@ -179,7 +211,8 @@ def _sync_generated(staged_docs: Path, docs_dir: Path) -> None:
     out = Output()
     for name in GENERATED:
         source = staged_docs / name
-        files = [source] if source.is_file() else sorted(source.rglob("*.md")) if source.is_dir() else []
+        files = [source] if source.is_file() else sorted(f for f in source.rglob("*") if f.is_file()) \
+            if source.is_dir() else []
         for file in files:
             out.pages[file.relative_to(staged_docs).as_posix()] = file.read_text(encoding="utf-8")
     docs_dir.mkdir(exist_ok=True)

@@ -12,7 +12,8 @@ from pathlib import PurePosixPath
 from dataclasses import dataclass, field
 
 from .index import Entry, Index
-from .model import Item, Locality, Plan, Section, TaskRow, Theme
+from .insight import Insight
+from .model import Item, Locality, Plan, Section, TaskRow, Target, Theme
 
 EXCERPT_CHARS = 80
 LIST_LIMIT = 100  # a group longer than this is collapsed, a theme-year longer is only linked
@@ -47,6 +48,16 @@ class Pages:
     @staticmethod
     def theme_year(theme_id: str, year: int) -> str:
         return f"themes/{theme_id}/{year}.md"
+
+    @staticmethod
+    def comparison(locality_id: str) -> str:
+        return f"compare/{locality_id}/index.md"
+
+    @staticmethod
+    def pair(locality_id: str, earlier: str, later: str) -> str:
+        return f"compare/{locality_id}/{earlier}--{later}.md"
+
+    data = "data/index.md"
 
 
 def rel(source: str, target: str, anchor: str = "") -> str:
@@ -90,6 +101,8 @@ class ItemView:
     outline_title: str | None
     note: str | None
     untitled: bool
+    targets: list[Target]
+    related: list[tuple[Link, str, float]]  # item, its plan's label, score
 
 
 @dataclass
@@ -120,6 +133,7 @@ class PlanPage:
     closing: list[str]
     previous: Link | None
     next: Link | None
+    comparison: Link | None
     edit_url: str | None
     source_url: str | None
     task_columns: list[tuple[str, str]]
@@ -136,8 +150,14 @@ def task_columns(plan: Plan) -> list[tuple[str, str]]:
     return [(key, label) for key, label in plan.task_table.columns if key != "row"]
 
 
-def item_view(index: Index, plan: Plan, item: Item, page: str) -> ItemView:
+def item_view(index: Index, plan: Plan, item: Item, page: str, insight: Insight | None = None) -> ItemView:
     assignment = index.assignments[(plan.id, item.anchor)]
+    localities = index.catalog.localities
+    related = [
+        (Link(m.item.display_title, rel(page, Pages.plan(m.plan.id), m.item.anchor)),
+         f"{localities[m.plan.locality].name} {m.plan.year}", m.score)
+        for m in (insight.related.get((plan.id, item.anchor), []) if insight else [])
+    ]
     names = {t.id: t.name for t in index.catalog.themes}
     number = f"{item.number}. " if item.number else ""
     words = {m.theme: m.words for m in assignment.matches}
@@ -157,10 +177,13 @@ def item_view(index: Index, plan: Plan, item: Item, page: str) -> ItemView:
         outline_title=item.outline_title,
         note=item.note,
         untitled=item.title is None,
+        targets=list(item.targets),
+        related=related,
     )
 
 
-def section_view(index: Index, plan: Plan, section: Section, page: str, trail: str, level: int) -> SectionView:
+def section_view(index: Index, plan: Plan, section: Section, page: str, trail: str, level: int,
+                 insight: Insight | None = None) -> SectionView:
     number = section.number or ""
     separator = "" if number.endswith(("）", "是")) else "、"
     heading = f"{number}{separator}{section.title}" if number else section.title
@@ -170,14 +193,15 @@ def section_view(index: Index, plan: Plan, section: Section, page: str, trail: s
         level=level,
         outline_title=section.outline_title,
         intro=paragraphs(section.intro),
-        items=[item_view(index, plan, i, page) for i in section.items],
-        sections=[section_view(index, plan, s, page, f"{trail}-{k}", level + 1)
+        items=[item_view(index, plan, i, page, insight) for i in section.items],
+        sections=[section_view(index, plan, s, page, f"{trail}-{k}", level + 1, insight)
                   for k, s in enumerate(section.sections, start=1)],
         number_missing=section.number is None,
     )
 
 
-def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "blob/main/") -> PlanPage:
+def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "blob/main/",
+              insight: Insight | None = None) -> PlanPage:
     page = Pages.plan(plan.id)
     locality = index.catalog.localities[plan.locality]
     previous, following = index.neighbours(plan)
@@ -193,11 +217,14 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
                     f"含责任单位、时限与主题。",
         notice=paragraphs(plan.notice),
         preamble=paragraphs(plan.preamble),
-        sections=[section_view(index, plan, s, page, f"s{k}", 1) for k, s in enumerate(plan.sections, start=1)],
-        items=[item_view(index, plan, i, page) for i in plan.items],
+        sections=[section_view(index, plan, s, page, f"s{k}", 1, insight)
+                  for k, s in enumerate(plan.sections, start=1)],
+        items=[item_view(index, plan, i, page, insight) for i in plan.items],
         closing=paragraphs(plan.closing),
         previous=Link(f"{previous.year}年：{previous.title}", rel(page, Pages.plan(previous.id))) if previous else None,
         next=Link(f"{following.year}年：{following.title}", rel(page, Pages.plan(following.id))) if following else None,
+        comparison=Link("历年对比", rel(page, Pages.comparison(locality.id)))
+        if len(index.by_locality[locality.id]) > 1 else None,
         edit_url=f"{repo_url.rstrip('/')}/{edit_uri.strip('/')}/plans/{PurePosixPath(plan.path).name}"
         if repo_url else None,
         source_url=plan.source.url,
@@ -263,6 +290,7 @@ class LocalityPage:
     children: list[Link]
     plans: list[PlanRow]
     table: Table | None
+    comparison: Link | None
     title: str
     description: str
 
@@ -290,6 +318,8 @@ def locality_page(index: Index, locality: Locality) -> LocalityPage:
         plans=[plan_row(index, p, page) for p in plans],
         table=make_table("主题 \\ 年份", [Link(str(y), rel(page, Pages.year(y))) for y in years], rows)
         if years else None,
+        comparison=Link("历年对比：主题变化、延续与新增的任务、指标", rel(page, Pages.comparison(locality.id)))
+        if len(plans) > 1 else None,
         title=f"{locality.name}：历年教育工作要点",
         description=f"{locality.name}（{locality.level}）的教育工作要点：{len(plans)}份计划，按年份与主题浏览。",
     )

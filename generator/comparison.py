@@ -1,0 +1,176 @@
+"""View models of the comparison pages: one locality across its plans, and two of
+its plans side by side, theme by theme."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import zip_longest
+
+from . import charts
+from .index import Index
+from .insight import Insight, PairComparison, Series, theme_shift
+from .model import Locality, Plan
+from .views import Link, Pages, rel
+
+
+@dataclass
+class ThemeRow:
+    theme: Link
+    counts: list[int]
+    change: str  # 新出现 / 不再出现 / ↑ / ↓ / =
+
+
+@dataclass
+class ItemLink:
+    link: Link
+    match: Link | None
+    score: float | None
+
+
+@dataclass
+class PairView:
+    earlier: Link
+    later: Link
+    page: Link
+    carried: list[ItemLink]
+    new: list[ItemLink]
+
+
+@dataclass
+class SeriesView:
+    name: str
+    unit: str
+    rows: list[tuple[int, Link, str, str]]  # year, item link, value, change from the previous value
+    chart: str
+
+
+@dataclass
+class ComparisonPage:
+    path: str
+    locality: Locality
+    locality_link: Link
+    plans: list[Link]
+    themes: list[ThemeRow]
+    profile_chart: str
+    pairs: list[PairView]
+    matrix: list[tuple[Link, list[Link | None]]]
+    series: list[SeriesView]
+    title: str
+    description: str
+
+
+def _change(counts: list[int]) -> str:
+    before, after = counts[-2], counts[-1]
+    if before == 0 and after > 0:
+        return "新出现"
+    if before > 0 and after == 0:
+        return "不再出现"
+    return "↑" if after > before else "↓" if after < before else "="
+
+
+def _item_link(plan: Plan, item, page: str) -> Link:
+    number = f"{item.number}. " if item.number else ""
+    return Link(f"{plan.year}年 {number}{item.display_title}", rel(page, Pages.plan(plan.id), item.anchor))
+
+
+def _pair_view(pair: PairComparison, locality: str, page: str) -> PairView:
+    def entry(item, match):
+        return ItemLink(_item_link(pair.later, item, page),
+                        _item_link(pair.earlier, match.item, page) if match else None,
+                        match.score if match else None)
+
+    return PairView(
+        earlier=Link(f"{pair.earlier.year}年", rel(page, Pages.plan(pair.earlier.id))),
+        later=Link(f"{pair.later.year}年", rel(page, Pages.plan(pair.later.id))),
+        page=Link(f"{pair.earlier.year}年 与 {pair.later.year}年 逐主题对照",
+                  rel(page, Pages.pair(locality, pair.earlier.id, pair.later.id))),
+        carried=[entry(i, m) for i, m in pair.carried],
+        new=[entry(i, m) for i, m in pair.new],
+    )
+
+
+def _series_view(series: Series, page: str, chart_id: str) -> SeriesView:
+    name = max((p.target.indicator for p in series.points), key=len)
+    rows, previous = [], None
+    for point in series.points:
+        value = point.target.number
+        change = "" if previous is None or value is None else f"{value - previous:+g}"
+        rows.append((point.plan.year, _item_link(point.plan, point.item, page), point.target.value, change))
+        previous = value if value is not None else previous
+    plotted = [(p.plan.year, p.target.number, f"{p.target.value}{series.unit}") for p in series.points
+               if p.target.number is not None]
+    chart = charts.line_chart(chart_id, f"{name}（{series.unit}）各年目标", series.unit, plotted) \
+        if len({y for y, _, _ in plotted}) > 1 else ""
+    return SeriesView(name, series.unit, rows, chart)
+
+
+def comparison_page(index: Index, insight: Insight, locality: Locality) -> ComparisonPage:
+    page = Pages.comparison(locality.id)
+    plans = index.by_locality[locality.id]
+    names = {t.id: t.name for t in index.catalog.themes}
+    shift = theme_shift(index, plans)
+    themes = [ThemeRow(Link(names[t], rel(page, Pages.theme(t))), shift[t], _change(shift[t]))
+              for t in names if t in shift]
+    totals = sorted(((names[t], sum(c)) for t, c in shift.items()), key=lambda tc: -tc[1])[:15]
+    plan_links = [Link(f"{p.year}年：{p.title}", rel(page, Pages.plan(p.id))) for p in plans]
+    matrix = [(Link(str(a.year), rel(page, Pages.plan(a.id))),
+               [Link(f"{a.year}↔{b.year}", rel(page, Pages.pair(locality.id, a.id, b.id))) if a.year < b.year or
+                (a.year == b.year and a.id < b.id) else None for b in plans]) for a in plans]
+    return ComparisonPage(
+        path=page,
+        locality=locality,
+        locality_link=Link(locality.name, rel(page, Pages.locality(locality.id))),
+        plans=plan_links,
+        themes=themes,
+        profile_chart=charts.bar_chart("profile", f"{locality.name}各主题任务数（全部年份）", totals),
+        pairs=[_pair_view(p, locality.id, page) for p in insight.pairs[locality.id]],
+        matrix=matrix,
+        series=[_series_view(s, page, f"series-{k}") for k, s in enumerate(insight.series[locality.id], 1)],
+        title=f"{locality.name}：历年教育工作要点对比",
+        description=f"{locality.name}{len(plans)}份计划的主题变化、新增与延续的任务，以及各年目标值的对比。",
+    )
+
+
+@dataclass
+class ThemeColumns:
+    anchor: str
+    theme: Link
+    rows: list[tuple[Link | None, Link | None]]
+
+
+@dataclass
+class PairPage:
+    path: str
+    locality: Link
+    comparison: Link
+    earlier: Link
+    later: Link
+    themes: list[ThemeColumns]
+    title: str
+    description: str
+
+
+def pair_page(index: Index, locality: Locality, earlier: Plan, later: Plan) -> PairPage:
+    page = Pages.pair(locality.id, earlier.id, later.id)
+    themes = []
+    for theme in index.catalog.themes:
+        left = [_item_link(earlier, i, page) for i in earlier.all_items() if theme.id in index.themes_of(earlier, i)]
+        right = [_item_link(later, i, page) for i in later.all_items() if theme.id in index.themes_of(later, i)]
+        if left or right:
+            themes.append(ThemeColumns(theme.id, Link(theme.name, rel(page, Pages.theme(theme.id))),
+                                       list(zip_longest(left, right))))
+    return PairPage(
+        path=page,
+        locality=Link(locality.name, rel(page, Pages.locality(locality.id))),
+        comparison=Link(f"{locality.name}历年对比", rel(page, Pages.comparison(locality.id))),
+        earlier=Link(f"{earlier.year}年：{earlier.title}", rel(page, Pages.plan(earlier.id))),
+        later=Link(f"{later.year}年：{later.title}", rel(page, Pages.plan(later.id))),
+        themes=themes,
+        title=f"{locality.name} {earlier.year} 与 {later.year}：逐主题对照",
+        description=f"{locality.name}{earlier.year}年与{later.year}年教育工作要点在各主题上的任务，左右对照。",
+    )
+
+
+def pairs_of(plans: list[Plan]) -> list[tuple[Plan, Plan]]:
+    """Every two plans of a locality, earlier first."""
+    return [(a, b) for k, a in enumerate(plans) for b in plans[k + 1:]]

@@ -54,6 +54,8 @@ def test_navigation_and_search_from_disk(page, unzipped):
     links = result_links(page)
     assert any(l.endswith("plans/qingdao-2024.html?h=%E5%8F%8C%E5%87%8F#22") or
                ("qingdao-2024.html" in l and l.endswith("#22")) for l in links), links[:5]
+    page.goto((unzipped / "compare" / "qingdao" / "index.html").as_uri())
+    assert page.locator("svg.chart rect.chart-bar").count() >= 10
     assert all(u.startswith(("file://", "data:", "blob:", "about:")) for u in requests), \
         [u for u in requests if not u.startswith("file://")][:5]
     assert not errors, errors

@@ -62,6 +62,7 @@ SHOTS = [
     ("theme", "themes/preschool/", None),
     ("themes-overview", "themes/", None),
     ("search", "", "公办园"),
+    ("compare", "compare/qingdao/", None),
 ]
 
 
@@ -79,3 +80,12 @@ def test_screenshots(browser, site_url, screenshots, name, path, query, width, l
     page.screenshot(path=str(target))
     assert target.stat().st_size > 10_000
     context.close()
+
+
+def test_charts_render_in_the_browser(page, site_url):
+    page.goto(site_url + "compare/qingdao/")
+    bars = page.locator("svg.chart rect.chart-bar")
+    assert bars.count() >= 10 and bars.first.bounding_box()["width"] > 20
+    assert page.locator("svg.chart circle.chart-point").count() == 3  # 公办园在园幼儿占比: 2019, 2024, 2026
+    titles = page.locator("svg.chart title").evaluate_all("els => els.map(e => e.textContent)")
+    assert any("公办园在园幼儿占比" in t for t in titles), titles

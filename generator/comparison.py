@@ -91,17 +91,22 @@ def _pair_view(pair: PairComparison, locality: str, page: str) -> PairView:
 
 def _series_view(series: Series, page: str, chart_id: str) -> SeriesView:
     name = max((p.target.indicator for p in series.points), key=len)
-    rows, previous = [], None
+    rows, previous, previous_unit = [], None, None
     for point in series.points:
         value = point.target.number
         change = "" if previous is None or value is None else f"{value - previous:+g}"
-        rows.append((point.plan.year, _item_link(point.plan, point.item, page), point.target.value, change))
+        same_unit = previous_unit in (None, point.target.unit)
+        change = change if same_unit else ""
+        rows.append((point.plan.year, _item_link(point.plan, point.item, page),
+                     f"{point.target.value} {point.target.unit}", change))
+        previous_unit = point.target.unit
         previous = value if value is not None else previous
-    plotted = [(p.plan.year, p.target.number, f"{p.target.value}{series.unit}") for p in series.points
+    units = {p.target.unit for p in series.points}
+    plotted = [(p.plan.year, p.target.number, f"{p.target.value}{p.target.unit}") for p in series.points
                if p.target.number is not None]
     chart = charts.line_chart(chart_id, f"{name}（{series.unit}）各年目标", series.unit, plotted) \
-        if len({y for y, _, _ in plotted}) > 1 else ""
-    return SeriesView(name, series.unit, rows, chart)
+        if len({y for y, _, _ in plotted}) > 1 and len(units) == 1 else ""
+    return SeriesView(name, "、".join(sorted(units)), rows, chart)
 
 
 def comparison_page(index: Index, insight: Insight, locality: Locality) -> ComparisonPage:

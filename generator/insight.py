@@ -97,13 +97,22 @@ def _compare(corpus: Corpus, position: dict, earlier: Plan, later: Plan) -> Pair
 
 
 def recurring_targets(plans: list[Plan]) -> list[Series]:
-    """Targets whose indicator (same unit, similar wording) appears in two or more plans."""
+    """Targets whose indicator appears in two or more plans: those a curator linked
+    with the same ``series`` key, then those with the same unit and similar wording."""
     points = [Point(p, i, t) for p in plans for i in p.all_items() for t in i.targets]
     groups: list[Series] = []
+    linked: dict[str, Series] = {}
     for point in points:
         target = point.target
+        if target.series:
+            if target.series not in linked:
+                linked[target.series] = Series(target.indicator, target.unit, [])
+                groups.append(linked[target.series])
+            linked[target.series].points.append(point)
+            continue
         for group in groups:
-            if group.unit == target.unit and same_indicator(group.indicator, target.indicator):
+            if group not in linked.values() and group.unit == target.unit \
+                    and same_indicator(group.indicator, target.indicator):
                 group.points.append(point)
                 break
         else:

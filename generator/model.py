@@ -84,11 +84,12 @@ class Target:
     kind: str  # level | amount | events
     year: int | None = None
     note: str | None = None
+    series: str | None = None  # links the same indicator across plans when wording differs
 
     def as_data(self) -> dict:
         data = {"indicator": self.indicator, "value": self.value, "unit": self.unit, "kind": self.kind,
                 "year": self.year}
-        return data | ({"note": self.note} if self.note else {})
+        return data | {k: v for k, v in (("note", self.note), ("series", self.series)) if v}
 
     @property
     def number(self) -> float | None:

@@ -18,7 +18,7 @@ PLAN_FIELDS = ("id", "title", "year", "locality", "locality_name", "province", "
                "issued", "item_count", "source_file", "url")
 ITEM_FIELDS = ("plan", "anchor", "section", "number", "title", "text", "themes", "owners", "deadlines",
                "outline_only", "truncated", "url")
-TARGET_FIELDS = ("plan", "anchor", "indicator", "value", "unit", "kind", "year", "url")
+TARGET_FIELDS = ("plan", "anchor", "indicator", "value", "unit", "kind", "year", "series", "note", "url")
 LIST_SEPARATOR = "|"
 
 
@@ -49,7 +49,9 @@ def records(catalog: Catalog, base_url: str = "") -> dict[str, list[dict[str, An
                 "url": item_url(plan.id, item.anchor, base_url),
             })
             for target in item.targets:
-                targets.append({"plan": plan.id, "anchor": item.anchor, **target.as_data(),
+                targets.append({"plan": plan.id, "anchor": item.anchor, "indicator": target.indicator,
+                                "value": target.value, "unit": target.unit, "kind": target.kind,
+                                "year": target.year, "series": target.series, "note": target.note,
                                 "url": item_url(plan.id, item.anchor, base_url)})
     return {"plans": plans, "items": items, "targets": targets}
 

@@ -7,7 +7,6 @@ the browser (browser/test_hostile_page.py), where the text must show literally.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

@@ -118,9 +118,10 @@ def comparison_page(index: Index, insight: Insight, locality: Locality) -> Compa
               for t in names if t in shift]
     totals = sorted(((names[t], sum(c)) for t, c in shift.items()), key=lambda tc: -tc[1])[:15]
     plan_links = [Link(f"{p.year}年：{p.title}", rel(page, Pages.plan(p.id))) for p in plans]
+    paired = {(a.id, b.id) for a, b in pairs_of(plans)}
     matrix = [(Link(str(a.year), rel(page, Pages.plan(a.id))),
-               [Link(f"{a.year}↔{b.year}", rel(page, Pages.pair(locality.id, a.id, b.id))) if a.year < b.year or
-                (a.year == b.year and a.id < b.id) else None for b in plans]) for a in plans]
+               [Link(f"{a.year}↔{b.year}", rel(page, Pages.pair(locality.id, a.id, b.id)))
+                if (a.id, b.id) in paired else None for b in plans]) for a in plans]
     return ComparisonPage(
         path=page,
         locality=locality,
@@ -176,6 +177,13 @@ def pair_page(index: Index, locality: Locality, earlier: Plan, later: Plan) -> P
     )
 
 
+ALL_PAIRS_UP_TO = 8  # plans per locality; beyond, pair pages grow as n²/2
+
+
 def pairs_of(plans: list[Plan]) -> list[tuple[Plan, Plan]]:
-    """Every two plans of a locality, earlier first."""
-    return [(a, b) for k, a in enumerate(plans) for b in plans[k + 1:]]
+    """The pairs of a locality's plans that get a side-by-side page, earlier first: all
+    of them for up to ALL_PAIRS_UP_TO plans, else each plan with the next and the latest."""
+    if len(plans) <= ALL_PAIRS_UP_TO:
+        return [(a, b) for k, a in enumerate(plans) for b in plans[k + 1:]]
+    wanted = {(a.id, b.id) for a, b in zip(plans, plans[1:])} | {(a.id, plans[-1].id) for a in plans[:-1]}
+    return [(a, b) for k, a in enumerate(plans) for b in plans[k + 1:] if (a.id, b.id) in wanted]

@@ -27,8 +27,10 @@ def item_url(plan_id: str, anchor: str, base: str = "") -> str:
     return f"{base}plans/{plan_id}/#{anchor}"
 
 
-def records(catalog: Catalog, base_url: str = "") -> dict[str, list[dict[str, Any]]]:
-    assignments = themes.assign_all(catalog)
+def records(catalog: Catalog, base_url: str = "", assignments: dict | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Plans, items and targets as plain records; pass the index's theme assignments
+    when they are at hand, to avoid computing them again."""
+    assignments = assignments if assignments is not None else themes.assign_all(catalog)
     plans, items, targets = [], [], []
     for plan in catalog.plans:
         locality = catalog.localities[plan.locality]
@@ -60,7 +62,7 @@ def to_json(catalog: Catalog, base_url: str = "") -> str:
     return json.dumps(records(catalog, base_url), ensure_ascii=False, indent=1) + "\n"
 
 
-def _csv(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> str:
+def as_csv(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
@@ -73,12 +75,12 @@ def _csv(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> str:
 
 
 def items_csv(catalog: Catalog, base_url: str = "") -> str:
-    return _csv(records(catalog, base_url)["items"], ITEM_FIELDS)
+    return as_csv(records(catalog, base_url)["items"], ITEM_FIELDS)
 
 
 def plans_csv(catalog: Catalog, base_url: str = "") -> str:
-    return _csv(records(catalog, base_url)["plans"], PLAN_FIELDS)
+    return as_csv(records(catalog, base_url)["plans"], PLAN_FIELDS)
 
 
 def targets_csv(catalog: Catalog, base_url: str = "") -> str:
-    return _csv(records(catalog, base_url)["targets"], TARGET_FIELDS)
+    return as_csv(records(catalog, base_url)["targets"], TARGET_FIELDS)

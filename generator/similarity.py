@@ -6,8 +6,9 @@ Scores are cosines in [0, 1], rounded to 3 places so that pages are stable.
 
 Scale: candidates come from an inverted index: each item is looked up by its
 ``PROBES`` rarest bigrams, and bigrams found in more than ``COMMON`` of all items
-are not indexed at all, so the work per item stays bounded as plans are added:
-about N × PROBES × (average posting length) instead of N² comparisons.
+are not indexed at all; of the items found, the ``CANDIDATES`` sharing most probes
+are scored. The work per item stays bounded as plans are added: about
+N × PROBES × (average posting length) look-ups and N × CANDIDATES cosines, not N².
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 PROBES = 24
 COMMON = 0.05
+CANDIDATES = 60
 
 
 def bigrams(text: str) -> Counter:
@@ -65,8 +67,10 @@ class Corpus:
             va, vb = vb, va
         return round(sum(v * vb.get(g, 0.0) for g, v in va.items()), 3)
 
-    def candidates(self, i: int) -> set[int]:
-        return {j for g in self.probes[i] for j in self.postings.get(g, ()) if j != i}
+    def candidates(self, i: int, limit: int = CANDIDATES) -> list[int]:
+        """The items sharing most of i's probe bigrams, at most ``limit``, for scoring."""
+        shared = Counter(j for g in self.probes[i] for j in self.postings.get(g, ()) if j != i)
+        return [j for j, _ in sorted(shared.items(), key=lambda jc: (-jc[1], jc[0]))[:limit]]
 
 
 def score(a: str, b: str) -> float:

@@ -8,6 +8,7 @@ succeeded: a failed run leaves the previous docs/ and site/ exactly as they were
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -98,11 +99,10 @@ DATA_FIELDS = {
 
 def add_downloads(out: Output, index: Index, site_url: str) -> None:
     """The dataset and the plan format, as files the data page links to."""
-    catalog = index.catalog
-    out.add("data/eduplans.json", export.to_json(catalog, site_url))
-    out.add("data/plans.csv", export.plans_csv(catalog, site_url))
-    out.add("data/items.csv", export.items_csv(catalog, site_url))
-    out.add("data/targets.csv", export.targets_csv(catalog, site_url))
+    data = export.records(index.catalog, site_url, index.assignments)
+    out.add("data/eduplans.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    for name, fields in DATA_FIELDS.items():
+        out.add(f"data/{name}.csv", export.as_csv(data[name], fields))
     out.add("data/plan.schema.json", SCHEMA_FILE.read_text(encoding="utf-8"))
 
 

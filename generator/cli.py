@@ -154,16 +154,15 @@ def _cmd_targets(args: argparse.Namespace) -> int:
         except yamlio.YamlError as exc:
             print(exc, file=sys.stderr)
             return 1
-        added = 0
+        filled = 0
         for _, item, anchor in validate.item_anchors(doc.data):
             if "targets" in item or not item.get("text"):
                 continue
-            found = [t.as_data() for t in targets.extract(item["text"])]
-            item["targets"] = found
-            added += len(found)
-            for t in found:
+            item["targets"] = [t.as_data() for t in targets.extract(item["text"])]
+            filled += 1
+            for t in item["targets"]:
                 print(f"{path}#{anchor}: {t['indicator']} {t['value']}{t['unit']} ({t['kind']})")
-        if args.write and added:
+        if args.write and filled:
             path.write_text(yamlio.dump(doc.data, importer.SCHEMA_HEADER), encoding="utf-8")
     return 0
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 from . import themes
@@ -62,15 +63,25 @@ def to_json(catalog: Catalog, base_url: str = "") -> str:
     return json.dumps(records(catalog, base_url), ensure_ascii=False, indent=1) + "\n"
 
 
+def _cell(value: Any) -> Any:
+    """A CSV cell. Text a spreadsheet would run as a formula (=, +, -, @ first) gets a
+    leading apostrophe, the usual guard; plan text comes from strangers."""
+    if isinstance(value, list):
+        value = LIST_SEPARATOR.join(value)
+    if value is None:
+        return ""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") \
+            and not re.fullmatch(r"-?\d+(\.\d+)?", value):
+        return "'" + value
+    return value
+
+
 def as_csv(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({
-            key: LIST_SEPARATOR.join(value) if isinstance(value, list) else ("" if value is None else value)
-            for key, value in row.items()
-        })
+        writer.writerow({key: _cell(value) for key, value in row.items()})
     return out.getvalue()
 
 

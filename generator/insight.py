@@ -97,26 +97,23 @@ def _compare(corpus: Corpus, position: dict, earlier: Plan, later: Plan) -> Pair
 
 
 def recurring_targets(plans: list[Plan]) -> list[Series]:
-    """Targets whose indicator appears in two or more plans: those a curator linked
-    with the same ``series`` key, then those with the same unit and similar wording."""
-    points = [Point(p, i, t) for p in plans for i in p.all_items() for t in i.targets]
+    """Targets whose indicator appears in two or more plans: same unit and similar
+    wording, or linked by a curator with the same ``series`` key (for wording that
+    differs too much to match)."""
     groups: list[Series] = []
-    linked: dict[str, Series] = {}
-    for point in points:
+    keyed: dict[str, Series] = {}
+    for point in (Point(p, i, t) for p in plans for i in p.all_items() for t in i.targets):
         target = point.target
+        group = keyed.get(target.series) if target.series else None
+        if group is None:
+            group = next((g for g in groups if g.unit == target.unit
+                          and same_indicator(g.indicator, target.indicator)), None)
+        if group is None:
+            group = Series(target.indicator, target.unit, [])
+            groups.append(group)
         if target.series:
-            if target.series not in linked:
-                linked[target.series] = Series(target.indicator, target.unit, [])
-                groups.append(linked[target.series])
-            linked[target.series].points.append(point)
-            continue
-        for group in groups:
-            if group not in linked.values() and group.unit == target.unit \
-                    and same_indicator(group.indicator, target.indicator):
-                group.points.append(point)
-                break
-        else:
-            groups.append(Series(target.indicator, target.unit, [point]))
+            keyed.setdefault(target.series, group)
+        group.points.append(point)
     recurring = [g for g in groups if len({p.plan.id for p in g.points}) >= 2]
     return sorted(recurring, key=lambda g: (-len({p.plan.id for p in g.points}), g.indicator))
 

@@ -5,10 +5,11 @@ character bigrams need neither and still tell 学前教育普惠 from 普惠性�
 Scores are cosines in [0, 1], rounded to 3 places so that pages are stable.
 
 Scale: candidates come from an inverted index: each item is looked up by its
-``PROBES`` rarest bigrams, and bigrams found in more than ``COMMON`` of all items
-are not indexed at all; of the items found, the ``CANDIDATES`` sharing most probes
-are scored. The work per item stays bounded as plans are added: about
-N × PROBES × (average posting length) look-ups and N × CANDIDATES cosines, not N².
+``PROBES`` rarest shared bigrams, and bigrams found in more than ``COMMON`` of all
+items or in more than ``MAX_POSTING`` items are not indexed; of the items found, the
+``CANDIDATES`` sharing most probes are scored. The time per item is therefore
+bounded (at most PROBES × MAX_POSTING look-ups and CANDIDATES cosines) however many
+plans there are; memory grows with the corpus (the vectors are held in memory).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from dataclasses import dataclass
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 PROBES = 24
-COMMON = 0.05
+COMMON = 0.05      # a bigram in more than this share of items is not indexed...
+MAX_POSTING = 400  # ...nor one in more than this many, so a look-up stays bounded
 CANDIDATES = 60
 
 
@@ -50,7 +52,7 @@ class Corpus:
             vector = {g: (1 + math.log(k)) * idf[g] for g, k in c.items()}
             norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
             vectors.append({g: v / norm for g, v in vector.items()})
-        limit = max(2, int(COMMON * n))
+        limit = max(2, min(int(COMMON * n), MAX_POSTING))
         postings: dict[str, list[int]] = defaultdict(list)
         probes = []
         for i, c in enumerate(counts):

@@ -83,8 +83,7 @@ def pages(index: Index, repo_url: str | None, site_url: str | None = None) -> Ou
             pair = comparison.pair_page(index, locality, earlier, later)
             out.add(pair.path, render.render(env, "pair.md.j2", page=pair))
     add_downloads(out, index, site_url or "")
-    out.add(views.Pages.data, render.render(env, "data.md.j2", view=views.overview(index, views.Pages.data),
-                                            fields=DATA_FIELDS))
+    out.add(views.Pages.data, render.render(env, "data.md.j2", view=views.overview(index, views.Pages.data)))
     if CONTRIBUTING.exists():  # one text for GitHub and the site
         out.add("contributing.md", "---\ntitle: 参与整理\ndescription: 如何修改错字、导入新计划、在本机检查，以及拉取请求上的自动检查。\n---\n\n"
                 + CONTRIBUTING.read_text(encoding="utf-8"))

@@ -31,7 +31,7 @@ class Rules:
     level_units: tuple[str, ...]
     rate_words: tuple[str, ...]
     event_units: tuple[str, ...]
-    event_verbs: tuple[str, ...]
+    change_verbs: tuple[str, ...]
     not_after: tuple[str, ...]
     qualifiers: tuple[str, ...]
     amount_verbs: tuple[str, ...]
@@ -48,7 +48,7 @@ def rules(path: Path = RULES_FILE) -> Rules:
         level_units=tuple(data["level_units"]),
         rate_words=tuple(data["rate_words"]),
         event_units=tuple(data["event_units"]),
-        event_verbs=tuple(data["event_verbs"]),
+        change_verbs=tuple(data["change_verbs"]),
         not_after=tuple(data["not_after"]),
         qualifiers=tuple(sorted(data["qualifiers"], key=len, reverse=True)),
         amount_verbs=tuple(data["amount_verbs"]),
@@ -73,8 +73,11 @@ def _parts(clause: str, r: Rules) -> list[str]:
     return [clause]
 
 
+_YEAR_PREFIX = re.compile(r"^(?:到|至|于)?20\d\d年(?:底|末)?(?:前|内|之前)?[，,]?")
+
+
 def _clean(phrase: str, r: Rules) -> str:
-    phrase = phrase.strip(" 、，")
+    phrase = _YEAR_PREFIX.sub("", phrase.strip(" 、，"))
     changed = True
     while changed:
         changed = False
@@ -85,13 +88,20 @@ def _clean(phrase: str, r: Rules) -> str:
     return phrase.strip(" 、，")
 
 
+def _strip_verb(before: str, r: Rules) -> str:
+    """特色学校达到 250所 → 特色学校: a level verb ends the phrase, it does not name it."""
+    for verb in r.level_verbs:
+        if before.rstrip().endswith(verb) and len(before.rstrip()) > len(verb):
+            return before.rstrip()[: -len(verb)]
+    return before
+
+
 def _kind(before: str, unit: str, r: Rules) -> str:
     if unit in r.level_units:
         return "level"
     if any(v in before for v in r.level_verbs) and any(w in before for w in r.rate_words):
         return "level"
-    if unit in r.event_units or any(before.startswith(v) or f"，{v}" in before for v in r.event_verbs) \
-            and unit in r.event_units:
+    if unit in r.event_units:
         return "events"
     return "amount"
 
@@ -104,9 +114,11 @@ def _indicator(before: str, after: str, kind: str, r: Rules) -> str:
         for verb in r.level_verbs:
             at = before.rfind(verb)
             if at > 0:
-                return _clean(before[:at], r)
+                keep = verb if verb in r.change_verbs else ""  # 近视率降低 1% is a change, not a level
+                return _clean(before[:at] + keep, r)
+    before = _strip_verb(before, r)
     head = _clean(before, r)
-    thing = re.split(r"[和及、与]", re.sub(r"^（[^（）]*）", "", after), maxsplit=1)[0][:20]
+    thing = re.split(r"[和及、]", re.sub(r"^（[^（）]*）", "", after), maxsplit=1)[0][:20]
     if len(head) <= 4 or head.endswith(r.amount_verbs):  # the thing counted follows the number
         return _clean(head + thing, r)
     return _clean(before + (after if len(after) <= 12 else ""), r)
@@ -117,7 +129,9 @@ def extract(text: str) -> list[Target]:
     r = rules()
     found: list[Target] = []
     year_in_text = None
-    for clause in _CLAUSE_SPLIT.split(text):
+    for clause in _CLAUSE_SPLIT.split(text.replace("。", "。\0")):
+        if clause.startswith("\0"):  # a new sentence: a year set earlier no longer applies
+            year_in_text, clause = None, clause[1:]
         if m := _YEAR.search(clause):
             year_in_text = int(m.group(1) or m.group(2))
         for part in _parts(clause, r):
@@ -130,8 +144,6 @@ def extract(text: str) -> list[Target]:
                 unit = "%" if match.group("unit") == "％" else match.group("unit")
                 before = part[:start]
                 after = part[match.end():]
-                if year_in_text and re.search(r"20\d\d年", before[-8:] if before else ""):
-                    before = re.sub(r"^.*?20\d\d年(?:底|末)?(?:前|内|之前)?", "", before)
                 kind = _kind(before, unit, r)
                 indicator = _indicator(before, after, kind, r)
                 if not indicator or len(indicator) < 2:

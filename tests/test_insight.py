@@ -103,20 +103,55 @@ def test_published_downloads_agree_with_the_plans(built_site, catalog):
                               for i in p.all_items() for t in i.targets)
     assert sorted((t["plan"], t["anchor"], t["indicator"], t["value"], t["unit"]) for t in data["targets"]) \
         == expected_targets
+    for record in data["targets"]:
+        target = next(t for t in expected_items[(record["plan"], record["anchor"])].targets
+                      if (t.indicator, t.value, t.unit) == (record["indicator"], record["value"], record["unit"]))
+        assert (record["kind"], record["year"], record["series"]) == (target.kind, target.year, target.series)
+    assignments = build_index(catalog).assignments
+    assert all(record["themes"] == list(assignments[(record["plan"], record["anchor"])].themes)
+               for record in data["items"])
     for name, key in (("plans.csv", "plans"), ("items.csv", "items"), ("targets.csv", "targets")):
         rows = list(csv.DictReader(io.StringIO((built_site / "data" / name).read_text(encoding="utf-8"))))
         assert len(rows) == len(data[key]), name
+        for row, record in zip(rows, data[key]):
+            for field, value in record.items():
+                shown = "|".join(value) if isinstance(value, list) else "" if value is None else str(value)
+                assert row[field] == shown, (name, field)
     schema = json.loads((built_site / "data" / "plan.schema.json").read_text(encoding="utf-8"))
     assert schema["title"] == "eduplans plan file"
     assert data["items"][0]["url"].startswith("https://eduplans.github.io/eduplans/plans/")
 
 
-def test_targets_command_fills_in_only_missing_targets(tmp_path):
+def test_targets_command_fills_in_missing_targets_and_keeps_curated_ones(tmp_path):
+    from generator import yamlio
+
     plan = tmp_path / "plans"
     plan.mkdir()
-    source = (PLANS / "qingdao-2024.yml").read_text(encoding="utf-8")
-    (plan / "qingdao-2024.yml").write_text(source, encoding="utf-8")
+    doc = yamlio.read_file(PLANS / "qingdao-2024.yml").data
+    items = [i for s in doc["sections"] for i in s.get("items", [])]
+    del items[0]["targets"]            # 1: to be filled in
+    items[1]["targets"] = [{"indicator": "人工核对", "value": "1", "unit": "项", "kind": "amount", "year": None}]
+    (plan / "qingdao-2024.yml").write_text(yamlio.dump(doc), encoding="utf-8")
     out = subprocess.run([sys.executable, "-m", "generator", "targets", "--write", str(plan)], cwd=ROOT,
                          capture_output=True, text=True)
-    assert out.returncode == 0 and out.stdout == ""  # every item already has its targets
-    assert (plan / "qingdao-2024.yml").read_text(encoding="utf-8") == source
+    assert out.returncode == 0, out.stderr
+    written = yamlio.read_file(plan / "qingdao-2024.yml").data
+    again = [i for s in written["sections"] for i in s.get("items", [])]
+    assert "targets" in again[0]
+    assert again[1]["targets"][0]["indicator"] == "人工核对"  # a person's correction is never overwritten
+    assert out.stdout.count("#1:") == len(again[0]["targets"])
+
+
+def test_csv_guards_against_spreadsheet_formulas():
+    from generator import export
+
+    text = export.as_csv([{"a": "=HYPERLINK(\"x\")", "b": "-5", "c": "@SUM(1)", "d": "双减"}], ("a", "b", "c", "d"))
+    assert text.splitlines()[1] == "\"'=HYPERLINK(\"\"x\"\")\",-5,'@SUM(1),双减"
+
+
+def test_data_page_documents_every_exported_field(built_site):
+    from generator import export
+
+    page = (built_site / "data" / "index.html").read_text(encoding="utf-8")
+    for field in {*export.PLAN_FIELDS, *export.ITEM_FIELDS, *export.TARGET_FIELDS}:
+        assert f"<code>{field}</code>" in page, field

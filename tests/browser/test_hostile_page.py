@@ -27,7 +27,8 @@ def hostile_url(tmp_path_factory):
     server.shutdown()
 
 
-@pytest.mark.parametrize("path", ["plans/hostile-2024/", "localities/qingdao/", "years/2024/", "plans/"])
+@pytest.mark.parametrize("path", ["plans/hostile-2024/", "localities/qingdao/", "years/2024/", "plans/",
+                                  "compare/qingdao/", "compare/qingdao/hostile-2024--qingdao-2026/", "data/"])
 def test_markup_from_a_plan_file_never_runs(page, hostile_url, path):
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

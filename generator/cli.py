@@ -70,6 +70,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _failed(exc, message: str) -> int:
+    """Print a failed build's located problems, then what happened; exit status 1."""
+    for problem in exc.problems:
+        print(problem.format("text"), file=sys.stderr)
+    print(message, file=sys.stderr)
+    return 1
+
+
 def _cmd_generate(args: argparse.Namespace) -> int:
     from . import site
 
@@ -77,10 +85,7 @@ def _cmd_generate(args: argparse.Namespace) -> int:
         settings = _mkdocs_settings()
         changed = site.generate(Path("plans"), Path("docs"), settings.get("repo_url"), settings.get("site_url"))
     except site.BuildError as exc:
-        for problem in exc.problems:
-            print(problem.format("text"), file=sys.stderr)
-        print(exc, file=sys.stderr)
-        return 1
+        return _failed(exc, str(exc))
     print(f"{len(changed)} page(s) written or removed in docs/", file=sys.stderr)
     return 0
 
@@ -103,10 +108,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     try:
         target = site.build(Path.cwd(), strict=not args.no_strict)
     except site.BuildError as exc:
-        for problem in exc.problems:
-            print(problem.format("text"), file=sys.stderr)
-        print(f"build failed: {exc}; the previous docs/ and site/ are unchanged", file=sys.stderr)
-        return 1
+        return _failed(exc, f"build failed: {exc}; the previous docs/ and site/ are unchanged")
     print(f"site built in {target}/", file=sys.stderr)
     return 0
 
@@ -121,10 +123,7 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
     try:
         target = site.bundle(Path.cwd(), Path("dist"), day)
     except site.BuildError as exc:
-        for problem in exc.problems:
-            print(problem.format("text"), file=sys.stderr)
-        print(f"bundle failed: {exc}", file=sys.stderr)
-        return 1
+        return _failed(exc, f"bundle failed: {exc}")
     print(f"{target} ({target.stat().st_size / 1e6:.1f} MB): unzip it and open "
           "eduplans-offline/index.html in a browser, no network needed", file=sys.stderr)
     return 0

@@ -11,7 +11,7 @@ from . import charts
 from .index import Index
 from .insight import Insight, PairComparison, Series, theme_shift
 from .model import Locality, Plan
-from .views import Link, Pages, rel
+from .views import Link, Pages, item_label, rel
 
 
 @dataclass
@@ -84,8 +84,7 @@ def short_labels(plans: list[Plan]) -> dict[str, str]:
 
 
 def _item_link(plan: Plan, item, page: str) -> Link:
-    number = f"{item.number}. " if item.number else ""
-    return Link(f"{plan.year}年 {number}{item.display_title}", rel(page, Pages.plan(plan.id), item.anchor))
+    return Link(f"{plan.year}年 {item_label(item)}", rel(page, Pages.plan(plan.id), item.anchor))
 
 
 def _pair_view(pair: PairComparison, locality: str, page: str, labels: dict[str, str]) -> PairView:

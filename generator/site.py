@@ -115,15 +115,21 @@ def write_pages(out: Output, docs_dir: Path) -> list[str]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
         changed.append(path)
+    for file in generated_files(docs_dir):
+        if file.relative_to(docs_dir).as_posix() not in out.pages:
+            file.unlink()
+            changed.append(file.relative_to(docs_dir).as_posix())
+    return changed
+
+
+def generated_files(docs_dir: Path) -> list[Path]:
+    """The files in docs/ that generation owns."""
+    found: list[Path] = []
     for name in GENERATED:
         root = docs_dir / name
-        candidates = [root] if root.is_file() else [f for f in root.rglob("*") if f.is_file()] \
+        found += [root] if root.is_file() else sorted(f for f in root.rglob("*") if f.is_file()) \
             if root.is_dir() else []
-        for file in candidates:
-            if file.relative_to(docs_dir).as_posix() not in out.pages:
-                file.unlink()
-                changed.append(file.relative_to(docs_dir).as_posix())
-    return changed
+    return found
 
 
 def load(plans_dir: Path) -> Index:
@@ -159,7 +165,8 @@ def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site
         staged_docs, staged_site = staging / "docs", staging / "site"
         shutil.copytree(docs_dir, staged_docs, ignore=shutil.ignore_patterns(*GENERATED[2:])) \
             if docs_dir.exists() else staged_docs.mkdir()
-        write_pages(pages(index, repo_url, site_url), staged_docs)
+        out = pages(index, repo_url, site_url)
+        write_pages(out, staged_docs)
         os.environ["EDUPLANS_GENERATED"] = "1"  # the hook must not generate again
         try:
             config = _mkdocs_config(config_file, docs_dir=str(staged_docs), site_dir=str(staged_site),
@@ -170,7 +177,8 @@ def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site
         finally:
             os.environ.pop("EDUPLANS_GENERATED", None)
         _swap(staged_site, site_dir)
-        _sync_generated(staged_docs, docs_dir)
+        docs_dir.mkdir(exist_ok=True)
+        write_pages(out, docs_dir)  # the pages just built, written where they changed
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return site_dir
@@ -203,16 +211,3 @@ def _swap(new: Path, target: Path) -> None:
         target.rename(old)
     new.rename(target)
     shutil.rmtree(old, ignore_errors=True)
-
-
-def _sync_generated(staged_docs: Path, docs_dir: Path) -> None:
-    """Copy the generated pages of a successful build into docs/ (changed files only)."""
-    out = Output()
-    for name in GENERATED:
-        source = staged_docs / name
-        files = [source] if source.is_file() else sorted(f for f in source.rglob("*") if f.is_file()) \
-            if source.is_dir() else []
-        for file in files:
-            out.pages[file.relative_to(staged_docs).as_posix()] = file.read_text(encoding="utf-8")
-    docs_dir.mkdir(exist_ok=True)
-    write_pages(out, docs_dir)

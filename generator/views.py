@@ -72,6 +72,11 @@ class Link:
     href: str
 
 
+def item_label(item: Item) -> str:
+    """'8. 高标准完成……' — printed number, then the headline (or the text's opening)."""
+    return (f"{item.number}. " if item.number else "") + item.display_title
+
+
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit] + "…"
@@ -159,11 +164,10 @@ def item_view(index: Index, plan: Plan, item: Item, page: str, insight: Insight 
         for m in (insight.related.get((plan.id, item.anchor), []) if insight else [])
     ]
     names = {t.id: t.name for t in index.catalog.themes}
-    number = f"{item.number}. " if item.number else ""
     words = {m.theme: m.words for m in assignment.matches}
     return ItemView(
         anchor=item.anchor,
-        heading=f"{number}{item.display_title}",
+        heading=item_label(item),
         paragraphs=paragraphs(item.text),
         owners=list(item.owners),
         deadlines=list(item.deadlines),
@@ -300,12 +304,11 @@ def locality_page(index: Index, locality: Locality) -> LocalityPage:
     catalog = index.catalog
     plans = index.by_locality.get(locality.id, [])
     years = sorted({p.year for p in plans})
+    per_year = {year: index.theme_counts([p for p in plans if p.year == year]) for year in years}
     rows = []
     for theme in catalog.themes:
-        cells = []
-        for year in years:
-            count = index.theme_counts([p for p in plans if p.year == year]).get(theme.id, 0)
-            cells.append((count, rel(page, Pages.theme_year(theme.id, year), locality.id)))
+        cells = [(per_year[year].get(theme.id, 0), rel(page, Pages.theme_year(theme.id, year), locality.id))
+                 for year in years]
         if any(c for c, _ in cells):
             rows.append((Link(theme.name, rel(page, Pages.theme(theme.id))), cells))
     parent = catalog.localities.get(locality.parent) if locality.parent else None
@@ -414,7 +417,7 @@ def _groups(entries: list[Entry], page: str, catalog) -> list[LocalityGroup]:
         if plan_link not in group.plans:
             group.plans.append(plan_link)
         group.entries.append(EntryView(
-            title=(f"{item.number}. " if item.number else "") + item.display_title,
+            title=item_label(item),
             href=rel(page, Pages.plan(plan.id), item.anchor),
             excerpt=excerpt(item.text) if item.text else "（原文只有标题）",
         ))

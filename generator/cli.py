@@ -9,12 +9,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the site's modules load Jinja2 and MkDocs: only the commands that build import them
+    from .site.pages import BuildError
 
 DEFAULT_PLANS = Path("plans")
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from . import importer, loader
+    from .data import loader
+    from .ingest import importer, text
 
     raw = Path(args.raw)
     try:
@@ -31,7 +36,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             locality=args.locality,
             localities=registry,
         )
-    except importer.text.DecodeError as exc:
+    except text.DecodeError as exc:
         print(f"{raw}:1:1: {exc}", file=sys.stderr)
         return 1
     importer.write_plans(report, Path(args.out_dir), force=args.force)
@@ -40,7 +45,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from . import loader
+    from .data import loader
 
     paths = [Path(p) for p in args.paths] or [DEFAULT_PLANS]
     catalog, problems = loader.load_paths(paths)
@@ -56,21 +61,21 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from . import export, loader
+    from .data import loader
+    from .site import export
 
     catalog, problems = loader.load_paths([Path(args.plans)])
     errors = [p for p in problems if p.severity == "error"]
-    if errors:
+    if catalog is None or errors:
         for problem in errors:
             print(problem.format("text"), file=sys.stderr)
         return 1
-    writers = {"json": export.to_json, "csv": export.items_csv, "plans-csv": export.plans_csv,
-               "targets-csv": export.targets_csv}
-    sys.stdout.write(writers[args.format](catalog))
+    tables = {"csv": "items", "plans-csv": "plans", "targets-csv": "targets"}
+    sys.stdout.write(export.to_json(catalog) if args.format == "json" else export.to_csv(catalog, tables[args.format]))
     return 0
 
 
-def _failed(exc, message: str) -> int:
+def _failed(exc: BuildError, message: str) -> int:
     """Print a failed build's located problems, then what happened; exit status 1."""
     for problem in exc.problems:
         print(problem.format("text"), file=sys.stderr)
@@ -79,12 +84,12 @@ def _failed(exc, message: str) -> int:
 
 
 def _cmd_generate(args: argparse.Namespace) -> int:
-    from . import site
+    from .site import build
 
     try:
-        settings = _mkdocs_settings()
-        changed = site.generate(Path("plans"), Path("docs"), settings.get("repo_url"), settings.get("site_url"))
-    except site.BuildError as exc:
+        settings = build.mkdocs_config(Path("mkdocs.yml"))
+        changed = build.generate(Path("plans"), Path("docs"), settings["repo_url"], settings["site_url"])
+    except build.BuildError as exc:
         return _failed(exc, str(exc))
     print(f"{len(changed)} page(s) written or removed in docs/", file=sys.stderr)
     return 0
@@ -101,13 +106,12 @@ def _show_mkdocs_warnings() -> None:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from . import site
+    from .site import build
 
     _show_mkdocs_warnings()
-
     try:
-        target = site.build(Path.cwd(), strict=not args.no_strict)
-    except site.BuildError as exc:
+        target = build.build(Path.cwd(), strict=not args.no_strict)
+    except build.BuildError as exc:
         return _failed(exc, f"build failed: {exc}; the previous docs/ and site/ are unchanged")
     print(f"site built in {target}/", file=sys.stderr)
     return 0
@@ -116,13 +120,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
 def _cmd_bundle(args: argparse.Namespace) -> int:
     import datetime
 
-    from . import site
+    from .site import build
 
     _show_mkdocs_warnings()
     day = args.date or datetime.date.today().isoformat()
     try:
-        target = site.bundle(Path.cwd(), Path("dist"), day)
-    except site.BuildError as exc:
+        target = build.bundle(Path.cwd(), Path("dist"), day)
+    except build.BuildError as exc:
         return _failed(exc, f"bundle failed: {exc}")
     print(f"{target} ({target.stat().st_size / 1e6:.1f} MB): unzip it and open "
           "eduplans-offline/index.html in a browser, no network needed", file=sys.stderr)
@@ -132,7 +136,7 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
 def _cmd_changes(args: argparse.Namespace) -> int:
     import subprocess
 
-    from . import changes
+    from .data import changes
 
     try:
         sys.stdout.write(changes.compare(args.base))
@@ -144,7 +148,8 @@ def _cmd_changes(args: argparse.Namespace) -> int:
 
 def _cmd_targets(args: argparse.Namespace) -> int:
     """Fill in extracted targets for items that have no ``targets`` key yet."""
-    from . import importer, loader, targets, validate, yamlio
+    from .data import anchors, loader, yamlio
+    from .ingest import importer, targets
 
     paths = loader.plan_files([Path(p) for p in args.paths] or [DEFAULT_PLANS])
     for path in paths:
@@ -154,7 +159,7 @@ def _cmd_targets(args: argparse.Namespace) -> int:
             print(exc, file=sys.stderr)
             return 1
         filled = 0
-        for _, item, anchor in validate.item_anchors(doc.data):
+        for _, item, anchor in anchors.item_anchors(doc.data):
             if "targets" in item or not item.get("text"):
                 continue
             item["targets"] = [t.as_data() for t in targets.extract(item["text"])]
@@ -164,12 +169,6 @@ def _cmd_targets(args: argparse.Namespace) -> int:
         if args.write and filled:
             path.write_text(yamlio.dump(doc.data, importer.SCHEMA_HEADER), encoding="utf-8")
     return 0
-
-
-def _mkdocs_settings():
-    from mkdocs.config import load_config
-
-    return load_config("mkdocs.yml")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -18,8 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import importer, loader, site, yamlio  # noqa: E402
-from generator.index import build_index  # noqa: E402
+from generator.analysis.index import build_index  # noqa: E402
+from generator.data import loader, yamlio  # noqa: E402
+from generator.ingest import importer  # noqa: E402
+from generator.site import build, pages  # noqa: E402
 
 
 def timed(label: str, fn):
@@ -58,8 +60,8 @@ def main() -> None:
         catalog, _ = timed(f"load + validate {count} plans", lambda: loader.load_paths([plans]))
         items = sum(1 for p in catalog.plans for _ in p.all_items())
         index = timed(f"index {items} items (themes)", lambda: build_index(catalog))
-        out = timed("render pages", lambda: site.pages(index, None))
-        timed(f"build site ({len(out.pages)} generated pages, MkDocs)", lambda: site.build(root))
+        out = timed("render pages", lambda: pages.render_all(index, None))
+        timed(f"build site ({len(out.pages)} generated pages, MkDocs)", lambda: build.build(root))
         built = root / "site"
         size = sum(p.stat().st_size for p in built.rglob("*") if p.is_file())
         search_index = (built / "search" / "search_index.json").stat().st_size

@@ -18,8 +18,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import loader, targets  # noqa: E402
-from generator.similarity import score  # noqa: E402
+from generator.data import loader  # noqa: E402
+from generator.ingest import targets  # noqa: E402
+from generator.analysis.similarity import score  # noqa: E402
 
 GOLD = ROOT / "tests" / "fixtures" / "targets-gold.yml"
 

@@ -11,6 +11,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
 RAW = ROOT / "raw"
+TESTS = ROOT / "tests"
+FIXTURES = TESTS / "fixtures"
+GOLDEN = TESTS / "golden"
 
 
 @pytest.fixture
@@ -36,13 +39,17 @@ SITE_PARTS = ("mkdocs.yml", "mkdocs-offline.yml", "CONTRIBUTING.md", "docs", "pl
 
 def copy_project(target: Path) -> Path:
     """The parts of the repository a build needs, without generated output."""
+    from generator.site import urls
+
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        generated = urls.GENERATED if Path(folder) == ROOT / "docs" else ()
+        return [n for n in names if n == "__pycache__" or n in generated]
+
     target.mkdir(parents=True, exist_ok=True)
     for name in SITE_PARTS:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns(
-                "__pycache__", "plans", "localities", "years", "themes", "index.md"
-            ) if name == "docs" else shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target / name, ignore=ignore)
         else:
             shutil.copy(source, target / name)
     return target
@@ -51,7 +58,7 @@ def copy_project(target: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real site, built once per test session by `python -m generator build`'s code."""
-    from generator import site
+    from generator.site import build as site
 
     root = copy_project(tmp_path_factory.mktemp("project") / "eduplans")
     return site.build(root)

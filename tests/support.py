@@ -1,9 +1,15 @@
-"""Helpers shared by tests: sentences of a text, and every string in plan data."""
+"""Helpers shared by tests: sentences of a text, every string in plan data, and
+Markdown converted as MkDocs converts it."""
 
 from __future__ import annotations
 
 import re
 from typing import Any, Iterable
+
+import markdown
+import yaml
+
+from conftest import ROOT
 
 _MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、．.是]|（[一二三四五六七八九十]+）|\d{1,3}(?:\s*[.．、]|(?=[\u4e00-\u9fff])|$))\s*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -47,3 +53,11 @@ def plan_items(plan: dict) -> list[dict]:
 
     walk(plan.get("sections", []))
     return found
+
+
+def markdown_like_mkdocs() -> markdown.Markdown:
+    """Python-Markdown with the extensions mkdocs.yml lists."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0]
+                            .replace("!!python", "#"))
+    extensions = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
+    return markdown.Markdown(extensions=extensions)

@@ -7,7 +7,8 @@ import re
 import opencc
 import pytest
 
-from generator import importer, loader, text, yamlio
+from generator.data import loader, yamlio
+from generator.ingest import importer, text
 from support import blob, plan_items, sentences
 from conftest import PLANS, RAW
 

@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import _QuietHandler, copy_project
+from conftest import FIXTURES, _QuietHandler, copy_project
 
 
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory):
-    from generator import site
+    from generator.site import build as site
 
     root = copy_project(tmp_path_factory.mktemp("hostile") / "eduplans")
-    shutil.copy(Path(__file__).parent.parent / "fixtures" / "hostile-2024.yml", root / "plans" / "hostile-2024.yml")
+    shutil.copy(FIXTURES / "hostile-2024.yml", root / "plans" / "hostile-2024.yml")
     built = site.build(root)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built)))
     threading.Thread(target=server.serve_forever, daemon=True).start()

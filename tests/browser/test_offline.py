@@ -13,7 +13,7 @@ from browser.conftest import result_links, search
 
 @pytest.fixture(scope="module")
 def unzipped(tmp_path_factory) -> Path:
-    from generator import site
+    from generator.site import build as site
 
     root = copy_project(tmp_path_factory.mktemp("bundle") / "eduplans")
     archive = site.bundle(root, root / "dist", "2026-01-01")

@@ -15,11 +15,11 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from generator import loader
-from conftest import PLANS
+from generator.data import loader
+from conftest import PLANS, TESTS
 from browser.conftest import result_links, search
 
-QUERIES = yaml.safe_load((Path(__file__).parent.parent / "search_queries.yml").read_text(encoding="utf-8"))["queries"]
+QUERIES = yaml.safe_load((TESTS / "search_queries.yml").read_text(encoding="utf-8"))["queries"]
 NAMED = {"双减", "心理健康", "人工智能", "公办园", "集团化办学", "基教处", "上合"}
 REPORT: dict[str, dict] = {}
 

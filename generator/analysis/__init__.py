@@ -1,0 +1,8 @@
+"""Analysis: the loaded model (``data.model.Catalog``) enters; indexes and comparisons
+leave (``index.Index``, ``compare.Insight``). Imports only ``generator.data``; ``site``
+and ``cli`` import it.
+
+``themes`` assigns themes by keyword rules, ``index`` groups plans and items by
+locality, year and theme, ``similarity`` scores texts, ``compare`` finds related
+items, what a locality carried over or added, and recurring targets.
+"""

@@ -1,0 +1,91 @@
+"""Anchors: the part of a public URL after '#', for items and sections of a plan page.
+
+The one rule, asked by the validator (unique, well-formed), the importer (which items
+need an explicit id), the loader (every item's anchor) and the pages (section anchors,
+the renderer's last check): the printed number when numbers are unique in the plan
+(``01`` → ``1``), qualified by the top-level section's position where numbering
+restarts (``2-1``), and an explicit ``id`` wherever the plan file gives one (required
+for unnumbered items: ``6a`` follows item 6). Sections are ``s1``, ``s1-2`` by position.
+Anchors never depend on text, so editing a title or a typo never breaks a link.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from .yamlio import FieldPath
+
+ANCHOR_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # every anchor a page may carry
+SECTION_ANCHOR = re.compile(r"^s\d+(-\d+)*$")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def number_key(number: str) -> str:
+    """'01' → '1', '１２' → '12'; anything else unchanged but lower-cased."""
+    digits = number.strip()
+    if digits.isdigit():
+        return str(int(digits))
+    return digits.lower()
+
+
+def numbering_restarts(numbers: list[str]) -> bool:
+    keys = [number_key(n) for n in numbers]
+    return len(keys) != len(set(keys))
+
+
+def default_anchor(number: str, top_section_position: int, restarts: bool) -> str:
+    key = number_key(number)
+    return f"{top_section_position}-{key}" if restarts else key
+
+
+def section_anchor(positions: tuple[int, ...]) -> str:
+    """(3, 2) → 's3-2': the second sub-section of the third section."""
+    return "s" + "-".join(str(p) for p in positions)
+
+
+def iter_items(data: dict[str, Any]) -> Iterator[tuple[FieldPath, dict[str, Any], int]]:
+    """(field path, item data, position of its top-level section, 0 for none) for every
+    item of plan data, in reading order: a section's items before its sub-sections."""
+    for i, item in enumerate(data.get("items") or []):
+        yield ("items", i), item, 0
+
+    def walk(sections: list[dict[str, Any]], prefix: FieldPath, top: int | None) -> Iterator:
+        for s, section in enumerate(sections):
+            position = top if top is not None else s + 1
+            here = (*prefix, s)
+            for i, item in enumerate(section.get("items") or []):
+                yield (*here, "items", i), item, position
+            yield from walk(section.get("sections") or [], (*here, "sections"), position)
+
+    yield from walk(data.get("sections") or [], ("sections",), None)
+
+
+def item_anchors(data: dict[str, Any]) -> list[tuple[FieldPath, dict[str, Any], str | None]]:
+    """Every item with its anchor (None when it has neither number nor id)."""
+    items = list(iter_items(data))
+    restarts = numbering_restarts([i["number"] for _, i, _ in items if i.get("number")])
+    found: list[tuple[FieldPath, dict[str, Any], str | None]] = []
+    for field_path, item, position in items:
+        if item.get("id"):
+            anchor = item["id"]
+        elif item.get("number"):
+            anchor = default_anchor(item["number"], position, restarts)
+        else:
+            anchor = None
+        found.append((field_path, item, anchor))
+    return found
+
+
+def unnumbered_ids(data: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
+    """Ids for items printed without a number and given none: '6a', '6b' after item 6
+    ('0a' before the first numbered item)."""
+    ids = []
+    previous, suffix = "0", 0
+    for _, item, anchor in item_anchors(data):
+        if item.get("number") or item.get("id"):
+            previous, suffix = anchor or previous, 0
+            continue
+        suffix += 1
+        ids.append((item, f"{previous}{_LETTERS[min(suffix, 26) - 1]}"))
+    return ids

@@ -1,0 +1,359 @@
+"""Raw text → plan YAML files, with a report of everything a human must check.
+
+The flow: :mod:`text` normalizes the bytes; :mod:`segments` cuts the lines into
+segments (a table of contents, outlines, full texts, a flattened table);
+:mod:`outline` parses each segment into a tree; :mod:`pairing` matches outlines
+with the full texts of the same plan (bodies win, outlines fill the gaps); this
+module turns each plan into the plain data of a plan file, and writes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..data import anchors, yamlio
+from . import outline, tables, tails, targets, text
+from .outline import OutlineItem, OutlineSection
+from .pairing import Draft, pair_segments
+from .segments import FileParts, ImportRules, load_rules, split_file
+
+SCHEMA_HEADER = "# yaml-language-server: $schema=schema/plan.schema.json\n"
+MAX_RAW_BYTES = 5_000_000
+
+
+# ---------------------------------------------------------------------------
+# Plan data
+
+
+@dataclass
+class ImportReport:
+    source: str
+    conversions: list[str]
+    plans: list[dict[str, Any]] = field(default_factory=list)
+    warnings: dict[str, list[str]] = field(default_factory=dict)
+    undecided: dict[str, list[str]] = field(default_factory=dict)
+    written: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+_DATE_CN = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_DATE_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISSUER_RE = re.compile(r"^(.{0,20}?(?:教育局|教体局|教育和体育局|教育体育局|教育工作委员会|教育厅))")
+
+
+def _find_date(lines: list[str]) -> tuple[str, str] | None:
+    for line in lines:
+        for pattern in (_DATE_CN, _DATE_ISO):
+            if m := pattern.search(line):
+                return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}", line
+    return None
+
+
+def _infer_issuer(draft: Draft) -> tuple[str, str] | None:
+    segment = draft.segment
+    for line in segment.discarded if segment else []:
+        if m := re.search(r"来源[：:]\s*(\S+)", line):
+            return m[1], line
+    if segment and segment.notice:
+        dated = _find_date(segment.notice)
+        if dated:
+            at = segment.notice.index(dated[1])
+            if at > 0 and not outline.ends_sentence(segment.notice[at - 1]):
+                signature = re.sub(r"\s{2,}", "、", segment.notice[at - 1].strip())
+                return signature, segment.notice[at - 1]
+    title = draft.title or ""
+    if m := _ISSUER_RE.match(title):
+        return m[1], title
+    return None
+
+
+def _infer_year(draft: Draft, year: int | None) -> tuple[int | None, str]:
+    if year is not None:
+        return year, "given on the command line (--year)"
+    if m := re.search(r"(20\d{2}|19\d{2})年", draft.title or ""):
+        return int(m[1]), f"title: {draft.title}"
+    for line in draft.tree.preamble[:3]:
+        if m := re.search(r"(20\d{2})年", line):
+            return int(m[1]), f"preamble: {line[:40]}"
+    return None, ""
+
+
+def _infer_locality(draft: Draft, localities: list[dict[str, Any]]) -> tuple[str | None, str]:
+    """The registered locality the text names most; a child beats its parent, because a
+    county's plan names its city far more often than a city's plan names one county."""
+    haystack = "\n".join([draft.title or ""] + draft.tree.preamble + [i.text for i in draft.tree.all_items()])
+    counts: dict[str, tuple[int, str]] = {}
+    for entry in localities:
+        if entry.get("anonymized"):
+            continue
+        names = [n for n in [entry.get("name"), *entry.get("aliases", [])] if n]
+        count = sum(haystack.count(n) for n in names)
+        if count:
+            counts[entry["id"]] = (count, next(n for n in names if n in haystack))
+    parents = {e.get("parent") for e in localities if e["id"] in counts}
+    candidates = {k: v for k, v in counts.items() if k not in parents} or counts
+    if not candidates:
+        return None, ""
+    best = max(candidates, key=lambda k: candidates[k][0])
+    count, name = candidates[best]
+    return best, f"the text names {name} {count} times"
+
+
+def _item_data(item: OutlineItem, rules: ImportRules) -> dict[str, Any]:
+    data: dict[str, Any] = {"number": item.number, "title": item.title}
+    if item.outline_title:
+        data["outline_title"] = item.outline_title
+    if item.paragraphs:
+        data["text"] = item.text
+    body = item.text
+    owners = tails.owners(body, rules.tails)
+    if owners:
+        data["owners"] = owners
+    deadlines = tails.deadlines(body, rules.tails)
+    if deadlines:
+        data["deadlines"] = deadlines
+    if body:
+        data["targets"] = [t.as_data() for t in targets.extract(body)]
+    if item.outline_only:
+        data["outline_only"] = True
+    if item.truncated:
+        data["truncated"] = True
+    return data
+
+
+def _section_data(section: OutlineSection, rules: ImportRules) -> dict[str, Any]:
+    data: dict[str, Any] = {"number": section.number, "title": section.title}
+    if section.outline_title:
+        data["outline_title"] = section.outline_title
+    if section.intro:
+        data["intro"] = "\n".join(section.intro)
+    if section.items:  # items before sub-sections: the order pages show them in
+        data["items"] = [_item_data(i, rules) for i in section.items]
+    if section.sections:
+        data["sections"] = [_section_data(s, rules) for s in section.sections]
+    return data
+
+
+def _with_unnumbered_ids(data: dict[str, Any]) -> None:
+    """Give items printed without a number the explicit id their anchor needs ('6a'),
+    placed right after ``number`` where a person looks for it."""
+    for item, item_id in anchors.unnumbered_ids(data):
+        rest = dict(item)
+        item.clear()
+        item.update(number=rest.pop("number"), id=item_id, **rest)
+
+
+def _mark_truncated(draft: Draft) -> None:
+    if not draft.has_body:
+        return
+    written = [i for i in draft.tree.all_items() if not i.outline_only]
+    if not written:
+        return
+    last = max(written, key=lambda i: i.line)
+    tail = (last.text or last.title or "").strip()
+    if tail and tail[-1] not in "。！？）”』」.;；":
+        last.truncated = True
+        draft.warnings.append(f"line {last.line}: text ends mid-sentence ('…{tail[-12:]}'): item "
+                              f"{last.number} marked truncated")
+
+
+def _suspicious(draft: Draft) -> list[str]:
+    found = []
+    lines = draft.tree.preamble + [p for i in draft.tree.all_items() for p in [i.title or ""] + i.paragraphs]
+    for line in lines:
+        for fragment in text.suspicious(line):
+            at = line.find(fragment)
+            found.append(f"suspicious characters {fragment!r} in '…{line[max(0, at - 8):at + 8]}…'")
+    return found
+
+
+def _table_data(table: tables.FlatTable, rules: ImportRules, warnings: list[str]) -> dict[str, Any]:
+    keys = []
+    for label in table.header:
+        key = rules.table_columns.get(label)
+        if key is None:
+            warnings.append(f"table column '{label}' is not in rules/import.yml table_columns: kept under extra")
+        keys.append(key)
+    rows = []
+    for cells in table.rows:
+        row: dict[str, Any] = {}
+        extra: dict[str, str] = {}
+        for label, key, value in zip(table.header, keys, cells):
+            if key is None:
+                extra[label] = value
+            elif key == "row":
+                row["row"] = value
+                row["items"] = tables.row_numbers(value)
+            else:
+                row[key] = value
+        if extra:
+            row["extra"] = extra
+        rows.append(row)
+    data: dict[str, Any] = {}
+    if table.label:
+        data["label"] = table.label
+    data["title"] = table.title
+    data["columns"] = {rules.table_columns.get(label, label): label for label in table.header}
+    data["rows"] = rows
+    return data
+
+
+def plan_data(
+    draft: Draft,
+    *,
+    source_file: str,
+    conversions: list[str],
+    parts: FileParts,
+    year: int | None,
+    locality: str | None,
+    localities: list[dict[str, Any]],
+    rules: ImportRules,
+) -> tuple[dict[str, Any], list[str]]:
+    """The plain data of one plan file, and what the importer could not decide."""
+    undecided: list[str] = []
+    inferred: list[dict[str, str]] = []
+    _mark_truncated(draft)
+    plan_year, year_evidence = _infer_year(draft, year)
+    if plan_year is None:
+        undecided.append("year: no year in the title or preamble; pass --year")
+    elif year is None:
+        inferred.append({"field": "year", "value": str(plan_year), "evidence": year_evidence})
+    if locality is None:
+        locality, evidence = _infer_locality(draft, localities)
+        if locality:
+            inferred.append({"field": "locality", "value": locality, "evidence": evidence})
+        else:
+            undecided.append("locality: no registered locality is named in the text; pass --locality")
+    segment = draft.segment
+    issuer = _infer_issuer(draft)
+    if issuer:
+        inferred.append({"field": "issuer", "value": issuer[0], "evidence": issuer[1]})
+    else:
+        undecided.append("issuer: the text does not say who issued it")
+    dated = _find_date((segment.discarded + segment.notice + segment.closing) if segment else [])
+    if dated:
+        inferred.append({"field": "issued", "value": dated[0], "evidence": dated[1]})
+    title = draft.title
+    if not title:
+        undecided.append("title: no title line; write one")
+
+    data: dict[str, Any] = {
+        "id": f"{locality or 'unknown'}-{plan_year or 'unknown'}",
+        "title": title or "",
+    }
+    if segment and segment.subtitle:
+        data["subtitle"] = "\n".join(segment.subtitle)
+    data["locality"] = locality or ""
+    data["year"] = plan_year
+    data["issuer"] = issuer[0] if issuer else None
+    data["issued"] = dated[0] if dated else None
+    source: dict[str, Any] = {"file": source_file, "url": None}
+    if parts.collection:
+        source["collection"] = parts.collection
+    if draft.toc:
+        source["toc_entry"] = " / ".join(dict.fromkeys(_norm_space(l) for l in draft.toc.lines))
+    if conversions:
+        source["conversions"] = conversions
+    if inferred:
+        source["inferred"] = inferred
+    discarded = (segment.discarded if segment else []) + (parts.front if draft.toc else [])
+    if discarded:
+        source["discarded"] = discarded
+    data["source"] = source
+    if segment and segment.notice:
+        data["notice"] = "\n".join(segment.notice)
+    data["preamble"] = "\n".join(draft.tree.preamble) or None
+    if draft.tree.sections:
+        data["sections"] = [_section_data(s, rules) for s in draft.tree.sections]
+    if draft.tree.items:
+        data["items"] = [_item_data(i, rules) for i in draft.tree.items]
+    _with_unnumbered_ids(data)
+    if segment and segment.closing:
+        data["closing"] = "\n".join(segment.closing)
+    if segment and segment.table:
+        draft.warnings.extend(segment.table.warnings)
+        data["task_table"] = _table_data(segment.table, rules, draft.warnings)
+    return data, undecided
+
+
+def _norm_space(line: str) -> str:
+    return re.sub(r"\s+", " ", line).strip()
+
+
+def import_text(
+    data: bytes,
+    *,
+    source_file: str,
+    year: int | None = None,
+    locality: str | None = None,
+    localities: list[dict[str, Any]] | None = None,
+) -> ImportReport:
+    """Import one raw file; nothing is written here (see :func:`write_plans`)."""
+    if len(data) > MAX_RAW_BYTES:
+        raise text.DecodeError(f"the file has {len(data):,} bytes, more than the limit of {MAX_RAW_BYTES:,}; "
+                               "split it into one file per plan")
+    rules = load_rules()
+    lines, conversions = text.normalize(data)
+    parts = split_file(lines, rules)
+    drafts = pair_segments(parts, rules)
+    report = ImportReport(source_file, conversions.summary())
+    seen: dict[str, int] = {}
+    for draft in drafts:
+        plan, undecided = plan_data(
+            draft,
+            source_file=source_file,
+            conversions=report.conversions,
+            parts=parts,
+            year=year,
+            locality=locality,
+            localities=localities or [],
+            rules=rules,
+        )
+        seen[plan["id"]] = seen.get(plan["id"], 0) + 1
+        if seen[plan["id"]] > 1:
+            plan["id"] = f"{plan['id']}-{seen[plan['id']]}"
+        report.plans.append(plan)
+        report.warnings[plan["id"]] = draft.warnings + _suspicious(draft)
+        report.undecided[plan["id"]] = undecided
+    return report
+
+
+def write_plans(report: ImportReport, out_dir: Path, force: bool = False) -> None:
+    """Write each plan to out_dir/<id>.yml; an existing file is kept unless force."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for plan in report.plans:
+        target = out_dir / f"{plan['id']}.yml"
+        if target.exists() and not force:
+            report.skipped.append(str(target))
+            continue
+        tmp = target.with_suffix(".yml.tmp")
+        tmp.write_text(yamlio.dump(plan, SCHEMA_HEADER), encoding="utf-8")
+        tmp.replace(target)
+        report.written.append(str(target))
+
+
+def format_report(report: ImportReport) -> str:
+    out = [f"Imported {report.source}: {len(report.plans)} plan(s)"]
+    if report.conversions:
+        out.append("Conversions applied:")
+        out.extend(f"  - {c}" for c in report.conversions)
+    else:
+        out.append("Conversions applied: none")
+    for plan in report.plans:
+        items = len(anchors.item_anchors(plan))
+        out.append(f"\nPlan {plan['id']}: {plan.get('title') or '(no title)'} — {items} items")
+        warnings = report.warnings.get(plan["id"], [])
+        out.append("  Check by hand:" if warnings else "  Check by hand: nothing")
+        out.extend(f"    - {w}" for w in warnings)
+        undecided = report.undecided.get(plan["id"], [])
+        if undecided:
+            out.append("  Could not decide:")
+            out.extend(f"    - {u}" for u in undecided)
+    for path in report.written:
+        out.append(f"wrote {path}")
+    for path in report.skipped:
+        out.append(f"kept {path}: it exists (use --force to overwrite; people may have edited it)")
+    return "\n".join(out)

@@ -1,0 +1,328 @@
+"""Stage 2 of the import: normalized lines to an outline tree of one plan.
+
+A plan text is a sequence of headings (一、 / （一） / 一是), items (1. 1、 1．
+01, or a number glued to the text) and paragraphs. Numbers are read in their
+sequence: a number that does not continue the items may be a section whose
+printed style is odd (``2、`` between 一 and 三), a glued number is only taken
+as one when it is the number expected next. Every such decision is recorded as
+a warning for the human who curates the import.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..data.numerals import CN_NUMERAL, cn_number, cn_numeral
+
+SENTENCE_END = "。！？；"
+
+_SEC1 = re.compile(rf"^([{CN_NUMERAL}]+)[、．.]\s*(.*)$")
+_SEC2 = re.compile(rf"^（([{CN_NUMERAL}]+)）\s*(.*)$")
+_SEC3 = re.compile(rf"^([{CN_NUMERAL}]+)是(.+)$")
+_ITEM = re.compile(r"^(\d{1,3})\s*(?:[.．](?!\d)|、)\s*(.*)$")  # 2.0 is a decimal, not item 2
+_GLUED = re.compile(r"^(\d{1,3})([\u4e00-\u9fff“《].*)$")
+_NUMONLY = re.compile(r"^(\d{1,3})$")
+_OTHER_ORDINAL = re.compile(rf"[{CN_NUMERAL}]+是")
+_ORDINAL_START = re.compile(rf"^(?:[{CN_NUMERAL}]+是|第[{CN_NUMERAL}]+|首先|其次|最后)")
+# A number glued to one of these is a quantity (2所, 30个), never an item number.
+MEASURE_WORDS = "所个人名万亿千百元年月日号项次场间对家台余多批期类条篇岁班校园届轮期%％"
+
+
+@dataclass
+class Token:
+    kind: str  # sec1 sec2 sec3 item glued numonly text
+    line: int
+    text: str
+    number: str | None = None
+    value: int | None = None
+    rest: str = ""
+
+
+def classify(text: str, line: int) -> Token:
+    """What a stripped, non-empty line looks like on its own, before context."""
+    if m := _SEC2.match(text):
+        return Token("sec2", line, text, f"（{m[1]}）", cn_number(m[1]), m[2].strip())
+    if m := _SEC1.match(text):
+        if cn_number(m[1]) is not None:
+            return Token("sec1", line, text, m[1], cn_number(m[1]), m[2].strip())
+    if (m := _SEC3.match(text)) and cn_number(m[1]) is not None and not _OTHER_ORDINAL.search(m[2]):
+        return Token("sec3", line, text, f"{m[1]}是", cn_number(m[1]), m[2].strip())
+    if m := _NUMONLY.match(text) or re.match(r"^(\d{1,3})[.．、]$", text):
+        return Token("numonly", line, text, m[1], int(m[1]))
+    if m := _ITEM.match(text):
+        return Token("item", line, text, m[1], int(m[1]), m[2].strip())
+    if m := _GLUED.match(text):
+        return Token("glued", line, text, m[1], int(m[1]), m[2].strip())
+    return Token("text", line, text)
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(text) and text[-1] in SENTENCE_END
+
+
+@dataclass
+class OutlineItem:
+    number: str | None
+    value: int | None
+    line: int
+    title: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    outline_only: bool = False
+    truncated: bool = False
+    outline_title: str | None = None
+    awaiting_title: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+@dataclass
+class OutlineSection:
+    level: int
+    number: str | None
+    value: int | None
+    title: str
+    line: int
+    intro: list[str] = field(default_factory=list)
+    sections: list[OutlineSection] = field(default_factory=list)
+    items: list[OutlineItem] = field(default_factory=list)
+    outline_title: str | None = None
+
+    def all_items(self) -> list[OutlineItem]:
+        """Items of this section and its sub-sections, in reading order."""
+        return self.items + [i for section in self.sections for i in section.all_items()]
+
+
+@dataclass
+class Outline:
+    """The tree of one plan: preamble, sections (or top-level items), warnings."""
+
+    preamble: list[str] = field(default_factory=list)
+    sections: list[OutlineSection] = field(default_factory=list)
+    items: list[OutlineItem] = field(default_factory=list)  # plans without sections
+    warnings: list[str] = field(default_factory=list)
+
+    def all_items(self) -> list[OutlineItem]:
+        return self.items + [i for section in self.sections for i in section.all_items()]
+
+    def has_bodies(self) -> bool:
+        """Whether any text beyond headings is present (an outline has none)."""
+
+        def intros(sections: list[OutlineSection]) -> bool:
+            return any(s.intro or intros(s.sections) for s in sections)
+
+        return bool(self.preamble) or intros(self.sections) or any(i.paragraphs for i in self.all_items())
+
+
+@dataclass(frozen=True)
+class OutlineRules:
+    headline_max_chars: int = 40
+    headline_max_chars_with_comma: int = 30
+    unnumbered_headline_max_chars: int = 25
+    continuation_openers: tuple[str, ...] = ()
+
+
+def split_headline(rest: str, rules: OutlineRules) -> tuple[str | None, str]:
+    """'加强党建。推进…' → ('加强党建', '推进…'); a long first sentence is body, not title."""
+    rest = rest.strip()
+    if "。" not in rest:
+        if is_title_like(rest, rules):
+            return rest, ""
+        return None, rest
+    first, _, remainder = rest.partition("。")
+    if _headline_ok(first, rules.headline_max_chars, rules):
+        return first, remainder.strip()
+    return None, rest
+
+
+def _headline_ok(first: str, limit: int, rules: OutlineRules) -> bool:
+    if not first or len(first) > limit:
+        return False
+    has_comma = "，" in first or "；" in first
+    return not has_comma or len(first) <= rules.headline_max_chars_with_comma
+
+
+def is_title_like(text: str, rules: OutlineRules) -> bool:
+    return bool(text) and not ends_sentence(text) and len(text) <= rules.headline_max_chars
+
+
+class OutlineParser:
+    """Builds an :class:`Outline` from the tokens of one plan."""
+
+    def __init__(self, rules: OutlineRules):
+        self.rules = rules
+        self.out = Outline()
+        self.stack: list[OutlineSection] = []
+        self.item: OutlineItem | None = None
+        self.last_item_value: int | None = None
+        self.last_top_value = 0
+        self.complete = True  # did the previous line end a sentence or a heading?
+
+    # -- helpers ---------------------------------------------------------
+    def warn(self, line: int, message: str) -> None:
+        self.out.warnings.append(f"line {line}: {message}")
+
+    def _container_items(self) -> list[OutlineItem]:
+        return self.stack[-1].items if self.stack else self.out.items
+
+    def _open_section(self, level: int, number: str | None, value: int | None, title: str, line: int) -> None:
+        self.item = None
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        section = OutlineSection(level, number, value, title, line)
+        parent = self.stack[-1].sections if self.stack else self.out.sections
+        if level == 1:
+            expected = self.last_top_value + 1
+            if value is not None and value != expected:
+                self.warn(line, f"section numbering jumps from {cn_numeral(self.last_top_value)} to {number}")
+            self.last_top_value = value if value is not None else expected
+        elif parent:
+            previous = parent[-1]
+            if value is not None and previous.value is not None and value != previous.value + 1:
+                self.warn(line, f"sub-section numbering jumps from {previous.number} to {number}")
+        parent.append(section)
+        self.stack.append(section)
+
+    def _new_item(self, number: str | None, value: int | None, line: int) -> OutlineItem:
+        item = OutlineItem(number, value, line)
+        self._container_items().append(item)
+        self.item = item
+        if value is not None:
+            expected = (self.last_item_value or 0) + 1
+            fresh_section = bool(self.stack) and len(self.stack[-1].items) == 1
+            if value == 1 and self.last_item_value and fresh_section:
+                self.warn(line, f"item numbering restarts at 1 (after {self.last_item_value})")
+            elif value != expected:
+                self.warn(line, f"item numbering gap: expected {expected}, found {value}")
+            self.last_item_value = value
+        return item
+
+    def _expected_item(self) -> int:
+        return (self.last_item_value or 0) + 1
+
+    def _fits_item(self, value: int) -> bool:
+        section_has_no_items = bool(self.stack) and not self.stack[-1].items
+        return value == self._expected_item() or (value == 1 and section_has_no_items)
+
+    def _continue_line(self, token: Token) -> None:
+        """A line that starts with a number but carries on an unfinished sentence."""
+        self.warn(token.line, f"'{token.text[:8]}…' continues the line before it, which does not end a "
+                  "sentence: kept as text, not as a numbered item")
+        target = self.item.paragraphs if self.item else self.stack[-1].intro if self.stack else self.out.preamble
+        target.append(token.text)
+
+    def _unnumbered_headline(self, first: str) -> bool:
+        """A short first sentence without a comma that does not continue the paragraph before."""
+        return (0 < len(first) <= self.rules.unnumbered_headline_max_chars and "，" not in first
+                and not first.startswith(self.rules.continuation_openers)
+                and not _ORDINAL_START.match(first))
+
+    @staticmethod
+    def _ends_line(token: Token, rules: OutlineRules) -> bool:
+        if token.kind in ("sec1", "sec2", "sec3", "numonly"):
+            return True
+        text = token.rest if token.kind in ("item", "glued") else token.text
+        return ends_sentence(text) or is_title_like(text, rules)
+
+    # -- tokens -------------------------------------------------------------
+    def feed(self, tokens: list[Token]) -> Outline:
+        for index, token in enumerate(tokens):
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            getattr(self, f"_on_{token.kind}")(token, following)
+            self.complete = self._ends_line(token, self.rules)
+        for item in self.out.all_items():
+            if item.awaiting_title:
+                self.warn(item.line, f"item {item.number} has a number but no title or text")
+        return self.out
+
+    def _on_sec1(self, token: Token, following: Token | None) -> None:
+        self._open_section(1, token.number, token.value, token.rest, token.line)
+
+    def _on_sec2(self, token: Token, following: Token | None) -> None:
+        self._open_section(2, token.number, token.value, token.rest, token.line)
+
+    def _on_sec3(self, token: Token, following: Token | None) -> None:
+        if following is None or following.kind not in ("item", "numonly", "glued"):
+            self._on_text(Token("text", token.line, token.text), following)  # 一是… inside a paragraph
+            return
+        depth = max((s.level for s in self.stack if s.level < 3), default=0)
+        self._open_section(depth + 1 if depth < 2 else 3, token.number, token.value, token.rest, token.line)
+        self.warn(token.line, f"'{token.number}' lead-in treated as a sub-heading grouping the items after it")
+
+    def _on_numonly(self, token: Token, following: Token | None) -> None:
+        item = self._new_item(token.number, token.value, token.line)
+        item.awaiting_title = True
+
+    def _on_item(self, token: Token, following: Token | None) -> None:
+        value = token.value or 0
+        if not self._fits_item(value) and not self.complete:
+            self._continue_line(token)
+            return
+        odd_section = (
+            not self._fits_item(value)
+            and self.out.sections
+            and value == self.last_top_value + 1
+            and "。" not in token.rest
+        )
+        if odd_section:
+            number = token.number or ""
+            self.warn(token.line, f"'{number}{token.text[len(number)]}' does not continue the items "
+                      f"(expected {self._expected_item()}) but continues the sections: read as section "
+                      f"{cn_numeral(value)} printed in the wrong style")
+            self._open_section(1, token.number, value, token.rest, token.line)
+            return
+        item = self._new_item(token.number, token.value, token.line)
+        item.title, body = split_headline(token.rest, self.rules)
+        if body:
+            item.paragraphs.append(body)
+
+    def _on_glued(self, token: Token, following: Token | None) -> None:
+        quantity = token.rest[:1] in MEASURE_WORDS
+        if token.value is not None and self._fits_item(token.value) and self.complete and not quantity:
+            self.warn(token.line, f"item number {token.number} is glued to its text")
+            self._on_item(token, following)
+        else:
+            self._on_text(Token("text", token.line, token.text), following)
+
+    def _on_text(self, token: Token, following: Token | None) -> None:
+        text = token.text
+        if self.item and self.item.awaiting_title:
+            self.item.awaiting_title = False
+            if is_title_like(text, self.rules):
+                self.item.title = text
+            else:
+                self.item.paragraphs.append(text)
+            return
+        followed_by_item = following is not None and following.kind in ("item", "numonly")
+        if (
+            self.out.sections
+            and self.complete
+            and is_title_like(text, self.rules)
+            and not text[:1].isdigit()
+            and followed_by_item
+            and (self.item is not None or not self.stack)
+        ):
+            expected = cn_numeral(self.last_top_value + 1)
+            self.warn(token.line, f"heading '{text}' has no section number (expected {expected}): "
+                      "kept as a section with number null")
+            self._open_section(1, None, None, text, token.line)
+            return
+        if self.item is None:
+            target = self.stack[-1].intro if self.stack else self.out.preamble
+            target.append(text)
+            return
+        first, _, remainder = text.partition("。")
+        if self.item.paragraphs and remainder.strip() and self._unnumbered_headline(first):
+            anchor = self.item.number or "?"
+            self.warn(token.line, f"unnumbered headline paragraph '{first}' after item {anchor}: "
+                      "kept as its own item with number null")
+            item = self._new_item(None, None, token.line)
+            item.title, item.paragraphs = first, [remainder.strip()]
+            return
+        self.item.paragraphs.append(text)
+
+
+def parse_outline(tokens: list[Token], rules: OutlineRules) -> Outline:
+    return OutlineParser(rules).feed(tokens)

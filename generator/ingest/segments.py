@@ -1,0 +1,258 @@
+"""Stage 2 of the import: normalized lines to segments.
+
+A raw file may hold a notice, a table of contents, outlines of several plans, full
+texts, web-page chrome and a flattened table. :func:`split_file` cuts it into
+:class:`Segment` s (one plan's title, notice, tokens and closing lines each) and
+the file-level parts (table of contents, compilation title). The phrases it looks
+for are data in ``rules/import.yml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from . import outline, tables, tails
+from .outline import Token
+
+RULES_FILE = Path(__file__).parent / "rules" / "import.yml"
+
+# ---------------------------------------------------------------------------
+# Rules
+
+
+@dataclass(frozen=True)
+class ImportRules:
+    title_keywords: tuple[str, ...]
+    weak_title_keywords: tuple[str, ...]
+    collection_keywords: tuple[str, ...]
+    notice_prefixes: tuple[str, ...]
+    toc_headings: tuple[str, ...]
+    chrome: tuple[re.Pattern[str], ...]
+    separator: re.Pattern[str]
+    closing: tuple[re.Pattern[str], ...]
+    signature_suffixes: tuple[str, ...]
+    closing_openers: tuple[str, ...]
+    outline_rules: outline.OutlineRules
+    tails: tails.TailRules
+    table_columns: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def load_rules(path: Path = RULES_FILE) -> ImportRules:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return ImportRules(
+        title_keywords=tuple(data["title_keywords"]),
+        weak_title_keywords=tuple(data["weak_title_keywords"]),
+        collection_keywords=tuple(data["collection_keywords"]),
+        notice_prefixes=tuple(data["notice_prefixes"]),
+        toc_headings=tuple(data["toc_headings"]),
+        chrome=tuple(re.compile(p) for p in data["chrome_patterns"]),
+        separator=re.compile(data["separator_pattern"]),
+        closing=tuple(re.compile(p) for p in data["closing_patterns"]),
+        signature_suffixes=tuple(data["signature_suffixes"]),
+        closing_openers=tuple(data["closing_openers"]),
+        outline_rules=outline.OutlineRules(
+            headline_max_chars=data["headline_max_chars"],
+            headline_max_chars_with_comma=data["headline_max_chars_with_comma"],
+            unnumbered_headline_max_chars=data["unnumbered_headline_max_chars"],
+            continuation_openers=tuple(data["continuation_openers"]),
+        ),
+        tails=tails.TailRules(
+            owner_labels=tuple(data["owner_labels"]),
+            unit_suffixes=tuple(data["unit_suffixes"]),
+            single_unit_suffixes=tuple(data["single_unit_suffixes"]),
+            deadline_patterns=tuple(re.compile(p) for p in data["deadline_patterns"]),
+        ),
+        table_columns=dict(data["table_columns"]),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Splitting a file into segments
+
+
+@dataclass
+class TocEntry:
+    number: int
+    title: str | None
+    page: str | None
+    lines: list[str]
+
+
+@dataclass
+class Segment:
+    notice: list[str] = field(default_factory=list)
+    title: str | None = None
+    subtitle: list[str] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    discarded: list[str] = field(default_factory=list)
+    table: tables.FlatTable | None = None
+    in_closing: bool = False
+
+    def structured(self) -> bool:
+        return any(t.kind != "text" for t in self.tokens)
+
+
+@dataclass
+class FileParts:
+    segments: list[Segment]
+    toc: list[TocEntry]
+    collection: str | None
+    front: list[str]  # TOC headings and the like, kept for provenance
+
+
+_PAGE_RE = re.compile(r"^(?P<title>.*?\S)\s*(?P<page>\d{1,4})$")
+
+
+def _toc_title(rest: str, rules: ImportRules) -> tuple[str, str] | None:
+    match = _PAGE_RE.match(rest)
+    if not match or not any(k in match["title"] for k in rules.title_keywords):
+        return None
+    if outline.ends_sentence(match["title"]):
+        return None
+    return match["title"], match["page"]
+
+
+def _toc_entry(line: str, following: str | None, rules: ImportRules) -> tuple[TocEntry, bool] | None:
+    """A table-of-contents line, and whether it also used the following line."""
+    match = re.match(r"^(\d{1,3})[.．、]\s*(.*)$", line)
+    if not match:
+        return None
+    number, rest = int(match[1]), match[2].strip()
+    if rest:
+        found = _toc_title(rest, rules)
+        return (TocEntry(number, found[0], found[1], [line]), False) if found else None
+    if following is None:
+        return None
+    found = _toc_title(following, rules)
+    if found and not re.match(r"^\d{1,3}[.．、]", following):
+        return TocEntry(number, found[0], found[1], [line, following]), True
+    if _toc_entry(following, None, rules):
+        return TocEntry(number, None, None, [line]), False
+    return None
+
+
+def is_title(line: str, rules: ImportRules, plan_can_start: bool = True) -> bool:
+    """A plan title: short, no sentence end, not numbered, naming a plan. The weaker
+    words (行动计划) only count where a plan can start, since items use them too."""
+    if len(line) > 50 or outline.ends_sentence(line) or line.startswith(rules.notice_prefixes):
+        return False
+    if outline.classify(line, 0).kind != "text":
+        return False
+    keywords = rules.title_keywords + (rules.weak_title_keywords if plan_can_start else ())
+    return any(k in line for k in keywords)
+
+
+def _closing_start(tokens: list[Token], rules: ImportRules) -> int:
+    """Where a plan's trailing signature and date lines begin (len(tokens) if none)."""
+    start = len(tokens)
+    while start > 0 and tokens[start - 1].kind == "text":
+        line = tokens[start - 1].text
+        if any(p.match(line) for p in rules.closing) or line.startswith(rules.closing_openers):
+            start -= 1
+        elif start < len(tokens) and len(line) <= 40 and line.endswith(rules.signature_suffixes) \
+                and not outline.ends_sentence(line):
+            start -= 1
+        else:
+            break
+    return start
+
+
+def split_file(lines: list[str], rules: ImportRules) -> FileParts:
+    parts = FileParts([Segment()], [], None, [])
+    segment = parts.segments[0]
+    pending_label: str | None = None
+    pending_title: str | None = None
+    pre: list[Token] = []  # text before a title or a structure: notice or preamble
+    index = 0
+    numbered = [(i + 1, raw, raw.strip()) for i, raw in enumerate(lines)]
+
+    def next_nonblank(start: int) -> tuple[int, str, str] | None:
+        return next((entry for entry in numbered[start:] if entry[2]), None)
+
+    def start_segment() -> Segment:
+        nonlocal pre
+        fresh = Segment()
+        parts.segments.append(fresh)
+        pre = []
+        return fresh
+
+    while index < len(numbered):
+        line_no, raw, line = numbered[index]
+        index += 1
+        if not line:
+            continue
+        if tables.is_table_line(raw):
+            table_lines = [(n, r) for n, r, _ in numbered[index - 1 :]]
+            segment.table = tables.parse_table(table_lines, pending_label, pending_title)
+            break
+        if rules.separator.match(line):
+            segment.discarded.append(line)
+            segment.in_closing = True
+            continue
+        if any(p.match(line) for p in rules.chrome):
+            segment.discarded.append(line)
+            continue
+        following = next_nonblank(index)
+        toc = _toc_entry(line, following[2] if following else None, rules)
+        if toc and (parts.toc or (following and _toc_entry(following[2], None, rules))) or (
+            toc and toc[1]
+        ):
+            parts.toc.append(toc[0])
+            if toc[1] and following:
+                index = numbered.index(following) + 1
+            continue
+        if line in rules.toc_headings:
+            parts.front.append(line)
+            continue
+        if re.match(r"^附件\s*\d+$", line):
+            pending_label = line
+            continue
+        after_number = bool(segment.tokens) and segment.tokens[-1].kind == "numonly"
+        plan_can_start = not segment.structured() or pending_label is not None
+        if is_title(line, rules) and any(k in line for k in rules.collection_keywords):
+            parts.collection = line
+            continue
+        if not after_number and is_title(line, rules, plan_can_start):
+            if following and tables.is_table_line(following[1]):
+                pending_title = line
+                continue
+            if segment.structured() or segment.title:
+                segment = start_segment()
+            segment.title = line
+            segment.notice = ([pending_label] if pending_label else []) + [t.text for t in pre]
+            pending_label, pre = None, []
+            continue
+        token = outline.classify(line, line_no)
+        if token.kind == "sec1" and token.value == 1 and any(t.kind == "sec1" for t in segment.tokens):
+            segment = start_segment()
+        if segment.in_closing:
+            segment.closing.append(line)
+            continue
+        if segment.title and not segment.tokens and token.kind == "text" and outline.is_title_like(
+            line, rules.outline_rules
+        ):
+            segment.subtitle.append(line)
+            continue
+        if not segment.title and not segment.structured() and token.kind == "text":
+            pre.append(token)
+            continue
+        if pre:
+            segment.tokens.extend(pre)
+            pre = []
+        segment.tokens.append(token)
+    if pre:
+        segment.tokens.extend(pre)
+    for part in parts.segments:
+        start = _closing_start(part.tokens, rules)
+        if start < len(part.tokens) and any(t.kind != "text" for t in part.tokens[:start]):
+            part.closing = [t.text for t in part.tokens[start:]] + part.closing
+            del part.tokens[start:]
+    parts.segments = [s for s in parts.segments if s.tokens or s.title or s.table]
+    return parts

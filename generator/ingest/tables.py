@@ -1,0 +1,61 @@
+"""Tables flattened to text: each cell starts on a line beginning with a tab, and a
+cell's further lines follow without one. The first cells up to the first row
+number are the header, which fixes the column count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_ROW_NUMBER = re.compile(r"^\d{1,3}(?:\s*[、，,]\s*\d{1,3})*$")
+
+
+@dataclass
+class FlatTable:
+    label: str | None  # 附件2
+    title: str | None
+    header: list[str]
+    rows: list[list[str]]
+    line: int
+    warnings: list[str] = field(default_factory=list)
+
+
+def is_table_line(raw: str) -> bool:
+    return raw.startswith("\t")
+
+
+def cells_of(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Group raw lines into cells: a tab opens a cell, other lines continue it."""
+    cells: list[tuple[int, list[str]]] = []
+    for line_no, raw in lines:
+        if raw.startswith("\t"):
+            cells.append((line_no, [raw[1:].strip()]))
+        elif raw.strip() and cells:
+            cells[-1][1].append(raw.strip())
+    return [(line_no, "\n".join(p for p in parts if p)) for line_no, parts in cells]
+
+
+def parse_table(lines: list[tuple[int, str]], label: str | None, title: str | None) -> FlatTable:
+    """Rows of a flattened table; a row that does not start with a row number is reported."""
+    cells = cells_of(lines)
+    header_len = next((i for i, (_, text) in enumerate(cells) if _ROW_NUMBER.match(text)), len(cells))
+    header = [text for _, text in cells[:header_len]]
+    table = FlatTable(label, title, header, [], cells[0][0] if cells else 0)
+    width = len(header) or 1
+    body = cells[header_len:]
+    for start in range(0, len(body), width):
+        chunk = body[start : start + width]
+        line_no, first = chunk[0]
+        if not _ROW_NUMBER.match(first):
+            table.warnings.append(f"line {line_no}: table row does not start with a row number: {first[:20]!r}")
+        if len(chunk) < width:
+            table.warnings.append(f"line {line_no}: last table row has {len(chunk)} of {width} cells")
+            chunk = chunk + [(line_no, "")] * (width - len(chunk))
+        table.rows.append([text for _, text in chunk])
+    return table
+
+
+def row_numbers(cell: str) -> list[str]:
+    """'30、31' → ['30', '31']."""
+    return re.findall(r"\d+", cell)

@@ -1,0 +1,196 @@
+"""Stage 1 of the import: raw bytes to clean lines of simplified Chinese.
+
+Every change made here is counted in a :class:`Conversions` report, because the
+project promises readers that plan text is never silently altered: script
+conversion, removal of pinyin annotations and punctuation normalization are the
+only edits allowed, and each is reported.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’《》"
+_CJK_RE = re.compile(f"[{CJK}]")
+
+# Pinyin glued after a character by some web pages: 網(wǎng). Only letters of the
+# pinyin alphabet, and at least one tone mark, so that (x) or (AI) stay.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN_RE = re.compile(rf"(?<=[{CJK}])\(([a-zü{_TONED}]{{1,7}})\)")
+_TONED_RE = re.compile(f"[{_TONED}]")
+
+_HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "(": "（", ")": "）"}
+_NEIGHBOUR = f"[{CJK}{CJK_PUNCT}]"
+_SPACE = r"[ \t\u3000]*"  # never a line break: normalization keeps the lines of the source
+_PUNCT_RE = re.compile(
+    rf"(?<={_NEIGHBOUR}){_SPACE}([,:;!]){_SPACE}|{_SPACE}([,:;!]){_SPACE}(?={_NEIGHBOUR})"
+)
+_HALF_PARENS_RE = re.compile(r"\(([^()\n]{0,80})\)")
+
+# Characters that betray a garbled conversion somewhere upstream.
+_ODD = r"?\ufffd@\ue000-\uf8ff"  # ?, replacement character, @, private-use code points
+_SUSPICIOUS_RE = re.compile(
+    rf"(?<=[{CJK}])[{_ODD}#$^*|~;]*[{_ODD}][{_ODD}#$^*|~;]*|[{_ODD}]+(?=[{CJK}])|[\ufffd\ue000-\uf8ff]+"
+)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+
+
+class DecodeError(ValueError):
+    """The raw file is not text in an encoding we can read without guessing."""
+
+
+@dataclass
+class Conversions:
+    """What normalization changed, for the import report and the plan's provenance."""
+
+    traditional_chars: int = 0
+    pinyin_removed: Counter = field(default_factory=Counter)
+    punctuation: Counter = field(default_factory=Counter)
+    control_chars: int = 0
+    line_endings: str = ""
+    encoding: str = "utf-8"
+
+    def summary(self) -> list[str]:
+        """One line per kind of change, in words a reader of the plan understands."""
+        lines = []
+        if self.encoding != "utf-8":
+            lines.append(f"decoded from {self.encoding}")
+        if self.line_endings:
+            lines.append(f"line endings {self.line_endings} converted to LF")
+        if self.traditional_chars:
+            lines.append(
+                f"traditional → simplified script (OpenCC t2s): {self.traditional_chars} characters"
+            )
+        if self.pinyin_removed:
+            total = sum(self.pinyin_removed.values())
+            examples = "、".join(k for k, _ in self.pinyin_removed.most_common(5))
+            lines.append(f"pinyin annotations removed: {total} (e.g. {examples})")
+        if self.punctuation:
+            total = sum(self.punctuation.values())
+            detail = " ".join(f"{k}×{v}" for k, v in sorted(self.punctuation.items()))
+            lines.append(f"half-width punctuation in Chinese text made full-width: {total} ({detail})")
+        if self.control_chars:
+            lines.append(f"invisible control characters removed: {self.control_chars}")
+        return lines
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode raw bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        try:  # Chinese web pages and Windows files are often GBK/GB18030
+            return data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            raise DecodeError(
+                f"byte {exc.start} is neither UTF-8 nor GB18030 ({exc.reason}); "
+                "save the file as UTF-8 and import it again"
+            ) from exc
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # imported lazily: loading its dictionaries takes a moment
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str, report: Conversions) -> str:
+    """Convert traditional script to simplified when the text is written in it.
+
+    Simplified text is left alone: t2s is not an identity on simplified text
+    (乾 and 後 have simplified uses), so it only runs when at least 1% of the
+    Chinese characters are traditional forms.
+    """
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        changed = sum(1 for a, b in zip(text, converted) if a != b)
+    else:  # a phrase mapped to one of another length: count by characters
+        changed = sum((Counter(text) - Counter(converted)).values())
+    chinese = len(_CJK_RE.findall(text)) or 1
+    if changed / chinese < 0.01:
+        return text
+    report.traditional_chars = changed
+    return converted
+
+
+def remove_pinyin(text: str, report: Conversions) -> str:
+    def drop(match: re.Match[str]) -> str:
+        syllable = match.group(1)
+        if not _TONED_RE.search(syllable):
+            return match.group(0)
+        report.pinyin_removed[f"{text[match.start() - 1]}({syllable})"] += 1
+        return ""
+
+    return _PINYIN_RE.sub(drop, text)
+
+
+def normalize_punctuation(text: str, report: Conversions) -> str:
+    """Half-width , : ; ! and parentheses next to Chinese become full-width."""
+
+    def punct(match: re.Match[str]) -> str:
+        mark = match.group(1) or match.group(2)
+        report.punctuation[mark] += 1
+        return _HALF_TO_FULL[mark]
+
+    def paren(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        start, end = match.start(), match.end()
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        touches_chinese = _CJK_RE.search(inner) or _CJK_RE.match(before or " ") or _CJK_RE.match(after or " ")
+        if not touches_chinese:
+            return match.group(0)
+        report.punctuation["()"] += 1
+        return f"（{inner}）"
+
+    text = _PUNCT_RE.sub(punct, text)
+    # Parentheses are paired, so they are replaced as pairs, innermost first.
+    previous = None
+    while previous != text:
+        previous = text
+        text = _HALF_PARENS_RE.sub(paren, text)
+    return text
+
+
+def clean_lines(text: str, report: Conversions) -> list[str]:
+    """Split into lines with trailing whitespace removed; tabs at line start are kept
+    because flattened tables use them as cell markers."""
+    if "\r\n" in text:
+        report.line_endings = "CRLF"
+    elif "\r" in text:
+        report.line_endings = "CR"
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    controls = len(_CONTROL_RE.findall(text.replace("\t", "")))
+    if controls:
+        report.control_chars = controls
+        text = _CONTROL_RE.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    return [line.rstrip(" \u3000\u00a0") for line in text.split("\n")]
+
+
+def normalize(data: bytes) -> tuple[list[str], Conversions]:
+    """Raw bytes to normalized lines, with the report of every change made."""
+    report = Conversions()
+    text, report.encoding = decode(data)
+    lines = clean_lines(text, report)
+    text = "\n".join(lines)
+    text = to_simplified(text, report)
+    text = remove_pinyin(text, report)
+    text = normalize_punctuation(text, report)
+    return text.split("\n"), report
+
+
+def suspicious(line: str) -> list[str]:
+    """Fragments of a line that look like garbling (?, U+FFFD, @ inside words)."""
+    return [m.group(0) for m in _SUSPICIOUS_RE.finditer(line)]
+

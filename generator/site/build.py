@@ -1,0 +1,146 @@
+"""Generation and build: plans → Markdown in docs/ → MkDocs → site/.
+
+``generate`` only writes docs/, so any builder that reads mkdocs.yml can build the
+site from it. ``build`` validates, generates and runs MkDocs into fresh folders and
+swaps them in only when everything succeeded: a failed run leaves the previous docs/
+and site/ exactly as they were. ``build`` generates the pages itself, so it runs
+MkDocs without the live hook (:data:`LIVE_HOOK`), which exists for ``mkdocs serve``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..analysis.index import Index, build_index
+from ..data import loader
+from . import search, urls
+from .pages import BuildError, Output, render_all
+
+__all__ = ["BuildError", "build", "bundle", "generate", "load", "mkdocs_config"]
+
+LIVE_HOOK = "generator/site/live.py"  # as listed under hooks: in mkdocs.yml
+
+
+def mkdocs_config(config_file: Path, **overrides: Any) -> Any:
+    """MkDocs' validated configuration (the one loader of mkdocs.yml)."""
+    from mkdocs.config import load_config
+
+    return load_config(str(config_file), **overrides)
+
+
+def load(plans_dir: Path) -> Index:
+    """The validated plans, indexed; BuildError with every problem otherwise."""
+    catalog, problems = loader.load_paths([plans_dir])
+    errors = [p for p in problems if p.severity == "error"]
+    if catalog is None or errors:
+        raise BuildError(f"{len(errors)} error(s) in plan files", errors)
+    return build_index(catalog)
+
+
+def write_pages(out: Output, docs_dir: Path) -> list[str]:
+    """Write pages whose content changed, delete generated pages that are gone."""
+    changed = []
+    for path, content in out.pages.items():
+        target = docs_dir / path
+        if target.exists() and target.read_text(encoding="utf-8") == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+        changed.append(path)
+    for file in generated_files(docs_dir):
+        if file.relative_to(docs_dir).as_posix() not in out.pages:
+            file.unlink()
+            changed.append(file.relative_to(docs_dir).as_posix())
+    return changed
+
+
+def generated_files(docs_dir: Path) -> list[Path]:
+    """The files in docs/ that generation owns."""
+    found: list[Path] = []
+    for name in urls.GENERATED:
+        root = docs_dir / name
+        if root.is_file():
+            found.append(root)
+        elif root.is_dir():
+            found += sorted(f for f in root.rglob("*") if f.is_file())
+    return found
+
+
+def generate(plans_dir: Path, docs_dir: Path, repo_url: str | None, site_url: str | None = None) -> list[str]:
+    """Validate the plans and write the generated Markdown into docs_dir."""
+    index = load(plans_dir)
+    search.load_words(index.catalog)
+    return write_pages(render_all(index, repo_url, site_url), docs_dir)
+
+
+def _hand_written(docs_dir: Path, target: Path) -> None:
+    """Copy docs/ without its generated locations (top level only)."""
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        return [n for n in names if n in urls.GENERATED] if Path(folder) == docs_dir else []
+
+    if docs_dir.exists():
+        shutil.copytree(docs_dir, target, ignore=ignore)
+    else:
+        target.mkdir()
+
+
+def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site_dir: Path | None = None) -> Path:
+    """Validate, generate and build into fresh folders, then swap them in."""
+    from mkdocs.commands.build import build as mkdocs_build
+
+    config_file = root / config_name
+    docs_dir, site_dir = root / "docs", site_dir or root / "site"
+    settings = mkdocs_config(config_file)
+    hooks = [name for name in settings["hooks"] if name != LIVE_HOOK]
+    index = load(root / "plans")  # fail before touching anything
+    search.load_words(index.catalog)
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
+    try:
+        staged_docs, staged_site = staging / "docs", staging / "site"
+        _hand_written(docs_dir, staged_docs)
+        out = render_all(index, settings["repo_url"], settings["site_url"])
+        write_pages(out, staged_docs)
+        try:
+            config = mkdocs_config(config_file, docs_dir=str(staged_docs), site_dir=str(staged_site),
+                                   strict=strict, hooks=hooks)
+            mkdocs_build(config)
+        except Exception as exc:  # MkDocs aborts with several exception types
+            raise BuildError(f"MkDocs build failed: {exc}") from exc
+        _swap(staged_site, site_dir)
+        docs_dir.mkdir(exist_ok=True)
+        write_pages(out, docs_dir)  # the pages just built, written where they changed
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return site_dir
+
+
+def bundle(root: Path, dist: Path, day: str) -> Path:
+    """The offline site as dist/eduplans-offline-<day>.zip, written atomically."""
+    import zipfile
+
+    staging = Path(tempfile.mkdtemp(prefix=".bundle-", dir=root))
+    try:
+        built = build(root, config_name="mkdocs-offline.yml", site_dir=staging / "eduplans-offline")
+        dist.mkdir(parents=True, exist_ok=True)
+        target = dist / f"eduplans-offline-{day}.zip"
+        partial = target.with_suffix(".zip.part")
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+            for file in sorted(built.rglob("*")):
+                if file.is_file():
+                    archive.write(file, f"{built.name}/{file.relative_to(built).as_posix()}")
+        partial.replace(target)
+        return target
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,91 @@
+"""The public dataset: plans and items as JSON, items as CSV.
+
+Field names are a public format that researchers script against: add fields,
+never rename or remove one. List fields in CSV are joined with ``|``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from typing import Any
+
+from ..analysis import themes
+from ..data.model import Catalog
+from . import urls
+
+PLAN_FIELDS = ("id", "title", "year", "locality", "locality_name", "province", "level", "issuer",
+               "issued", "item_count", "source_file", "url")
+ITEM_FIELDS = ("plan", "anchor", "section", "number", "title", "text", "themes", "owners", "deadlines",
+               "outline_only", "truncated", "url")
+TARGET_FIELDS = ("plan", "anchor", "indicator", "value", "unit", "kind", "year", "series", "note", "url")
+FIELDS = {"plans": PLAN_FIELDS, "items": ITEM_FIELDS, "targets": TARGET_FIELDS}
+LIST_SEPARATOR = "|"
+
+
+def records(catalog: Catalog, base_url: str = "", assignments: dict | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Plans, items and targets as plain records; pass the index's theme assignments
+    when they are at hand, to avoid computing them again."""
+    assignments = assignments if assignments is not None else themes.assign_all(catalog)
+    plans, items, targets = [], [], []
+    for plan in catalog.plans:
+        locality = catalog.localities[plan.locality]
+        plan_items = list(plan.all_items())
+        plans.append({
+            "id": plan.id, "title": plan.title, "year": plan.year, "locality": plan.locality,
+            "locality_name": locality.name, "province": locality.province, "level": locality.level,
+            "issuer": plan.issuer, "issued": plan.issued, "item_count": len(plan_items),
+            "source_file": plan.source.file, "url": urls.plan_url(plan.id, base_url),
+        })
+        for item in plan_items:
+            items.append({
+                "plan": plan.id, "anchor": item.anchor, "section": item.section, "number": item.number,
+                "title": item.title, "text": item.text,
+                "themes": list(assignments[(plan.id, item.anchor)].themes),
+                "owners": list(item.owners), "deadlines": list(item.deadlines),
+                "outline_only": item.outline_only, "truncated": item.truncated,
+                "url": urls.item_url(plan.id, item.anchor, base_url),
+            })
+            for target in item.targets:
+                targets.append({"plan": plan.id, "anchor": item.anchor, "indicator": target.indicator,
+                                "value": target.value, "unit": target.unit, "kind": target.kind,
+                                "year": target.year, "series": target.series, "note": target.note,
+                                "url": urls.item_url(plan.id, item.anchor, base_url)})
+    return {"plans": plans, "items": items, "targets": targets}
+
+
+def as_json(data: dict[str, list[dict[str, Any]]]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def to_json(catalog: Catalog, base_url: str = "") -> str:
+    return as_json(records(catalog, base_url))
+
+
+def _cell(value: Any) -> Any:
+    """A CSV cell. Text a spreadsheet would run as a formula (=, +, -, @ first) gets a
+    leading apostrophe, the usual guard; plan text comes from strangers."""
+    if isinstance(value, list):
+        value = LIST_SEPARATOR.join(value)
+    if value is None:
+        return ""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") \
+            and not re.fullmatch(r"-?\d+(\.\d+)?", value):
+        return "'" + value
+    return value
+
+
+def as_csv(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: _cell(value) for key, value in row.items()})
+    return out.getvalue()
+
+
+def to_csv(catalog: Catalog, kind: str, base_url: str = "") -> str:
+    """One table of the dataset as CSV: kind is plans, items or targets."""
+    return as_csv(records(catalog, base_url)[kind], FIELDS[kind])

@@ -1,0 +1,231 @@
+"""View models of the comparison pages: one locality across its plans, and two of
+its plans side by side, theme by theme."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import zip_longest
+
+from ...analysis.compare import Insight, Match, PairComparison, Series, theme_shift
+from ...analysis.index import Index
+from ...data.model import Item, Locality, Plan
+from ...data.numerals import cn_numeral
+from .. import charts, labels, urls
+from .common import Link, item_label, link
+
+PROFILE_THEMES = 15  # themes in the profile chart, most items first
+
+
+@dataclass(frozen=True, kw_only=True)
+class ThemeRow:
+    theme: Link
+    counts: tuple[int, ...]
+    change: str  # 新出现 / 再次出现 / 不再出现 / ↑ / ↓ / =
+
+
+@dataclass(frozen=True, kw_only=True)
+class ItemLink:
+    link: Link
+    match: Link | None
+    score: str  # empty without a match
+
+
+@dataclass(frozen=True, kw_only=True)
+class PairView:
+    anchor: str
+    earlier: Link
+    later: Link
+    page: Link
+    carried: tuple[ItemLink, ...]
+    new: tuple[ItemLink, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class SeriesRow:
+    year: int
+    item: Link
+    value: str
+    change: str  # from the previous value, empty when units differ
+
+
+@dataclass(frozen=True, kw_only=True)
+class SeriesView:
+    anchor: str
+    name: str
+    unit: str
+    rows: tuple[SeriesRow, ...]
+    chart: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ComparisonPage:
+    path: str
+    locality: Locality
+    locality_link: Link
+    plans: tuple[Link, ...]
+    columns: tuple[str, ...]
+    themes: tuple[ThemeRow, ...]
+    profile_chart: str
+    profile_caption: str
+    carried_rule: str
+    pairs: tuple[PairView, ...]
+    matrix: tuple[tuple[Link, tuple[Link | None, ...]], ...]
+    series: tuple[SeriesView, ...]
+    title: str
+    description: str
+
+
+def _change(counts: list[int]) -> str:
+    """How the latest plan differs from the one before it, for one theme."""
+    earlier, before, after = counts[:-2], counts[-2], counts[-1]
+    if before == 0 and after > 0:
+        return "再次出现" if any(earlier) else "新出现"
+    if before > 0 and after == 0:
+        return "不再出现"
+    return "↑" if after > before else "↓" if after < before else "="
+
+
+def short_labels(plans: list[Plan]) -> dict[str, str]:
+    """2024年, or 2024年（2） when a locality has two plans in one year."""
+    seen: dict[int, int] = {}
+    found = {}
+    for plan in plans:
+        seen[plan.year] = seen.get(plan.year, 0) + 1
+        found[plan.id] = f"{plan.year}年" + (f"（{seen[plan.year]}）" if seen[plan.year] > 1 else "")
+    return found
+
+
+def _item_link(plan: Plan, item: Item, page: str) -> Link:
+    return link(f"{plan.year}年 {item_label(item)}", page, urls.plan(plan.id), item.anchor)
+
+
+def _pair_view(pair: PairComparison, locality: str, page: str, short: dict[str, str]) -> PairView:
+    def entry(item: Item, match: Match | None) -> ItemLink:
+        return ItemLink(link=_item_link(pair.later, item, page),
+                        match=_item_link(pair.earlier, match.item, page) if match else None,
+                        score=labels.score(match.score) if match else "")
+
+    earlier, later = pair.earlier.id, pair.later.id
+    return PairView(
+        anchor=f"{earlier}-to-{later}",
+        earlier=link(short[earlier], page, urls.plan(earlier)),
+        later=link(short[later], page, urls.plan(later)),
+        page=link(f"{short[earlier]} 与 {short[later]} 逐主题对照", page, urls.pair(locality, earlier, later)),
+        carried=tuple(entry(i, m) for i, m in pair.carried),
+        new=tuple(entry(i, m) for i, m in pair.new),
+    )
+
+
+def _series_anchor(series: Series) -> str:
+    key = next((p.target.series for p in series.points if p.target.series), None)
+    first = series.points[0]
+    anchor = f"series-{key}" if key else f"series-{first.plan.id}-{first.item.anchor}-{first.target.value}"
+    return re.sub(r"[^a-z0-9-]", "-", anchor.lower()).strip("-")
+
+
+def _series_view(series: Series, page: str, chart_id: str) -> SeriesView:
+    name = max((p.target.indicator for p in series.points), key=len)
+    rows: list[SeriesRow] = []
+    previous: float | None = None
+    previous_unit: str | None = None
+    for point in series.points:
+        value = point.target.number
+        change = "" if previous is None or value is None else f"{value - previous:+g}"
+        same_unit = previous_unit in (None, point.target.unit)
+        rows.append(SeriesRow(year=point.plan.year, item=_item_link(point.plan, point.item, page),
+                              value=f"{point.target.value} {point.target.unit}", change=change if same_unit else ""))
+        previous_unit = point.target.unit
+        previous = value if value is not None else previous
+    units = {p.target.unit for p in series.points}
+    plotted = [(p.plan.year, p.target.number, f"{p.target.value}{p.target.unit}") for p in series.points
+               if p.target.number is not None]
+    chart = charts.line_chart(chart_id, f"{name}（{series.unit}）各年目标", series.unit, plotted) \
+        if len({y for y, _, _ in plotted}) > 1 and len(units) == 1 else ""
+    return SeriesView(anchor=_series_anchor(series), name=name, unit="、".join(sorted(units)), rows=tuple(rows),
+                      chart=chart)
+
+
+def comparison_page(index: Index, insight: Insight, locality: Locality) -> ComparisonPage:
+    page = urls.comparison(locality.id)
+    plans = index.by_locality[locality.id]
+    short = short_labels(plans)
+    names = {t.id: t.name for t in index.catalog.themes}
+    shift = theme_shift(index, plans)
+    totals = sorted(((names[t], sum(c)) for t, c in shift.items()), key=lambda tc: -tc[1])[:PROFILE_THEMES]
+    paired = {(a.id, b.id) for a, b in pairs_of(plans)}
+    matrix = tuple((link(short[a.id], page, urls.plan(a.id)),
+                    tuple(link(f"{short[a.id]}↔{short[b.id]}", page, urls.pair(locality.id, a.id, b.id))
+                          if (a.id, b.id) in paired else None for b in plans)) for a in plans)
+    return ComparisonPage(
+        path=page,
+        locality=locality,
+        locality_link=link(locality.name, page, urls.locality(locality.id)),
+        plans=tuple(link(f"{short[p.id]}：{p.title}", page, urls.plan(p.id)) for p in plans),
+        columns=tuple(short[p.id] for p in plans),
+        themes=tuple(ThemeRow(theme=link(names[t], page, urls.theme(t)), counts=tuple(shift[t]),
+                              change=_change(shift[t])) for t in names if t in shift),
+        profile_chart=charts.bar_chart("profile", f"{locality.name}各主题任务数（全部年份）", totals),
+        profile_caption=f"各主题任务数（全部年份合计，前{cn_numeral(PROFILE_THEMES)}个主题）；数字与上表一致。",
+        carried_rule=labels.CARRIED_RULE,
+        pairs=tuple(_pair_view(p, locality.id, page, short) for p in insight.pairs[locality.id]),
+        matrix=matrix,
+        series=tuple(_series_view(s, page, f"series-{k}") for k, s in enumerate(insight.series[locality.id], 1)),
+        title=f"{locality.name}：历年教育工作要点对比",
+        description=f"{locality.name}{len(plans)}份计划的主题变化、新增与延续的任务，以及各年目标值的对比。",
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ThemeColumns:
+    anchor: str
+    theme: Link
+    rows: tuple[tuple[Link | None, Link | None], ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class PairPage:
+    path: str
+    locality: Link
+    comparison: Link
+    earlier: Link
+    later: Link
+    columns: tuple[str, str]
+    themes: tuple[ThemeColumns, ...]
+    title: str
+    description: str
+
+
+def pair_page(index: Index, locality: Locality, earlier: Plan, later: Plan) -> PairPage:
+    page = urls.pair(locality.id, earlier.id, later.id)
+    short = short_labels(index.by_locality[locality.id])
+    themes = []
+    for theme in index.catalog.themes:
+        left = [_item_link(earlier, i, page) for i in earlier.all_items() if theme.id in index.themes_of(earlier, i)]
+        right = [_item_link(later, i, page) for i in later.all_items() if theme.id in index.themes_of(later, i)]
+        if left or right:
+            themes.append(ThemeColumns(anchor=theme.id, theme=link(theme.name, page, urls.theme(theme.id)),
+                                       rows=tuple(zip_longest(left, right))))
+    return PairPage(
+        path=page,
+        locality=link(locality.name, page, urls.locality(locality.id)),
+        comparison=link(f"{locality.name}历年对比", page, urls.comparison(locality.id)),
+        earlier=link(f"{short[earlier.id]}：{earlier.title}", page, urls.plan(earlier.id)),
+        later=link(f"{short[later.id]}：{later.title}", page, urls.plan(later.id)),
+        columns=(short[earlier.id], short[later.id]),
+        themes=tuple(themes),
+        title=f"{locality.name} {earlier.year} 与 {later.year}：逐主题对照",
+        description=f"{locality.name}{earlier.year}年与{later.year}年教育工作要点在各主题上的任务，左右对照。",
+    )
+
+
+ALL_PAIRS_UP_TO = 8  # plans per locality; beyond, pair pages grow as n²/2
+
+
+def pairs_of(plans: list[Plan]) -> list[tuple[Plan, Plan]]:
+    """The pairs of a locality's plans that get a side-by-side page, earlier first: all
+    of them for up to ALL_PAIRS_UP_TO plans, else each plan with the next and the latest."""
+    if len(plans) <= ALL_PAIRS_UP_TO:
+        return [(a, b) for k, a in enumerate(plans) for b in plans[k + 1:]]
+    wanted = {(a.id, b.id) for a, b in zip(plans, plans[1:])} | {(a.id, plans[-1].id) for a in plans[:-1]}
+    return [(a, b) for k, a in enumerate(plans) for b in plans[k + 1:] if (a.id, b.id) in wanted]

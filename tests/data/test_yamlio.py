@@ -1,0 +1,108 @@
+"""Reading plan YAML: located errors for everything a plan file never needs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.data import loader, validate, yamlio
+from conftest import PLANS
+
+
+def error_of(text: str) -> yamlio.YamlError:
+    with pytest.raises(yamlio.YamlError) as info:
+        yamlio.parse(text, "p.yml")
+    return info.value
+
+
+def test_marks_are_one_based_line_and_column():
+    doc = yamlio.parse("id: x\nsections:\n  - title: 甲\n", "p.yml")
+    assert doc.mark(("sections", 0, "title")) == yamlio.Mark(3, 12)
+    assert doc.mark(("sections", 0, "missing")) == yamlio.Mark(3, 5)
+
+
+def test_alias_bomb_is_refused_at_the_alias():
+    bomb = "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n"
+    err = error_of(bomb)
+    assert (err.mark.line, "aliases") == (2, "aliases") or "aliases" in err.message
+    assert err.mark.line == 2
+
+
+def test_deep_nesting_is_refused():
+    err = error_of("a: " + "[" * 50 + "]" * 50)
+    assert "nesting" in err.message
+
+
+def test_duplicate_keys_are_refused():
+    err = error_of("id: a\ntitle: b\nid: c\n")
+    assert (err.mark.line, err.mark.column, err.message) == (3, 1, "duplicate key 'id'")
+
+
+def test_custom_tags_are_refused():
+    assert "unsupported tag" in error_of("id: !!python/object:os.system x\n").message
+
+
+def test_huge_file_is_refused(tmp_path: Path):
+    path = tmp_path / "big.yml"
+    path.write_bytes(b"a: " + b"x" * (yamlio.MAX_FILE_BYTES + 1))
+    with pytest.raises(yamlio.YamlError, match="larger than"):
+        yamlio.read_file(path)
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"id: \xff\xfe\n", "invalid UTF-8"),
+    ("id: x\n".encode("utf-16"), "UTF-16"),
+])
+def test_bad_encodings_are_located(tmp_path: Path, data: bytes, message: str):
+    path = tmp_path / "p.yml"
+    path.write_bytes(data)
+    with pytest.raises(yamlio.YamlError, match=message):
+        yamlio.read_file(path)
+
+
+def test_bom_and_crlf_are_fine(tmp_path: Path):
+    path = tmp_path / "p.yml"
+    path.write_bytes(b"\xef\xbb\xbfid: x\r\ntitle: y\r\n")
+    assert yamlio.read_file(path).data == {"id": "x", "title": "y"}
+
+
+def test_nul_character_is_a_located_error():
+    err = error_of("id: x\ntitle: a\x00b\n")
+    assert err.mark.line == 2
+
+
+def test_dump_round_trips_plan_text():
+    data = {"title": "标题: 含冒号", "text": "第一段。\n第二段：#不是注释", "owners": ["基教处", "法规处"],
+            "number": "01", "issued": "2024-02-02"}
+    assert yamlio.parse(yamlio.dump(data), "p.yml").data == data
+
+
+YAML_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20) | st.floats(allow_nan=False),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(YAML_VALUES)
+def test_validator_never_raises_on_any_yaml_value(value):
+    doc = yamlio.parse(yamlio.dump(value), "plans/p.yml")
+    problems = validate.check_schema(doc, "plan") if isinstance(doc.data, dict) else []
+    assert all(p.mark.line >= 1 for p in problems)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dictionaries(st.sampled_from(["id", "title", "locality", "year", "issuer", "issued", "source",
+                                        "preamble", "sections", "items"]), YAML_VALUES, max_size=10))
+def test_loader_never_raises_on_plan_shaped_values(tmp_path_factory, value):
+    folder = tmp_path_factory.mktemp("plans")
+    for name in ("localities.yml", "themes.yml"):
+        (folder / name).write_text((PLANS / name).read_text(encoding="utf-8"),
+                                   encoding="utf-8")
+    (folder / "p.yml").write_text(yamlio.dump(value), encoding="utf-8")
+    catalog, problems = loader.load_paths([folder])
+    assert catalog is not None or problems

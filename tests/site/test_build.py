@@ -1,0 +1,83 @@
+"""Generation writes only what changed; a failed build leaves docs/ and site/ as they were."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from generator import cli
+from generator.site import build as site, pages
+from conftest import copy_project
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("atomic") / "eduplans")
+    site.build(root)
+    return root
+
+
+def test_a_corrupt_plan_leaves_the_previous_build_untouched(project, monkeypatch, capsys):
+    docs, built = fingerprint(project / "docs"), fingerprint(project / "site")
+    plan = project / "plans" / "qingdao-2024.yml"
+    good = plan.read_text(encoding="utf-8")
+    try:
+        plan.write_text(good.replace("year: 2024", "year: 二〇二四"), encoding="utf-8")
+        monkeypatch.chdir(project)
+        assert cli.main(["build"]) == 1
+        err = capsys.readouterr().err
+        assert "plans/qingdao-2024.yml:5:7: error: year must be a whole number" in err
+        assert "unchanged" in err
+        assert fingerprint(project / "docs") == docs and fingerprint(project / "site") == built
+    finally:
+        plan.write_text(good, encoding="utf-8")
+
+
+def test_a_failing_mkdocs_build_leaves_the_previous_build_untouched(project, monkeypatch):
+    docs, built = fingerprint(project / "docs"), fingerprint(project / "site")
+    broken = project / "docs" / "about.md"
+    good = broken.read_text(encoding="utf-8")
+    try:
+        broken.write_text(good + "\n[死链](no-such-page.md)\n", encoding="utf-8")
+        docs = fingerprint(project / "docs")
+        with pytest.raises(site.BuildError, match="MkDocs build failed"):
+            site.build(project)
+        assert fingerprint(project / "docs") == docs and fingerprint(project / "site") == built
+    finally:
+        broken.write_text(good, encoding="utf-8")
+
+
+def test_generate_writes_only_changed_pages_and_removes_stale_ones(project):
+    docs = project / "docs"
+    assert site.generate(project / "plans", docs, None) != []  # repo_url differs from the build's
+    assert site.generate(project / "plans", docs, None) == []
+    stale = docs / "plans" / "gone-2000.md"
+    stale.write_text("old", encoding="utf-8")
+    assert site.generate(project / "plans", docs, None) == ["plans/gone-2000.md"]
+    assert not stale.exists()
+
+
+def test_pages_cannot_be_written_outside_generated_folders():
+    out = pages.Output()
+    for path in ("../evil.md", "/etc/evil.md", "plans\\..\\evil.md", "about.md", "plans/x.html"):
+        with pytest.raises(pages.BuildError):
+            out.add(path, "x")
+    out.add("plans/x.md", "x")
+    with pytest.raises(pages.BuildError, match="same path"):
+        out.add("plans/x.md", "y")
+
+
+def test_the_build_generates_once_and_runs_mkdocs_without_the_live_hook(project, monkeypatch):
+    """The live hook would call generate() again inside MkDocs (mkdocs serve needs it)."""
+    def fail(*args, **kwargs):
+        raise AssertionError("the live hook ran during python -m generator build")
+
+    monkeypatch.setattr(site, "generate", fail)
+    site.build(project)

@@ -1,0 +1,153 @@
+"""The built site: links and anchors resolve, nothing external, search index shape."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+
+class _Page(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.assets: list[str] = []
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        for key in ("src",):
+            if attrs.get(key):
+                self.assets.append(attrs[key])
+        if tag == "link" and attrs.get("href") and attrs.get("rel") not in ("canonical", "alternate"):
+            self.assets.append(attrs["href"])
+        self._in_title = tag == "title"
+
+    def handle_endtag(self, tag):
+        self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
+
+@pytest.fixture(scope="module")
+def pages(built_site: Path) -> dict[str, _Page]:
+    parsed = {}
+    for file in built_site.rglob("*.html"):
+        page = _Page()
+        page.feed(file.read_text(encoding="utf-8"))
+        parsed[file.relative_to(built_site).as_posix()] = page
+    return parsed
+
+
+SITE_PREFIX = "/eduplans/"  # the path of site_url in mkdocs.yml, used by 404.html
+
+
+def _target(built_site: Path, source: str, href: str) -> tuple[str, str] | None:
+    """The site file and fragment an internal link points at; None for external links."""
+    url = urlparse(href)
+    if url.scheme or url.netloc:
+        return None
+    path = unquote(url.path)
+    if path.startswith(SITE_PREFIX):
+        resolved = path[len(SITE_PREFIX):]
+    elif path.startswith("/"):
+        resolved = path.lstrip("/")
+    else:
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(source), path)) if path else source
+    if resolved in (".", ""):
+        resolved = "index.html"
+    elif path.endswith("/") or (built_site / resolved).is_dir():
+        resolved = resolved.rstrip("/") + "/index.html"
+    return resolved, unquote(url.fragment)
+
+
+def test_every_internal_link_and_anchor_resolves(built_site, pages):
+    broken = []
+    checked = 0
+    for source, page in pages.items():
+        for href in page.links:
+            target = _target(built_site, source, href)
+            if target is None:
+                continue
+            file, fragment = target
+            checked += 1
+            if not (built_site / file).exists():
+                broken.append(f"{source}: {href} → missing {file}")
+            elif fragment and file.endswith(".html") and fragment not in pages[file].ids:
+                broken.append(f"{source}: {href} → no #{fragment} in {file}")
+    assert checked > 5000
+    assert not broken, "\n".join(broken[:20])
+
+
+def test_no_page_loads_anything_from_another_host(pages):
+    external = [(name, a) for name, page in pages.items() for a in page.assets
+                if urlparse(a).scheme in ("http", "https") or a.startswith("//")]
+    assert not external, external[:5]
+
+
+def test_no_google_fonts_and_no_generator_tag(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+    assert "squidfunk.github.io" not in html  # extra.generator: false drops the footer link
+    assert 'data-md-component="source"' not in html  # the widget that calls the GitHub API
+
+
+def test_titles_say_what_each_page_is(pages):
+    assert pages["plans/qingdao-2024/index.html"].title.startswith("青岛市 2024：2024年全市教育工作要点")
+    assert pages["themes/preschool/index.html"].title.startswith("主题：学前教育")
+    assert pages["localities/qingdao/index.html"].title.startswith("青岛市：历年教育工作要点")
+    assert pages["years/2024/index.html"].title.startswith("2024年各地教育工作要点")
+
+
+def test_every_item_has_its_anchor_on_its_plan_page(pages):
+    from generator.data import loader
+    from conftest import PLANS
+
+    catalog, _ = loader.load_paths([PLANS])
+    for plan in catalog.plans:
+        ids = pages[f"plans/{plan.id}/index.html"].ids
+        missing = [i.anchor for i in plan.all_items() if i.anchor not in ids]
+        assert not missing, (plan.id, missing)
+
+
+def test_search_index_holds_only_plan_pages_and_the_guides(built_site):
+    data = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {d["location"].split("#")[0] for d in data["docs"]}
+    assert pages, "empty search index"
+    assert all(p.startswith("plans/") and p != "plans/" or p in ("about/", "contributing/", "data/") for p in pages), \
+        sorted(pages)[:10]
+    assert "plans/qingdao-2024/#22" in {d["location"] for d in data["docs"]}
+
+
+def test_search_index_is_utf8_with_character_field(built_site):
+    raw = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert not re.search(r"\\u[4-9][0-9a-f]{3}", raw) and "教育" in raw  # Chinese written as UTF-8
+    data = json.loads(raw)
+    assert data["config"]["fields"]["chars"]["boost"] < 1
+    doc = next(d for d in data["docs"] if d["location"] == "plans/qingdao-2024/#22")
+    assert "双" in doc["chars"].split() and "减" in doc["chars"].split()
+
+
+def test_anonymized_locality_page_says_so(built_site):
+    html = (built_site / "localities" / "xx-county-a" / "index.html").read_text(encoding="utf-8")
+    assert "来源文件隐去了这个地方的名称" in html
+
+
+def test_plan_page_links_to_neighbours_theme_and_edit(built_site):
+    html = (built_site / "plans" / "qingdao-2024" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../qingdao-2021/"' in html and 'href="../qingdao-2026/"' in html
+    assert "https://github.com/eduplans/eduplans/blob/main/plans/qingdao-2024.yml" in html
+    assert re.search(r'<a class="chip" href="../../themes/double-reduction/">', html)

@@ -60,3 +60,15 @@ def test_templates_hold_no_rules_or_wording_of_the_code():
     found = {p.name: [s for code in jinja.findall(p.read_text(encoding="utf-8")) for s in suspicious.findall(code)]
              for p in (ROOT / "templates").rglob("*.j2")}
     assert not {k: v for k, v in found.items() if v}
+
+
+def test_no_source_or_test_file_is_ignored_by_git():
+    """An ignore pattern such as 'site/' once matched generator/site/ too."""
+    import subprocess
+
+    files = [p.relative_to(ROOT).as_posix() for folder in ("generator", "tests", "templates", "plans")
+             for p in (ROOT / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts
+             and ".pytest_cache" not in p.parts and "screenshots" not in p.parts]
+    ignored = subprocess.run(["git", "check-ignore", "--no-index", "--stdin"], cwd=ROOT, input="\n".join(files),
+                             capture_output=True, text=True).stdout.split()
+    assert not ignored

@@ -1,0 +1,27 @@
+"""The site's wording that is not plan text: labels, explanations, fixed phrases.
+
+Views fill pages from here, so templates hold no wording that depends on the data or
+on a rule (a threshold, a count, a scoring weight); a rule changed in its own module
+changes the sentence that explains it.
+"""
+
+from __future__ import annotations
+
+from ..analysis import compare, themes
+from ..data.numerals import cn_numeral
+
+NOT_STATED = "原文未写"  # the source does not say (issuer, date)
+NOT_PROVEN = "原文不能证明"  # the sources do not prove it (a locality's province)
+
+TARGET_KINDS = {"level": "达到水平", "amount": "建设数量", "events": "活动场次"}
+
+THEME_RULE = (f"标题中每出现一个关键词记 {themes.TITLE_WEIGHT} 分，正文中每出现一个记 {themes.TEXT_WEIGHT} 分；"
+              f"得分不低于 {themes.THRESHOLD} 分的主题最多取{cn_numeral(themes.MAX_THEMES)}个。计划文件中的人工标注优先。")
+
+CARRIED_RULE = ("新计划中的每条任务都与上一份计划中文字最相近的任务配对（相似度为汉字二元组 TF-IDF 余弦，0–1），"
+                f"相似度不低于 {compare.CARRIED_MIN:.2f} 的算作延续。")
+
+
+def score(value: float) -> str:
+    """A similarity score as pages print it."""
+    return f"{value:.2f}"

@@ -1,0 +1,98 @@
+"""Every generated page and download, rendered in memory from the index.
+
+Pages are collected in an :class:`Output`, a guarded writer (as in Pelican): each path
+comes from :mod:`.urls`, must lie in one of its generated locations, and may be
+written once; nothing from a plan can name a path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from ..analysis.compare import build_insight
+from ..analysis.index import Index
+from ..data.validate import Problem
+from . import export, render, urls
+from .views import compare, listings, overview, plan
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTRIBUTING = ROOT / "CONTRIBUTING.md"
+SCHEMA_FILE = ROOT / "plans" / "schema" / "plan.schema.json"
+CONTRIBUTING_FRONT = ("---\ntitle: 参与整理\ndescription: 如何修改错字、导入新计划、在本机检查，以及拉取请求上的"
+                      "自动检查。\n---\n\n")
+OVERVIEWS = (("home.md.j2", urls.HOME), ("plans_index.md.j2", urls.PLANS),
+             ("localities_index.md.j2", urls.LOCALITIES), ("years_index.md.j2", urls.YEARS),
+             ("themes_index.md.j2", urls.THEMES))
+
+
+class BuildError(Exception):
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
+
+@dataclass
+class Output:
+    """A guarded set of pages: paths stay inside docs/, each is written once."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+
+    def add(self, path: str, content: str) -> None:
+        posix = PurePosixPath(path)
+        allowed = path.endswith(".md") or (posix.parts[0] == "data" and path.endswith(urls.DATA_SUFFIXES))
+        if posix.is_absolute() or ".." in posix.parts or "\\" in path or not allowed:
+            raise BuildError(f"refusing to write page {path!r} outside the docs folder")
+        if posix.parts[0] not in urls.GENERATED:
+            raise BuildError(f"refusing to write {path!r}: not a generated location")
+        if path in self.pages:
+            raise BuildError(f"two pages want the same path {path!r}")
+        self.pages[path] = content
+
+
+def render_all(index: Index, repo_url: str | None, site_url: str | None = None) -> Output:
+    """Every generated page, rendered."""
+    env = render.environment()
+    out = Output()
+    catalog = index.catalog
+    insight = build_insight(index)
+    for one in catalog.plans:
+        page = plan.plan_page(index, one, repo_url, insight=insight)
+        out.add(page.path, render.render(env, "plan.md.j2", page=page))
+    for locality in catalog.localities.values():
+        locality_page = listings.locality_page(index, locality)
+        out.add(locality_page.path, render.render(env, "locality.md.j2", page=locality_page))
+    for year in index.by_year:
+        year_page = listings.year_page(index, year)
+        out.add(year_page.path, render.render(env, "year.md.j2", page=year_page))
+    for theme in catalog.themes:
+        theme_page = listings.theme_page(index, theme)
+        out.add(theme_page.path, render.render(env, "theme.md.j2", page=theme_page))
+        for year in index.by_year:
+            theme_year = listings.theme_year_page(index, theme, year)
+            out.add(theme_year.path, render.render(env, "theme_year.md.j2", page=theme_year))
+    for template, path in OVERVIEWS:
+        out.add(path, render.render(env, template, view=overview.overview(index, path)))
+    for locality_id in insight.pairs:
+        locality = catalog.localities[locality_id]
+        comparison = compare.comparison_page(index, insight, locality)
+        out.add(comparison.path, render.render(env, "compare.md.j2", page=comparison))
+        for earlier, later in compare.pairs_of(index.by_locality[locality_id]):
+            pair = compare.pair_page(index, locality, earlier, later)
+            out.add(pair.path, render.render(env, "pair.md.j2", page=pair))
+    add_downloads(out, index, site_url or "")
+    out.add(urls.DATA, render.render(env, "data.md.j2", view=overview.overview(index, urls.DATA)))
+    if CONTRIBUTING.exists():  # one text for GitHub and the site
+        out.add(urls.CONTRIBUTING, CONTRIBUTING_FRONT + CONTRIBUTING.read_text(encoding="utf-8"))
+    return out
+
+
+def add_downloads(out: Output, index: Index, site_url: str) -> None:
+    """The dataset and the plan format, as files the data page links to."""
+    data = export.records(index.catalog, site_url, index.assignments)
+    files = {"eduplans.json": export.as_json(data), "plan.schema.json": SCHEMA_FILE.read_text(encoding="utf-8")}
+    files |= {f"{name}.csv": export.as_csv(data[name], fields) for name, fields in export.FIELDS.items()}
+    for name in overview.DOWNLOADS:  # the files the data page lists, in its order
+        out.add(urls.download(name), files.pop(name))
+    if files:
+        raise BuildError(f"downloads not listed on the data page: {', '.join(files)}")

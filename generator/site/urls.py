@@ -1,0 +1,83 @@
+"""The one authority on where things live: page paths in docs/, public URLs, links
+between pages, and the locations generation owns.
+
+Every page, link, download row and test asks here (the idea of Pelican's
+``url``/``save_as``): a page's docs path decides its public URL, as MkDocs publishes
+it with ``use_directory_urls`` (``plans/x.md`` → ``plans/x/``). Public URLs are
+permanent: changing a function here moves pages, so a test pins each form.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+# Generated files and folders directly inside docs/; everything else there is
+# hand-written and committed. .gitignore, the build's staging and the tests derive
+# from this list.
+GENERATED = ("index.md", "contributing.md", "plans", "localities", "years", "themes", "compare", "data")
+DATA_SUFFIXES = (".json", ".csv")  # downloads, only under data/
+
+HOME = "index.md"
+PLANS = "plans/index.md"
+LOCALITIES = "localities/index.md"
+YEARS = "years/index.md"
+THEMES = "themes/index.md"
+DATA = "data/index.md"
+CONTRIBUTING = "contributing.md"
+ABOUT = "about.md"  # hand-written
+
+
+def plan(plan_id: str) -> str:
+    return f"plans/{plan_id}.md"
+
+
+def locality(locality_id: str) -> str:
+    return f"localities/{locality_id}.md"
+
+
+def year(value: int) -> str:
+    return f"years/{value}.md"
+
+
+def theme(theme_id: str) -> str:
+    return f"themes/{theme_id}/index.md"
+
+
+def theme_year(theme_id: str, value: int) -> str:
+    return f"themes/{theme_id}/{value}.md"
+
+
+def comparison(locality_id: str) -> str:
+    return f"compare/{locality_id}/index.md"
+
+
+def pair(locality_id: str, earlier: str, later: str) -> str:
+    return f"compare/{locality_id}/{earlier}--{later}.md"
+
+
+def download(name: str) -> str:
+    """A file of the dataset: data/eduplans.json, data/items.csv …"""
+    return f"data/{name}"
+
+
+def rel(source: str, target: str, anchor: str = "") -> str:
+    """Link from one docs page to another, as MkDocs resolves Markdown links."""
+    path = posixpath.relpath(target, posixpath.dirname(source) or ".")
+    return f"{path}#{anchor}" if anchor else path
+
+
+def public(path: str, anchor: str = "", base: str = "") -> str:
+    """The published URL of a docs path: 'plans/x.md' → 'plans/x/', 'index.md' → ''."""
+    if path.endswith(".md"):
+        stem = path[: -len(".md")]
+        path = stem[: -len("index")] if stem == "index" or stem.endswith("/index") else f"{stem}/"
+    return f"{base}{path}" + (f"#{anchor}" if anchor else "")
+
+
+def plan_url(plan_id: str, base: str = "") -> str:
+    return public(plan(plan_id), base=base)
+
+
+def item_url(plan_id: str, anchor: str, base: str = "") -> str:
+    """The stable address of an item: cite this."""
+    return public(plan(plan_id), anchor, base)

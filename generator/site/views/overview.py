@@ -1,0 +1,142 @@
+"""Overview pages: home, all plans, all localities, all years, all themes, data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...analysis.index import Index
+from ...data.numerals import cn_numeral
+from .. import urls
+from .common import CountTable, Link, PlanRow, count_table, link, plan_row
+
+OPEN_YEARS = 3     # the all-plans page shows the latest years open, older ones folded
+LATEST_PLANS = 6   # plans listed on the home page
+UNKNOWN_PROVINCE = "省份不详"
+DOWNLOADS = ("eduplans.json", "plans.csv", "items.csv", "targets.csv", "plan.schema.json")
+
+
+@dataclass(frozen=True, kw_only=True)
+class LocalityRow:
+    locality: Link
+    level: str
+    years: tuple[Link, ...]  # to that year's plan
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProvinceGroup:
+    province: str
+    localities: tuple[LocalityRow, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanYear:
+    year: int
+    rows: tuple[PlanRow, ...]
+    collapsed: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class YearRow:
+    link: Link
+    plans: int
+    items: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class ThemeRow:
+    link: Link
+    en: str
+    items: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class SiteLinks:
+    """Where the overview pages point: the index pages, about, and the downloads."""
+
+    plans: str
+    localities: str
+    years: str
+    themes: str
+    about: str
+    downloads: dict[str, str]  # file name → link
+
+
+def site_links(page: str) -> SiteLinks:
+    return SiteLinks(
+        plans=urls.rel(page, urls.PLANS), localities=urls.rel(page, urls.LOCALITIES),
+        years=urls.rel(page, urls.YEARS), themes=urls.rel(page, urls.THEMES), about=urls.rel(page, urls.ABOUT),
+        downloads={name: urls.rel(page, urls.download(name)) for name in DOWNLOADS},
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Overview:
+    path: str
+    description: str
+    plans: int
+    items: int
+    localities: int
+    years: tuple[int, ...]
+    provinces: tuple[ProvinceGroup, ...]
+    theme_table: CountTable
+    plan_years: tuple[PlanYear, ...]
+    year_rows: tuple[YearRow, ...]
+    themes: tuple[ThemeRow, ...]
+    latest: tuple[PlanRow, ...]
+    links: SiteLinks
+
+
+def provinces(index: Index, page: str) -> tuple[ProvinceGroup, ...]:
+    """Localities with plans, grouped by province; the unknown province last."""
+    grouped: dict[str, list[LocalityRow]] = {}
+    for locality in index.catalog.localities.values():
+        own = index.by_locality.get(locality.id, [])
+        if own:
+            grouped.setdefault(locality.province or UNKNOWN_PROVINCE, []).append(LocalityRow(
+                locality=link(locality.name, page, urls.locality(locality.id)), level=locality.level,
+                years=tuple(link(str(p.year), page, urls.plan(p.id)) for p in own),
+            ))
+    ordered = sorted(grouped.items(), key=lambda kv: kv[0] == UNKNOWN_PROVINCE)
+    return tuple(ProvinceGroup(province=k, localities=tuple(v)) for k, v in ordered)
+
+
+def theme_table(index: Index, page: str) -> CountTable:
+    years = list(index.by_year)
+    rows = []
+    for theme in index.catalog.themes:
+        cells = [(sum(1 for e in index.by_theme[theme.id] if e.plan.year == year),
+                  urls.rel(page, urls.theme_year(theme.id, year))) for year in years]
+        rows.append((link(theme.name, page, urls.theme(theme.id)), cells))
+    return count_table("主题 \\ 年份", [link(str(y), page, urls.year(y)) for y in years], rows)
+
+
+def overview(index: Index, page: str) -> Overview:
+    catalog = index.catalog
+    plans = catalog.plans
+    years = list(index.by_year)
+    items = sum(1 for p in plans for _ in p.all_items())
+    descriptions = {
+        urls.HOME: f"收录{len(plans)}份地方教育工作要点、{items}条任务，可按地区、年份、主题浏览和全文搜索。",
+        urls.PLANS: f"按年份列出本站收录的{len(plans)}份地方教育工作要点。",
+        urls.LOCALITIES: f"按省份列出本站收录计划的{len(index.by_locality)}个地区及其年份。",
+        urls.THEMES: f"{cn_numeral(len(catalog.themes))}个教育主题，以及各主题在各年份的任务数。",
+    }
+    return Overview(
+        path=page,
+        description=descriptions.get(page, ""),
+        plans=len(plans),
+        items=items,
+        localities=len(index.by_locality),
+        years=tuple(years),
+        provinces=provinces(index, page),
+        theme_table=theme_table(index, page),
+        plan_years=tuple(PlanYear(year=y, rows=tuple(plan_row(index, p, page) for p in index.by_year[y]),
+                                  collapsed=k >= OPEN_YEARS) for k, y in enumerate(reversed(years))),
+        year_rows=tuple(YearRow(link=link(f"{y}年", page, urls.year(y)), plans=len(ps),
+                                items=sum(1 for p in ps for _ in p.all_items()))
+                        for y, ps in reversed(index.by_year.items())),
+        themes=tuple(ThemeRow(link=link(t.name, page, urls.theme(t.id)), en=t.en, items=len(index.by_theme[t.id]))
+                     for t in catalog.themes),
+        latest=tuple(plan_row(index, p, page) for p in sorted(plans, key=lambda p: (-p.year, p.id))[:LATEST_PLANS]),
+        links=site_links(page),
+    )

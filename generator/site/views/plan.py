@@ -1,0 +1,196 @@
+"""The plan page: one plan's full text, item by item, with owners, deadlines, task rows,
+targets, themes and related items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from ...analysis.compare import Insight
+from ...analysis.index import Index
+from ...data import anchors
+from ...data.model import Item, Locality, Plan, Section, TaskRow
+from .. import labels, urls
+from .common import Link, item_label, link, paragraphs
+
+
+@dataclass(frozen=True, kw_only=True)
+class TaskView:
+    """One row of the plan's task table, as label/value pairs of its filled cells."""
+
+    row: str
+    cells: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class TargetView:
+    indicator: str
+    value: str
+    unit: str
+    kind: str  # the kind's label: 达到水平 …
+    year: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class RelatedView:
+    link: Link
+    plan: str  # 青岛市 2024
+    score: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ItemView:
+    anchor: str
+    heading: str
+    paragraphs: tuple[str, ...]
+    owners: str
+    deadlines: str
+    themes: tuple[Link, ...]
+    theme_words: str
+    manual_themes: bool
+    tasks: tuple[TaskView, ...]
+    outline_only: bool
+    truncated: bool
+    outline_title: str | None
+    note: str | None
+    untitled: bool
+    targets: tuple[TargetView, ...]
+    related: tuple[RelatedView, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class SectionView:
+    anchor: str
+    heading: str
+    level: int
+    outline_title: str | None
+    intro: tuple[str, ...]
+    items: tuple[ItemView, ...]
+    sections: tuple[SectionView, ...]
+    number_missing: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanPage:
+    path: str
+    plan: Plan
+    locality: Locality
+    locality_link: Link
+    year_link: Link
+    title: str
+    description: str
+    notice: tuple[str, ...]
+    preamble: tuple[str, ...]
+    sections: tuple[SectionView, ...]
+    items: tuple[ItemView, ...]
+    closing: tuple[str, ...]
+    previous: Link | None
+    next: Link | None
+    comparison: Link | None
+    issuer: str
+    issued: str
+    edit_url: str | None
+    source_url: str | None
+    item_count: int
+
+
+def task_view(plan: Plan, task: TaskRow) -> TaskView:
+    assert plan.task_table is not None  # an item has task rows only when its plan has the table
+    extra = dict(task.extra)
+    cells = []
+    for key, label in plan.task_table.columns:
+        value = getattr(task, key, None) if key != "row" else None
+        value = value if isinstance(value, str) else extra.get(key, extra.get(label, ""))
+        if value and key != "row":
+            cells.append((label, value))
+    return TaskView(row=task.row, cells=tuple(cells))
+
+
+def item_view(index: Index, plan: Plan, item: Item, page: str, insight: Insight | None = None) -> ItemView:
+    assignment = index.assignments[(plan.id, item.anchor)]
+    localities = index.catalog.localities
+    matches = insight.related.get((plan.id, item.anchor), []) if insight else []
+    names = {t.id: t.name for t in index.catalog.themes}
+    words = {m.theme: m.words for m in assignment.matches}
+    return ItemView(
+        anchor=item.anchor,
+        heading=item_label(item),
+        paragraphs=paragraphs(item.text),
+        owners="、".join(item.owners),
+        deadlines="；".join(item.deadlines),
+        themes=tuple(link(names[t], page, urls.theme(t)) for t in assignment.themes),
+        theme_words="；".join(f"{names[t]}：{'、'.join(words.get(t, ()))}" for t in assignment.themes
+                             if words.get(t)),
+        manual_themes=assignment.manual,
+        tasks=tuple(task_view(plan, t) for t in item.tasks),
+        outline_only=item.outline_only,
+        truncated=item.truncated,
+        outline_title=item.outline_title,
+        note=item.note,
+        untitled=item.title is None,
+        targets=tuple(TargetView(indicator=t.indicator, value=t.value, unit=t.unit, kind=labels.TARGET_KINDS[t.kind],
+                                 year=str(t.year or "")) for t in item.targets),
+        related=tuple(RelatedView(link=link(m.item.display_title, page, urls.plan(m.plan.id), m.item.anchor),
+                                  plan=f"{localities[m.plan.locality].name} {m.plan.year}",
+                                  score=labels.score(m.score)) for m in matches),
+    )
+
+
+def section_heading(section: Section) -> str:
+    number = section.number or ""
+    separator = "" if number.endswith(("）", "是")) else "、"
+    return f"{number}{separator}{section.title}" if number else section.title
+
+
+def section_view(index: Index, plan: Plan, section: Section, page: str, positions: tuple[int, ...],
+                 insight: Insight | None = None) -> SectionView:
+    return SectionView(
+        anchor=anchors.section_anchor(positions),
+        heading=section_heading(section),
+        level=len(positions),
+        outline_title=section.outline_title,
+        intro=paragraphs(section.intro),
+        items=tuple(item_view(index, plan, i, page, insight) for i in section.items),
+        sections=tuple(section_view(index, plan, s, page, (*positions, k), insight)
+                       for k, s in enumerate(section.sections, start=1)),
+        number_missing=section.number is None,
+    )
+
+
+def edit_url(repo_url: str | None, edit_uri: str, plan: Plan) -> str | None:
+    """The plan file on the code host, where a reader can propose a fix."""
+    if not repo_url:
+        return None
+    return f"{repo_url.rstrip('/')}/{edit_uri.strip('/')}/plans/{PurePosixPath(plan.path).name}"
+
+
+def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "blob/main/",
+              insight: Insight | None = None) -> PlanPage:
+    page = urls.plan(plan.id)
+    locality = index.catalog.localities[plan.locality]
+    previous, following = index.neighbours(plan)
+    count = sum(1 for _ in plan.all_items())
+    return PlanPage(
+        path=page,
+        plan=plan,
+        locality=locality,
+        locality_link=link(locality.name, page, urls.locality(locality.id)),
+        year_link=link(f"{plan.year}年", page, urls.year(plan.year)),
+        title=f"{locality.name} {plan.year}：{plan.title}",
+        description=f"{locality.name}{plan.year}年教育工作要点全文：{count}条任务，含责任单位、时限与主题。",
+        notice=paragraphs(plan.notice),
+        preamble=paragraphs(plan.preamble),
+        sections=tuple(section_view(index, plan, s, page, (k,), insight)
+                       for k, s in enumerate(plan.sections, start=1)),
+        items=tuple(item_view(index, plan, i, page, insight) for i in plan.items),
+        closing=paragraphs(plan.closing),
+        previous=link(f"{previous.year}年：{previous.title}", page, urls.plan(previous.id)) if previous else None,
+        next=link(f"{following.year}年：{following.title}", page, urls.plan(following.id)) if following else None,
+        comparison=link("历年对比", page, urls.comparison(locality.id))
+        if len(index.by_locality[locality.id]) > 1 else None,
+        issuer=plan.issuer or labels.NOT_STATED,
+        issued=plan.issued or labels.NOT_STATED,
+        edit_url=edit_url(repo_url, edit_uri, plan),
+        source_url=plan.source.url,
+        item_count=count,
+    )

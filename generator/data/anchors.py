@@ -2,10 +2,11 @@
 
 The one rule, asked by the validator (unique, well-formed), the importer (which items
 need an explicit id), the loader (every item's anchor) and the pages (section anchors,
-the renderer's last check): the printed number when numbers are unique in the plan
-(``01`` → ``1``), qualified by the top-level section's position where numbering
-restarts (``2-1``), and an explicit ``id`` wherever the plan file gives one (required
-for unnumbered items: ``6a`` follows item 6). Sections are ``s1``, ``s1-2`` by position.
+the renderer's last check): the printed number (``01`` → ``1``), qualified by the top-level section's position
+(``2-1``) when the plan declares ``numbering: per-section``, and an explicit ``id``
+wherever the plan file gives one (required for unnumbered items: ``6a`` follows item
+6). The numbering scheme is declared, never guessed from the numbers, so that a number
+typed twice cannot silently move every anchor of a plan. Sections are ``s1``, ``s1-2`` by position.
 Anchors never depend on text, so editing a title or a typo never breaks a link.
 """
 
@@ -29,9 +30,18 @@ def number_key(number: str) -> str:
     return digits.lower()
 
 
+PER_SECTION = "per-section"  # the value of a plan's ``numbering`` key when numbers restart
+
+
 def numbering_restarts(numbers: list[str]) -> bool:
+    """Whether a list of printed numbers repeats one (the importer's cue to declare
+    per-section numbering)."""
     keys = [number_key(n) for n in numbers]
     return len(keys) != len(set(keys))
+
+
+def per_section(data: dict[str, Any]) -> bool:
+    return data.get("numbering") == PER_SECTION
 
 
 def default_anchor(number: str, top_section_position: int, restarts: bool) -> str:
@@ -64,7 +74,7 @@ def iter_items(data: dict[str, Any]) -> Iterator[tuple[FieldPath, dict[str, Any]
 def item_anchors(data: dict[str, Any]) -> list[tuple[FieldPath, dict[str, Any], str | None]]:
     """Every item with its anchor (None when it has neither number nor id)."""
     items = list(iter_items(data))
-    restarts = numbering_restarts([i["number"] for _, i, _ in items if i.get("number")])
+    restarts = per_section(data)
     found: list[tuple[FieldPath, dict[str, Any], str | None]] = []
     for field_path, item, position in items:
         if item.get("id"):
@@ -74,6 +84,23 @@ def item_anchors(data: dict[str, Any]) -> list[tuple[FieldPath, dict[str, Any], 
         else:
             anchor = None
         found.append((field_path, item, anchor))
+    return found
+
+
+def reused_numbers(data: dict[str, Any]) -> list[tuple[FieldPath, FieldPath]]:
+    """(first, later) field paths of items whose printed number repeats where their
+    anchors would collide: anywhere in a plan numbered as one sequence, within one
+    top-level section under per-section numbering. Items with an explicit id are free."""
+    seen: dict[tuple[int, str], FieldPath] = {}
+    found = []
+    for field_path, item, position in iter_items(data):
+        if item.get("id") or not item.get("number"):
+            continue
+        key = (position if per_section(data) else 0, number_key(item["number"]))
+        if key in seen:
+            found.append((seen[key], field_path))
+        else:
+            seen[key] = field_path
     return found
 
 

@@ -17,14 +17,31 @@ from .yamlio import Document, Mark, YamlError
 REGISTRIES = ("localities.yml", "themes.yml")
 
 
+PLAN_SUFFIX = ".yml"
+
+
 def plan_files(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.glob("*.yml") if p.name not in REGISTRIES))
+            files.extend(sorted(p for p in path.glob(f"*{PLAN_SUFFIX}") if p.name not in REGISTRIES))
         else:
             files.append(path)
     return files
+
+
+def stray_files(paths: list[Path]) -> list[Problem]:
+    """Files in a plans folder that would be skipped (foo.yaml, notes.txt): each is an
+    error, since a plan that silently vanishes from the site is worse than a red check."""
+    problems = []
+    for folder in (p for p in paths if p.is_dir()):
+        for path in sorted(folder.iterdir()):
+            if path.is_file() and not path.name.startswith(".") and path.suffix != PLAN_SUFFIX:
+                rename = path.with_suffix(PLAN_SUFFIX).name
+                hint = (f"rename it to {rename}" if path.suffix.lower() in (".yaml", ".yml") else
+                        "move it out of this folder: it holds only plan files (.yml) and the two registries")
+                problems.append(Problem(str(path), Mark(1, 1), f"not read: plan files end in {PLAN_SUFFIX}", hint))
+    return problems
 
 
 def _registry_dir(paths: list[Path]) -> Path:
@@ -64,7 +81,7 @@ def read_localities_loose(*folders: Path) -> list[dict[str, Any]]:
 def load_paths(paths: list[Path]) -> tuple[model.Catalog | None, list[Problem]]:
     """Validate everything under paths; the catalog is None when any error was found."""
     folder = _registry_dir(paths)
-    problems: list[Problem] = []
+    problems: list[Problem] = stray_files(paths)
     registries: dict[str, Document | None] = {}
     for name, key in (("localities", "localities"), ("themes", "themes")):
         path = folder / f"{name}.yml"

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import jsonschema
 
@@ -129,6 +130,9 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
 # Cross-reference checks, on data the schema has accepted
 
 
+Add = Callable[[FieldPath, str, str], None]
+
+
 def check_plan(doc: Document, locality_ids: set[str], theme_ids: set[str]) -> list[Problem]:
     data = doc.data
     problems: list[Problem] = []
@@ -136,41 +140,82 @@ def check_plan(doc: Document, locality_ids: set[str], theme_ids: set[str]) -> li
     def add(at: FieldPath, message: str, hint: str) -> None:
         problems.append(Problem(doc.path, doc.mark(at), message, hint, field_name(at)))
 
-    if data.get("issued"):
-        try:
-            datetime.date.fromisoformat(data["issued"])
-        except ValueError:
-            add(("issued",), f"issued '{data['issued']}' is not a real date", "write YYYY-MM-DD, e.g. 2024-02-02")
-    stem = Path(doc.path).stem
-    if data["id"] in RESERVED_IDS:
-        add(("id",), f"plan id '{data['id']}' is a reserved name", "choose another id, e.g. locality-year")
-    if data["id"] != stem:
-        add(("id",), f"plan id '{data['id']}' differs from the file name '{stem}.yml'",
-            f"rename the file to {data['id']}.yml or change the id")
-    if locality_ids and data["locality"] not in locality_ids:
-        add(("locality",), f"unknown locality '{data['locality']}'",
-            "use an id from plans/localities.yml, or add the locality there")
-    seen: dict[str, FieldPath] = {}
-    numbers = set()
+    _check_header(data, Path(doc.path).stem, locality_ids, add)
     anchored = anchors.item_anchors(data)
     if len(anchored) > MAX_ITEMS:
         add(("sections",), f"plan has {len(anchored)} items, more than the limit of {MAX_ITEMS}",
             "split the document into several plans")
         return problems
+    reused = _check_numbers(data, add)
+    _check_items(anchored, theme_ids, reused, add)
+    numbers = {anchors.number_key(item["number"]) for _, item, _ in anchored if item.get("number")}
+    for r, row in enumerate((data.get("task_table") or {}).get("rows", [])):
+        for n, number in enumerate(row["items"]):
+            if anchors.number_key(number) not in numbers:
+                add(("task_table", "rows", r, "items", n), f"task row names item {number}, which the plan lacks",
+                    "fix the row's items list")
+    return problems
+
+
+def _check_header(data: dict[str, Any], stem: str, locality_ids: set[str], add: Add) -> None:
+    """The plan's own fields: date, id (reserved, file name, year in it), locality."""
+    if data.get("issued"):
+        try:
+            datetime.date.fromisoformat(data["issued"])
+        except ValueError:
+            add(("issued",), f"issued '{data['issued']}' is not a real date", "write YYYY-MM-DD, e.g. 2024-02-02")
+    plan_id = data["id"]
+    if plan_id in RESERVED_IDS:
+        add(("id",), f"plan id '{plan_id}' is a reserved name", "choose another id, e.g. locality-year")
+    if plan_id != stem:
+        add(("id",), f"plan id '{plan_id}' differs from the file name '{stem}.yml'",
+            f"rename the file to {plan_id}.yml or change the id")
+    years_in_id = re.findall(r"(?:^|-)((?:19|20)\d\d)(?=-|$)", plan_id)
+    if years_in_id and str(data["year"]) not in years_in_id:
+        add(("year",), f"year {data['year']} contradicts the plan id '{plan_id}'",
+            f"the id names {years_in_id[0]}: correct the year, or (for a new plan only) the id and file name")
+    if locality_ids and data["locality"] not in locality_ids:
+        add(("locality",), f"unknown locality '{data['locality']}'",
+            "use an id from plans/localities.yml, or add the locality there")
+
+
+def _check_numbers(data: dict[str, Any], add: Add) -> set[FieldPath]:
+    """A printed number used twice would give two items one anchor; the items reported."""
+    reused = anchors.reused_numbers(data)
+    for first, again in reused:
+        item = _at(data, again)
+        if anchors.per_section(data):
+            hint = "give one of the two items an explicit 'id:'"
+        else:
+            hint = ("if numbering restarts in each section, declare 'numbering: per-section' at the top (every "
+                    "anchor becomes section-number, e.g. 2-1, so only for a plan not yet published); "
+                    "otherwise give one of the two items an explicit 'id:'")
+        add((*again, "number"), f"item number '{item['number']}' is used again (first at {field_name(first)})",
+            hint)
+    return {again for _, again in reused}
+
+
+def _at(data: Any, field_path: FieldPath) -> Any:
+    for part in field_path:
+        data = data[part]
+    return data
+
+
+def _check_items(anchored: list[tuple[FieldPath, dict[str, Any], str | None]], theme_ids: set[str],
+                 reused: set[FieldPath], add: Add) -> None:
+    seen: dict[str, FieldPath] = {}
     for field_path, item, anchor in anchored:
-        if item.get("number"):
-            numbers.add(anchors.number_key(item["number"]))
         if anchor is None:
             add(field_path, "item has no number and no id", "add 'id:' (e.g. 6a for a paragraph after item 6)")
         elif item.get("id") and anchors.SECTION_ANCHOR.match(item["id"]):
             add((*field_path, "id"), f"item id '{item['id']}' has the form of a section anchor (s1, s1-2)",
                 "choose another id, e.g. 6a")
-        elif anchor in seen:
+        elif anchor in seen and field_path not in reused:
             add((*field_path, "id") if item.get("id") else (*field_path, "number"),
                 f"duplicate item anchor '{anchor}' (also {field_name(seen[anchor])})",
                 "anchors are public URLs and must be unique: give one of the items an explicit 'id:'")
         else:
-            seen[anchor] = field_path
+            seen.setdefault(anchor, field_path)
         if "text" not in item and not item.get("outline_only"):
             add(field_path, "item has no text", "write the text from the source, or set 'outline_only: true' "
                 "if the source prints only its title")
@@ -182,12 +227,19 @@ def check_plan(doc: Document, locality_ids: set[str], theme_ids: set[str]) -> li
                 add((*field_path, "themes", t), f"unknown theme '{theme}'", "use an id from plans/themes.yml")
         if len(set(item.get("themes") or [])) != len(item.get("themes") or []):
             add((*field_path, "themes"), "a theme is listed twice", "list each theme once")
-    for r, row in enumerate((data.get("task_table") or {}).get("rows", [])):
-        for n, number in enumerate(row["items"]):
-            if anchors.number_key(number) not in numbers:
-                add(("task_table", "rows", r, "items", n), f"task row names item {number}, which the plan lacks",
-                    "fix the row's items list")
-    return problems
+        _check_corrections(field_path, item, add)
+
+
+def _check_corrections(field_path: FieldPath, item: dict[str, Any], add: Add) -> None:
+    """Each corrected wording must stand in the item, and differ from the original."""
+    wording = f"{item.get('title') or ''}\n{item.get('text') or ''}"
+    for c, correction in enumerate(item.get("corrections") or []):
+        at = (*field_path, "corrections", c)
+        if correction["from"] == correction["to"]:
+            add((*at, "to"), "the correction changes nothing", "write the corrected wording in 'to'")
+        elif correction["to"] not in wording:
+            add((*at, "to"), f"corrected wording '{correction['to'][:30]}' is not in the item's title or text",
+                "correct the text itself, and record here what the source printed ('from') and why")
 
 
 def check_registry(doc: Document, key: str) -> list[Problem]:

@@ -146,7 +146,8 @@ def parse(text: str, path: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
         problem = exc.problem or str(exc)
-        raise YamlError(path, where, f"YAML syntax error: {problem}", _syntax_hint(problem)) from exc
+        line = text.split("\n")[where.line - 1] if where.line <= text.count("\n") + 1 else ""
+        raise YamlError(path, where, f"YAML syntax error: {problem}", _syntax_hint(problem, line)) from exc
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
         where = Mark(before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1)
@@ -173,8 +174,10 @@ def _refuse_aliases(text: str, path: str) -> None:
                             "YAML aliases (*name) are not allowed in plan files", "write the value out in full")
 
 
-def _syntax_hint(problem: str) -> str:
-    if "tab" in problem:
+def _syntax_hint(problem: str, line: str) -> str:
+    """A fix for the usual mistakes; libyaml's messages do not name a tab, so look at the line."""
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    if "tab" in problem or "\t" in indent:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
         return "a value containing ': ' must be quoted, or written as a block with '|'"

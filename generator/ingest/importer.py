@@ -250,6 +250,11 @@ def plan_data(
     data["year"] = plan_year
     data["issuer"] = issuer[0] if issuer else None
     data["issued"] = dated[0] if dated else None
+    if anchors.numbering_restarts([i.number for i in draft.tree.all_items() if i.number]):
+        data["numbering"] = anchors.PER_SECTION  # anchors become section-number: say so in the file
+        draft.warnings.append("item numbers repeat: the file declares 'numbering: per-section' (anchors 1-1, "
+                              "2-1 …); if a number was printed twice by mistake, remove that line and give "
+                              "one of the two items an 'id:' instead")
     source: dict[str, Any] = {"file": source_file, "url": None}
     if parts.collection:
         source["collection"] = parts.collection

@@ -5,8 +5,9 @@ from __future__ import annotations
 from generator.data import anchors
 
 
-def plan(*sections, items=()):
-    return {"items": list(items), "sections": [{"title": f"s{k}", "items": list(s)} for k, s in enumerate(sections)]}
+def plan(*sections, items=(), numbering=None):
+    data = {"items": list(items), "sections": [{"title": f"s{k}", "items": list(s)} for k, s in enumerate(sections)]}
+    return data | ({"numbering": numbering} if numbering else {})
 
 
 def test_printed_numbers_are_anchors_when_unique():
@@ -14,9 +15,21 @@ def test_printed_numbers_are_anchors_when_unique():
     assert [a for _, _, a in anchors.item_anchors(data)] == ["1", "2", "3"]
 
 
-def test_numbering_that_restarts_is_qualified_by_the_top_section():
-    data = plan([{"number": "1"}, {"number": "2"}], [{"number": "1"}])
+def test_declared_per_section_numbering_is_qualified_by_the_top_section():
+    data = plan([{"number": "1"}, {"number": "2"}], [{"number": "1"}], numbering="per-section")
     assert [a for _, _, a in anchors.item_anchors(data)] == ["1-1", "1-2", "2-1"]
+
+
+def test_a_number_typed_twice_never_changes_the_other_anchors():
+    """It is reported instead (validator), with both places."""
+    data = plan([{"number": "1"}, {"number": "2"}], [{"number": "1"}, {"number": "3"}])
+    assert [a for _, _, a in anchors.item_anchors(data)] == ["1", "2", "1", "3"]
+    assert anchors.reused_numbers(data) == [(("sections", 0, "items", 0), ("sections", 1, "items", 0))]
+
+
+def test_per_section_numbers_may_repeat_across_sections_but_not_within_one():
+    data = plan([{"number": "1"}, {"number": "1"}], [{"number": "1"}], numbering="per-section")
+    assert anchors.reused_numbers(data) == [(("sections", 0, "items", 0), ("sections", 0, "items", 1))]
 
 
 def test_an_explicit_id_wins():
@@ -39,7 +52,7 @@ def test_unnumbered_items_before_the_sections_are_not_forgotten():
 
 def test_ids_follow_the_qualified_anchor_where_numbering_restarts():
     late = {"number": None}
-    data = plan([{"number": "1"}], [{"number": "1"}, late])
+    data = plan([{"number": "1"}], [{"number": "1"}, late], numbering="per-section")
     assert anchors.unnumbered_ids(data) == [(late, "2-1a")]
 
 

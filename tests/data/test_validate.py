@@ -37,6 +37,23 @@ sections:
 """
 
 
+SECOND_SECTION = """\
+  - number: 二
+    title: 推进教育高质量发展
+    items:
+      - number: '3'
+        title: 学前教育
+        text: 扩大普惠性学前教育资源。
+"""
+
+CORRECTION = """\
+        corrections:
+          - from: 标准华
+            to: 标准化
+            why: 原文笔误，与上下文对照可知。
+"""
+
+
 def write(folder: Path, text: str, name: str = "sample-2024.yml") -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
@@ -71,7 +88,22 @@ CASES = {
     "year out of range": (GOOD.replace("year: 2024", "year: 3024"), 5, "year 3024 is out of range"),
     "unknown theme": (GOOD.replace("[party-building]", "[party-buildng]"), 19, "unknown theme 'party-buildng'"),
     "unknown locality": (GOOD.replace("locality: qingdao", "locality: atlantis"), 4, "unknown locality 'atlantis'"),
-    "duplicate anchor": (GOOD.replace("number: '2'", "number: '1'"), 20, "duplicate item anchor '1-1'"),
+    "number typed twice": (GOOD.replace("number: '2'", "number: '1'"), 20,
+                           "item number '1' is used again (first at sections[0].items[0])"),
+    "number reused in another section": (GOOD + SECOND_SECTION.replace("number: '3'", "number: '2'"), 26,
+                                         "item number '2' is used again (first at sections[0].items[1])"),
+    "per-section number twice in a section": (
+        GOOD.replace("issued: 2024-02-02\n", "issued: 2024-02-02\nnumbering: per-section\n")
+        .replace("number: '2'", "number: '1'"), 21, "item number '1' is used again"),
+    "id collides with a number": (GOOD.replace("      - number: '1'\n", "      - number: null\n        id: '2'\n"),
+                                  21, "duplicate item anchor '2'"),
+    "year contradicts the id": (GOOD.replace("year: 2024", "year: 2023"), 5,
+                                "year 2023 contradicts the plan id 'sample-2024'"),
+    "correction not in the text": (GOOD.replace("        themes: [party-building]\n", CORRECTION.replace(
+        "to: 标准化", "to: 标准话")), 21, "corrected wording '标准话' is not in the item's title or text"),
+    "correction without a reason": (GOOD.replace("        themes: [party-building]\n",
+                                                 CORRECTION.replace("            why: 原文笔误，与上下文对照可知。\n", "")),
+                                    20, "missing required key 'why'"),
     "missing key": (GOOD.replace("issuer: 青岛市教育局\n", ""), 2, "missing required key 'issuer'"),
     "unknown key": (GOOD.replace("    title: 夯实", "    titel: 夯实"), 14, "unknown key 'titel'"),
     "duplicate key": (GOOD.replace("year: 2024\n", "year: 2024\nyear: 2025\n"), 6, "duplicate key 'year'"),
@@ -151,3 +183,22 @@ def test_loader_returns_no_model_when_any_file_is_bad(registries):
     write(registries, GOOD.replace("year: 2024", "year: 3024"))
     catalog, problems = loader.load_paths([registries])
     assert catalog is None and problems
+
+
+@pytest.mark.parametrize("name, hint", [("sample-2024.yaml", "rename it to sample-2024.yml"),
+                                        ("notes.txt", "move it out of this folder")])
+def test_a_file_the_site_would_skip_is_an_error(registries, capsys, name, hint):
+    write(registries, GOOD, name)
+    status, lines = run_validate(capsys, registries)
+    assert status == 1
+    assert f"{registries / name}:1:1: error: not read: plan files end in .yml" in lines
+    assert any(hint in line for line in lines)
+
+
+def test_tab_indentation_gets_its_hint_with_the_libyaml_parser(registries, capsys):
+    from generator.data import yamlio
+
+    assert yamlio.SafeLoader.__name__ == "CSafeLoader"  # the parser whose message omits the tab
+    path = write(registries, GOOD.replace("  file: raw", "\tfile: raw"))
+    status, lines = run_validate(capsys, path)
+    assert status == 1 and "    hint: indent with spaces, not tabs" in lines

@@ -20,6 +20,7 @@ DEFAULT_PLANS = Path("plans")
 def _cmd_import(args: argparse.Namespace) -> int:
     from .data import loader
     from .ingest import importer, text
+    from .ingest import localities as places
 
     raw = Path(args.raw)
     try:
@@ -27,21 +28,42 @@ def _cmd_import(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"{raw}: cannot read: {exc.strerror}", file=sys.stderr)
         return 2
-    registry = loader.read_localities_loose(Path(args.out_dir), DEFAULT_PLANS)
+    registry, known = loader.read_localities_loose(Path(args.out_dir), DEFAULT_PLANS)
     try:
+        entry = _new_locality(args, data, known) if args.new_locality else None
+        if args.locality and entry is None:
+            places.check_known(args.locality, known, registry)
         report = importer.import_text(
             data,
             source_file=args.source_name or raw.as_posix(),
             year=args.year,
             locality=args.locality,
-            localities=registry,
+            localities=known,
         )
+    except places.LocalityError as exc:
+        print(f"{raw}: {exc}", file=sys.stderr)
+        return 1
     except text.DecodeError as exc:
         print(f"{raw}:1:1: {exc}", file=sys.stderr)
         return 1
+    if entry is not None:
+        places.append_entry(registry, entry)
+        print(f"registered {entry['id']} ({entry['name']}, {entry['level']}) in {registry}: check its province, "
+              "parent and evidence", file=sys.stderr)
     importer.write_plans(report, Path(args.out_dir), force=args.force)
     print(importer.format_report(report))
-    return 0
+    return 1 if report.refused else 0
+
+
+def _new_locality(args: argparse.Namespace, data: bytes, known: list[dict]) -> dict:
+    """The registry entry --new-locality asks for, with the line of the text naming it."""
+    from .ingest import localities as places
+    from .ingest import text
+
+    if not args.locality or not args.level:
+        raise places.LocalityError("--new-locality NAME needs --locality ID (the new id) and --level LEVEL")
+    lines, _ = text.normalize(data)
+    return places.new_entry(args.locality, args.new_locality, args.level, args.province, args.parent, lines, known)
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -179,7 +201,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("raw", help="raw text file (UTF-8, or UTF-16 with BOM)")
     p.add_argument("--out-dir", required=True, help="folder for the plan files")
     p.add_argument("--year", type=int, help="year of the plan(s) when the text does not say")
-    p.add_argument("--locality", help="locality id from plans/localities.yml")
+    p.add_argument("--locality", help="locality id from plans/localities.yml (or the new id, with --new-locality)")
+    p.add_argument("--new-locality", metavar="NAME", help="register a new locality with this name (e.g. 荣成市) "
+                   "under the --locality id, with the line of the text naming it as evidence")
+    p.add_argument("--level", help="with --new-locality: 地级市, 县级市, 区, 县 … (see plans/schema)")
+    p.add_argument("--province", help="with --new-locality: the province, when the text proves it")
+    p.add_argument("--parent", help="with --new-locality: the id of the locality above it")
     p.add_argument("--source-name", help="path recorded as source.file (default: RAW as given)")
     p.add_argument("--force", action="store_true", help="overwrite existing plan files")
     p.set_defaults(func=_cmd_import)

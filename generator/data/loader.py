@@ -67,15 +67,17 @@ def _read_checked(path: Path, schema_name: str) -> tuple[Document | None, list[P
     return (None if problems else doc), problems
 
 
-def read_localities_loose(*folders: Path) -> list[dict[str, Any]]:
-    """The locality registry for the importer's guesses; problems are left to validate."""
+def read_localities_loose(*folders: Path) -> tuple[Path, list[dict[str, Any]]]:
+    """The locality registry for the importer (the first folder holding one): its path and
+    entries. Problems in it are left to validate."""
     for folder in folders:
         path = Path(folder) / "localities.yml"
         if path.exists():
             doc, _ = _read(path)
             if doc and isinstance(doc.data, dict):
-                return [e for e in doc.data.get("localities") or [] if isinstance(e, dict) and "id" in e]
-    return []
+                return path, [e for e in doc.data.get("localities") or [] if isinstance(e, dict) and "id" in e]
+            return path, []
+    return Path(folders[-1]) / "localities.yml", []
 
 
 def load_paths(paths: list[Path]) -> tuple[model.Catalog | None, list[Problem]]:
@@ -171,6 +173,7 @@ def build_plan(doc: Document) -> model.Plan:
             outline_only=bool(item.get("outline_only")), truncated=bool(item.get("truncated")),
             note=item.get("note"), tasks=tasks,
             targets=tuple(model.Target(**t) for t in item.get("targets") or ()),
+            corrections=tuple(model.Correction(c["from"], c["to"], c["why"]) for c in item.get("corrections") or ()),
         )
 
     def build_section(section: dict[str, Any], trail: tuple[str, ...]) -> model.Section:

@@ -101,6 +101,16 @@ class Target:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A typo of the source, corrected in the item: what the source printed, the wording
+    now in the item, and why (the original stays on record)."""
+
+    original: str
+    corrected: str
+    why: str
+
+
+@dataclass(frozen=True)
 class Item:
     anchor: str
     number: str | None
@@ -117,6 +127,7 @@ class Item:
     note: str | None = None
     tasks: tuple[TaskRow, ...] = ()
     targets: tuple[Target, ...] = ()
+    corrections: tuple[Correction, ...] = ()
 
     @property
     def display_title(self) -> str:

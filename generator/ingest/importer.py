@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..data import anchors, yamlio
+from . import localities as places
 from . import outline, tables, tails, targets, text
 from .outline import OutlineItem, OutlineSection
 from .pairing import Draft, pair_segments
@@ -37,6 +38,7 @@ class ImportReport:
     undecided: dict[str, list[str]] = field(default_factory=dict)
     written: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # plans not written: locality or year undecided
 
 
 _DATE_CN = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
@@ -82,24 +84,8 @@ def _infer_year(draft: Draft, year: int | None) -> tuple[int | None, str]:
 
 
 def _infer_locality(draft: Draft, localities: list[dict[str, Any]]) -> tuple[str | None, str]:
-    """The registered locality the text names most; a child beats its parent, because a
-    county's plan names its city far more often than a city's plan names one county."""
     haystack = "\n".join([draft.title or ""] + draft.tree.preamble + [i.text for i in draft.tree.all_items()])
-    counts: dict[str, tuple[int, str]] = {}
-    for entry in localities:
-        if entry.get("anonymized"):
-            continue
-        names = [n for n in [entry.get("name"), *entry.get("aliases", [])] if n]
-        count = sum(haystack.count(n) for n in names)
-        if count:
-            counts[entry["id"]] = (count, next(n for n in names if n in haystack))
-    parents = {e.get("parent") for e in localities if e["id"] in counts}
-    candidates = {k: v for k, v in counts.items() if k not in parents} or counts
-    if not candidates:
-        return None, ""
-    best = max(candidates, key=lambda k: candidates[k][0])
-    count, name = candidates[best]
-    return best, f"the text names {name} {count} times"
+    return places.infer(haystack, localities)
 
 
 def _item_data(item: OutlineItem, rules: ImportRules) -> dict[str, Any]:
@@ -218,7 +204,7 @@ def plan_data(
     _mark_truncated(draft)
     plan_year, year_evidence = _infer_year(draft, year)
     if plan_year is None:
-        undecided.append("year: no year in the title or preamble; pass --year")
+        undecided.append("year: no year in the title or preamble; pass --year (nothing is written until then)")
     elif year is None:
         inferred.append({"field": "year", "value": str(plan_year), "evidence": year_evidence})
     if locality is None:
@@ -226,7 +212,9 @@ def plan_data(
         if locality:
             inferred.append({"field": "locality", "value": locality, "evidence": evidence})
         else:
-            undecided.append("locality: no registered locality is named in the text; pass --locality")
+            undecided.append("locality: no registered locality is named in the text; pass --locality ID, or for a "
+                             f"place not yet registered {places.register_command('ID')} (nothing is written "
+                             "until then)")
     segment = draft.segment
     issuer = _infer_issuer(draft)
     if issuer:
@@ -327,9 +315,15 @@ def import_text(
 
 
 def write_plans(report: ImportReport, out_dir: Path, force: bool = False) -> None:
-    """Write each plan to out_dir/<id>.yml; an existing file is kept unless force."""
+    """Write each plan to out_dir/<id>.yml; an existing file is kept unless force, and a
+    plan whose locality or year is undecided is not written at all (its id and URL
+    would be made of guesses)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     for plan in report.plans:
+        missing = [key for key in ("locality", "year") if not plan.get(key)]
+        if missing:
+            report.refused.append(f"plan {plan['id']}: {' and '.join(missing)} undecided (see above)")
+            continue
         target = out_dir / f"{plan['id']}.yml"
         if target.exists() and not force:
             report.skipped.append(str(target))
@@ -359,6 +353,8 @@ def format_report(report: ImportReport) -> str:
             out.extend(f"    - {u}" for u in undecided)
     for path in report.written:
         out.append(f"wrote {path}")
+    for reason in report.refused:
+        out.append(f"not written: {reason}")
     for path in report.skipped:
         out.append(f"kept {path}: it exists (use --force to overwrite; people may have edited it)")
     return "\n".join(out)

@@ -19,7 +19,7 @@ from . import urls
 PLAN_FIELDS = ("id", "title", "year", "locality", "locality_name", "province", "level", "issuer",
                "issued", "item_count", "source_file", "url")
 ITEM_FIELDS = ("plan", "anchor", "section", "number", "title", "text", "themes", "owners", "deadlines",
-               "outline_only", "truncated", "url")
+               "outline_only", "truncated", "url", "corrections")
 TARGET_FIELDS = ("plan", "anchor", "indicator", "value", "unit", "kind", "year", "series", "note", "url")
 FIELDS = {"plans": PLAN_FIELDS, "items": ITEM_FIELDS, "targets": TARGET_FIELDS}
 LIST_SEPARATOR = "|"
@@ -47,6 +47,7 @@ def records(catalog: Catalog, base_url: str = "", assignments: dict | None = Non
                 "owners": list(item.owners), "deadlines": list(item.deadlines),
                 "outline_only": item.outline_only, "truncated": item.truncated,
                 "url": urls.item_url(plan.id, item.anchor, base_url),
+                "corrections": [{"from": c.original, "to": c.corrected, "why": c.why} for c in item.corrections],
             })
             for target in item.targets:
                 targets.append({"plan": plan.id, "anchor": item.anchor, "indicator": target.indicator,
@@ -68,7 +69,7 @@ def _cell(value: Any) -> Any:
     """A CSV cell. Text a spreadsheet would run as a formula (=, +, -, @ first) gets a
     leading apostrophe, the usual guard; plan text comes from strangers."""
     if isinstance(value, list):
-        value = LIST_SEPARATOR.join(value)
+        value = LIST_SEPARATOR.join(f"{v['from']}→{v['to']}" if isinstance(v, dict) else v for v in value)
     if value is None:
         return ""
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") \

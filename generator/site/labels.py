@@ -22,6 +22,11 @@ CARRIED_RULE = ("新计划中的每条任务都与上一份计划中文字最相
                 f"相似度不低于 {compare.CARRIED_MIN:.2f} 的算作延续。")
 
 
+def correction(original: str, corrected: str, why: str) -> str:
+    """A corrected typo of the source, as readers see it under the item (勘误)."""
+    return f"勘误：原文作“{original}”，本站改为“{corrected}”。{why}"
+
+
 def score(value: float) -> str:
     """A similarity score as pages print it."""
     return f"{value:.2f}"

@@ -56,6 +56,7 @@ class ItemView:
     untitled: bool
     targets: tuple[TargetView, ...]
     related: tuple[RelatedView, ...]
+    corrections: tuple[str, ...]  # 勘误 notes, one per corrected typo of the source
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -130,6 +131,7 @@ def item_view(index: Index, plan: Plan, item: Item, page: str, insight: Insight 
         untitled=item.title is None,
         targets=tuple(TargetView(indicator=t.indicator, value=t.value, unit=t.unit, kind=labels.TARGET_KINDS[t.kind],
                                  year=str(t.year or "")) for t in item.targets),
+        corrections=tuple(labels.correction(c.original, c.corrected, c.why) for c in item.corrections),
         related=tuple(RelatedView(link=link(m.item.display_title, page, urls.plan(m.plan.id), m.item.anchor),
                                   plan=f"{localities[m.plan.locality].name} {m.plan.year}",
                                   score=labels.score(m.score)) for m in matches),

@@ -117,7 +117,9 @@ def test_published_downloads_agree_with_the_plans(built_site, catalog):
         assert len(rows) == len(data[key]), name
         for row, record in zip(rows, data[key]):
             for field, value in record.items():
-                shown = "|".join(value) if isinstance(value, list) else "" if value is None else str(value)
+                listed = [v if isinstance(v, str) else f"{v['from']}→{v['to']}" for v in value] \
+                    if isinstance(value, list) else None
+                shown = "|".join(listed) if listed is not None else "" if value is None else str(value)
                 assert row[field] == shown, (name, field)
     schema = json.loads((built_site / "data" / "plan.schema.json").read_text(encoding="utf-8"))
     assert schema["title"] == "eduplans plan file"

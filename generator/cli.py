@@ -158,13 +158,18 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
 def _cmd_changes(args: argparse.Namespace) -> int:
     import subprocess
 
-    from .data import changes
+    from .analysis import changes
 
     try:
-        sys.stdout.write(changes.compare(args.base))
+        text = changes.compare(args.base, args.head)
     except subprocess.CalledProcessError as exc:
-        print(f"cannot read plans at {args.base}: {exc.stderr.strip()}", file=sys.stderr)
+        print(f"cannot read plans at {args.base}{'/' + args.head if args.head else ''}: {exc.stderr.strip()}",
+              file=sys.stderr)
         return 1
+    sys.stdout.write(text)
+    if "No plan file changed." in text and args.head is None:
+        print(f"(compared {args.base} with the working tree; to review a commit, compare with the one before it, "
+              "e.g. --base HEAD~1)", file=sys.stderr)
     return 0
 
 
@@ -232,8 +237,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", help="date in the file name (default: today, YYYY-MM-DD)")
     p.set_defaults(func=_cmd_bundle)
 
-    p = sub.add_parser("changes", help="Markdown summary of plan changes since a git revision")
-    p.add_argument("--base", required=True, help="git revision to compare with, e.g. origin/main")
+    p = sub.add_parser("changes", help="Markdown summary of plan changes between git revisions")
+    p.add_argument("--base", required=True, help="git revision to compare with, e.g. origin/main or HEAD~1")
+    p.add_argument("--head", help="git revision to compare (default: the working tree, committed or not)")
     p.set_defaults(func=_cmd_changes)
 
     p = sub.add_parser("targets", help="extract targets for items that have none recorded yet")

@@ -3,5 +3,5 @@
 
 ``yamlio`` (YAML with line/column marks) → ``validate`` (JSON Schema + cross checks,
 each problem at path:line:col) → ``loader`` (builds ``model``). ``anchors`` is the one
-rule for item and section anchors; ``changes`` summarizes plan-file edits for review.
+rule for item and section anchors.
 """

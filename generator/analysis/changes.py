@@ -1,0 +1,236 @@
+"""What a change does to the plans, as Markdown for a pull request's job summary.
+
+Compares two snapshots of plans/ (a git revision, and the working tree or another
+revision): plans added and removed; per changed plan, each item by anchor with a
+character-level diff of its title and text (Chinese has no spaces between words), the
+themes it gains or loses, and its other changed fields; registry edits (localities,
+themes) and the items whose themes a taxonomy edit changes. Anchors that disappear are
+listed first: they are public URLs. A file that does not parse is listed, not fatal:
+the validator reports it with its line and column.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..data import anchors, model, yamlio
+from ..data.loader import REGISTRIES, build_theme
+from . import themes as theme_rules
+
+CONTEXT = 12          # characters shown around each change of a text
+MAX_ITEMS_SHOWN = 40  # per plan; the rest are counted
+WORKING_TREE = None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The files of a plans folder at one point: plan files and registries by name."""
+
+    files: dict[str, str]
+
+    def plans(self) -> dict[str, str]:
+        return {n: t for n, t in self.files.items() if n not in REGISTRIES}
+
+    def registry(self, name: str) -> Any:
+        return _parse(self.files.get(name, ""), name) or {}
+
+
+def at_revision(revision: str, folder: str = "plans") -> Snapshot:
+    """The .yml files of folder in a git revision."""
+    names = _git("ls-tree", "--name-only", f"{revision}:{folder}").split()
+    return Snapshot({n: _git("show", f"{revision}:{folder}/{n}") for n in names if n.endswith(".yml")})
+
+
+def working_tree(folder: Path = Path("plans")) -> Snapshot:
+    return Snapshot({p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.yml"))})
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(["git", *args], capture_output=True, text=True, check=True).stdout
+
+
+def _parse(text: str, name: str) -> Any:
+    try:
+        return yamlio.parse(text, name).data if text else None
+    except yamlio.YamlError:
+        return None
+
+
+# ---------------------------------------------------------------------------
+# Items and their themes
+
+
+def _items(data: Any) -> dict[str, dict[str, Any]]:
+    if not isinstance(data, dict):
+        return {}
+    try:
+        return {anchor: item for _, item, anchor in anchors.item_anchors(data) if anchor}
+    except (TypeError, AttributeError, KeyError):
+        return {}
+
+
+def _taxonomy(snapshot: Snapshot) -> tuple[model.Theme, ...]:
+    try:
+        return tuple(build_theme(t) for t in snapshot.registry("themes.yml").get("themes") or ())
+    except (TypeError, KeyError, AttributeError):
+        return ()
+
+
+def _themes(item: dict[str, Any], taxonomy: tuple[model.Theme, ...]) -> tuple[str, ...]:
+    if not taxonomy or not isinstance(item, dict):
+        return ()
+    text = lambda key: item.get(key) if isinstance(item.get(key), str) else None  # noqa: E731
+    probe = model.Item(anchor="", number=None, title=text("title"), text=text("text") or "", section="",
+                       section_title="", outline_title=text("outline_title"),
+                       themes_override=tuple(t for t in item.get("themes") or () if isinstance(t, str)))
+    return theme_rules.assign(probe, taxonomy).themes
+
+
+# ---------------------------------------------------------------------------
+# Text
+
+
+def _escape(text: str) -> str:
+    """Plan text inside the summary's Markdown and HTML: shown, never run."""
+    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", html.escape(" ".join(text.split()), quote=False))
+
+
+def text_diff(old: str, new: str) -> str:
+    """The changes of new against old, character by character, each with some context:
+    …上下文<del>旧</del><ins>新</ins>上下文…"""
+    parts = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        before = old[max(0, i1 - CONTEXT):i1]
+        after = old[i2:i2 + CONTEXT]
+        piece = (("…" if i1 > CONTEXT else "") + _escape(before)
+                 + (f"<del>{_escape(old[i1:i2])}</del>" if i2 > i1 else "")
+                 + (f"<ins>{_escape(new[j1:j2])}</ins>" if j2 > j1 else "")
+                 + _escape(after) + ("…" if i2 + CONTEXT < len(old) else ""))
+        parts.append(piece)
+    return " · ".join(parts)
+
+
+# ---------------------------------------------------------------------------
+# The summary
+
+
+def _label(item: dict[str, Any]) -> str:
+    title = item.get("title") or (item.get("text") or "")[:20]
+    return _escape(str(title))
+
+
+def _item_lines(anchor: str, old: dict[str, Any], new: dict[str, Any], old_themes: tuple[str, ...],
+                new_themes: tuple[str, ...]) -> list[str]:
+    lines = [f"- `#{anchor}` {_label(new)}"]
+    for key, name in (("title", "标题"), ("text", "正文")):
+        before, after = old.get(key) or "", new.get(key) or ""
+        if before != after and isinstance(before, str) and isinstance(after, str):
+            lines.append(f"  - {name}：{text_diff(before, after)}")
+    gained = [t for t in new_themes if t not in old_themes]
+    lost = [t for t in old_themes if t not in new_themes]
+    if gained or lost:
+        lines.append("  - 主题：" + " ".join([f"+{t}" for t in gained] + [f"−{t}" for t in lost]))
+    others = sorted(k for k in set(old) | set(new) if k not in ("title", "text") and old.get(k) != new.get(k))
+    if others:
+        lines.append("  - 其他字段：" + ", ".join(f"`{k}`" for k in others))
+    return lines
+
+
+def _plan_section(name: str, base: str, head: str, taxonomies: tuple[tuple, tuple]) -> tuple[list[str], list[str]]:
+    """The lines for one changed plan file, and the anchors it loses."""
+    old_data, new_data = _parse(base, name), _parse(head, name)
+    if new_data is None:
+        return [f"### `{name}`", "", "does not parse: see the validator's message", ""], []
+    old, new = _items(old_data), _items(new_data)
+    lost = [a for a in old if a not in new]
+    edited = []
+    for anchor in new:
+        if anchor not in old:
+            continue
+        old_themes, new_themes = (_themes(old[anchor], taxonomies[0]), _themes(new[anchor], taxonomies[1]))
+        if old[anchor] != new[anchor] or old_themes != new_themes:
+            edited.append(_item_lines(anchor, old[anchor], new[anchor], old_themes, new_themes))
+    added = [a for a in new if a not in old]
+    counts = f"{len(edited)} item(s) changed, {len(added)} added, {len(lost)} removed"
+    lines = [f"### `{name}` — {counts}", ""]
+    for block in edited[:MAX_ITEMS_SHOWN]:
+        lines += block
+    if len(edited) > MAX_ITEMS_SHOWN:
+        lines.append(f"- … and {len(edited) - MAX_ITEMS_SHOWN} more changed items")
+    lines += [f"- `#{a}` added: {_label(new[a])}" for a in added[:MAX_ITEMS_SHOWN]]
+    lines += [f"- `#{a}` removed: {_label(old[a])}" for a in lost[:MAX_ITEMS_SHOWN]]
+    top = {k for k in set(old_data or {}) | set(new_data) if k not in ("sections", "items")
+           and (old_data or {}).get(k) != new_data.get(k)}
+    if top:
+        lines.append("- plan fields changed: " + ", ".join(f"`{k}`" for k in sorted(top)))
+    if base != head and len(lines) == 2:
+        lines.append("- comments or layout only")
+    return lines + [""], [f"`{name}` `#{a}`" for a in lost]
+
+
+def _registry_lines(base: Snapshot, head: Snapshot) -> list[str]:
+    lines = []
+    for name, key in (("localities.yml", "localities"), ("themes.yml", "themes")):
+        if base.files.get(name) == head.files.get(name):
+            continue
+        before = {e["id"]: e for e in base.registry(name).get(key) or [] if isinstance(e, dict) and "id" in e}
+        after = {e["id"]: e for e in head.registry(name).get(key) or [] if isinstance(e, dict) and "id" in e}
+        found = [f"added `{i}`" for i in after if i not in before]
+        found += [f"removed `{i}` (its pages disappear)" for i in before if i not in after]
+        for i in (i for i in after if i in before and after[i] != before[i]):
+            fields = sorted(k for k in set(after[i]) | set(before[i]) if after[i].get(k) != before[i].get(k))
+            found.append(f"changed `{i}` ({', '.join(fields)})")
+        lines.append(f"- `{name}`: " + ("; ".join(found) if found else "edited (comments or layout)"))
+    return lines
+
+
+def summary(base: Snapshot, head: Snapshot) -> str:
+    """Markdown comparing two snapshots of plans/."""
+    old_plans, new_plans = base.plans(), head.plans()
+    taxonomies = (_taxonomy(base), _taxonomy(head))
+    added = sorted(set(new_plans) - set(old_plans))
+    removed = sorted(set(old_plans) - set(new_plans))
+    body: list[str] = []
+    lost: list[str] = []
+    for name in sorted(set(old_plans) & set(new_plans)):
+        if old_plans[name] != new_plans[name] or taxonomies[0] != taxonomies[1]:
+            lines, gone = _plan_section(name, old_plans[name], new_plans[name], taxonomies)
+            if len(lines) > 3:  # more than the heading: something to show
+                body += lines
+                lost += gone
+    out = ["## Plan changes", ""]
+    for name in removed:
+        lost.append(f"`{name}` (the whole plan)")
+    if lost:
+        out += [f"> **Warning: {len(lost)} public URL(s) disappear** — links to them will break. Keep the "
+                "anchors (an explicit `id:`) unless the item really is gone:", ">"]
+        out += [f"> - {entry}" for entry in lost] + [""]
+    for name in added:
+        data = _parse(new_plans[name], name)
+        out.append(f"- Added: `{name}` ({len(_items(data))} items)" + ("" if data else " — does not parse"))
+    for name in removed:
+        out.append(f"- Removed: `{name}` ({len(_items(_parse(old_plans[name], name)))} items)")
+    if added or removed:
+        out.append("")
+    registries = _registry_lines(base, head)
+    if registries:
+        out += ["### Registries", "", *registries, ""]
+    out += body
+    if len(out) == 2:
+        out += ["No plan file changed.", ""]
+    return "\n".join(out)
+
+
+def compare(base: str, head: str | None = WORKING_TREE, folder: Path = Path("plans")) -> str:
+    """The summary from revision base to revision head (default: the working tree)."""
+    after = working_tree(folder) if head is None else at_revision(head, folder.as_posix())
+    return summary(at_revision(base, folder.as_posix()), after)

@@ -1,0 +1,123 @@
+"""The pull-request summary of plan changes: what a reviewer must see."""
+
+from __future__ import annotations
+
+import subprocess
+
+from generator import cli
+from generator.analysis import changes
+from generator.analysis.changes import Snapshot
+
+PLAN = """\
+id: x-2024
+sections:
+  - number: 一
+    title: 总体
+    items:
+      - number: '1'
+        title: 发展学前教育
+        text: 推进学前教育普惠发展。
+      - number: '2'
+        title: 乙
+        text: 原文二。
+"""
+
+THEMES = """\
+themes:
+  - id: preschool
+    name: 学前教育
+    en: Preschool
+    description: 幼儿园
+    keywords: [学前教育, 幼儿园]
+  - id: teachers
+    name: 教师
+    en: Teachers
+    description: 教师
+    keywords: [教师]
+"""
+
+
+def snapshot(plan: str = PLAN, themes: str = THEMES, **more: str) -> Snapshot:
+    return Snapshot({"x-2024.yml": plan, "themes.yml": themes, **more})
+
+
+def test_an_edited_item_shows_its_anchor_and_a_character_diff():
+    head = PLAN.replace("推进学前教育普惠发展。", "全面推进学前教育普惠优质发展。")
+    out = changes.summary(snapshot(), snapshot(head))
+    assert "### `x-2024.yml` — 1 item(s) changed, 0 added, 0 removed" in out
+    assert "- `#1` 发展学前教育" in out
+    assert "  - 正文：<ins>全面</ins>推进学前教育普惠发展。 · 推进学前教育普惠<ins>优质</ins>发展。" in out
+
+
+def test_a_removed_item_is_a_warning_about_its_url():
+    head = PLAN.replace("      - number: '2'\n        title: 乙\n        text: 原文二。\n", "")
+    out = changes.summary(snapshot(), snapshot(head))
+    assert "**Warning: 1 public URL(s) disappear**" in out and "> - `x-2024.yml` `#2`" in out
+    assert "- `#2` removed: 乙" in out
+
+
+def test_a_renumbered_item_is_a_lost_anchor_and_an_added_one():
+    out = changes.summary(snapshot(), snapshot(PLAN.replace("number: '2'", "number: '3'")))
+    assert "`x-2024.yml` `#2`" in out and "- `#3` added: 乙" in out
+
+
+def test_themes_gained_or_lost_by_a_text_edit():
+    head = PLAN.replace("title: 乙", "title: 教师队伍")
+    out = changes.summary(snapshot(), snapshot(head))
+    assert "- `#2` 教师队伍" in out and "  - 标题：<del>乙</del><ins>教师队伍</ins>" in out
+    assert "  - 主题：+teachers" in out
+
+
+def test_a_taxonomy_edit_lists_the_items_whose_themes_change():
+    themes = THEMES.replace("keywords: [学前教育, 幼儿园]", "keywords: [幼儿园]")
+    out = changes.summary(snapshot(), snapshot(themes=themes))
+    assert "- `themes.yml`: changed `preschool` (keywords)" in out
+    assert "- `#1` 发展学前教育" in out and "  - 主题：−preschool" in out
+
+
+def test_registry_entries_added_removed_and_changed():
+    before = "localities:\n  - id: a\n    name: 甲市\n  - id: b\n    name: 乙县\n"
+    after = "localities:\n  - id: a\n    name: 甲州市\n  - id: c\n    name: 丙县\n"
+    out = changes.summary(snapshot(**{"localities.yml": before}), snapshot(**{"localities.yml": after}))
+    assert "- `localities.yml`: added `c`; removed `b` (its pages disappear); changed `a` (name)" in out
+
+
+def test_added_and_removed_plans():
+    out = changes.summary(snapshot(), snapshot(**{"y-2025.yml": PLAN.replace("x-2024", "y-2025")}))
+    assert "- Added: `y-2025.yml` (2 items)" in out
+    out = changes.summary(snapshot(**{"y-2025.yml": PLAN}), snapshot())
+    assert "- Removed: `y-2025.yml` (2 items)" in out and "`y-2025.yml` (the whole plan)" in out
+
+
+def test_plan_text_cannot_inject_markup_into_the_summary():
+    head = PLAN.replace("原文二。", "原文二<script>x</script>**粗**")
+    out = changes.summary(snapshot(), snapshot(head))
+    assert "<script>" not in out and "&lt;script&gt;" in out and "\\*\\*粗\\*\\*" in out
+
+
+def test_a_file_that_does_not_parse_is_listed_not_fatal():
+    out = changes.summary(snapshot(), snapshot("id: ["))
+    assert "does not parse" in out
+
+
+def test_nothing_changed():
+    assert "No plan file changed." in changes.summary(snapshot(), snapshot())
+
+
+def test_two_committed_revisions_are_compared(tmp_path, monkeypatch, capsys):
+    def git(*args):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "x-2024.yml").write_text(PLAN, encoding="utf-8")
+    git("init", "-q")
+    git("-c", "user.name=t", "-c", "user.email=t@e", "add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@e", "commit", "-qm", "one")
+    (tmp_path / "plans" / "x-2024.yml").write_text(PLAN.replace("原文二。", "原文二改。"), encoding="utf-8")
+    git("-c", "user.name=t", "-c", "user.email=t@e", "commit", "-qam", "two")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["changes", "--base", "HEAD~1", "--head", "HEAD"]) == 0
+    assert "- `#2` 乙" in capsys.readouterr().out
+    assert cli.main(["changes", "--base", "HEAD"]) == 0
+    captured = capsys.readouterr()
+    assert "No plan file changed." in captured.out and "--base HEAD~1" in captured.err

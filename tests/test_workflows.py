@@ -75,3 +75,20 @@ def test_pages_deploy_has_least_permissions():
     assert workflow["jobs"]["build"]["permissions"] == {"contents": "read"}
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert load("release.yml")["jobs"]["bundle"]["permissions"] == {"contents": "write"}
+
+
+def test_pull_requests_validate_first_with_a_light_install():
+    """Annotations must not wait for the heavy installs, nor depend on them succeeding."""
+    jobs = load("pr.yml")["jobs"]
+    steps = [s for s in jobs["validate"]["steps"] if "run" in s]
+    assert "validate --format github" in steps[0]["run"]
+    assert "-c requirements.txt PyYAML jsonschema" in steps[0]["run"]
+    assert "apt-get" not in (WORKFLOWS / "pr.yml").read_text(encoding="utf-8")  # the image's Chrome is used
+    assert jobs["test"]["steps"][-1]["env"]["EDUPLANS_CHROMIUM"] == "/usr/bin/google-chrome"
+
+
+def test_reviewers_get_the_offline_bundle_that_opens_from_disk():
+    steps = load("pr.yml")["jobs"]["preview"]["steps"]
+    assert any("generator bundle" in s.get("run", "") for s in steps)
+    upload = next(s for s in steps if "upload-artifact" in s.get("uses", ""))
+    assert upload["with"]["path"].startswith("dist/eduplans-offline-")

@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 
@@ -76,6 +77,8 @@ def words(catalog: Catalog) -> list[str]:
 
 def load_words(catalog: Catalog) -> int:
     import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter says nothing to a reader of the build
 
     added = words(catalog)
     for word in added:

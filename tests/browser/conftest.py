@@ -1,28 +1,56 @@
-"""Real Chromium (Debian's /usr/bin/chromium) driven by Playwright.
+"""Real Chromium driven by Playwright: the first browser found of $EDUPLANS_CHROMIUM,
+Debian's chromium, Google Chrome (GitHub's runner image has it), Playwright's own
+download, or one Playwright downloads now where the network allows.
 
-Nothing here skips: without Chromium the browser tests fail, because a browser
-check that did not run must not be reported as passing.
+Nothing here skips: without a browser the browser tests fail with one line saying what
+to install, because a browser check that did not run must not be reported as passing.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
+CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+INSTALL_HINT = ("no Chromium for the browser tests: install Debian's (apt-get install chromium fonts-noto-cjk), "
+                "or run .venv/bin/playwright install chromium, or set EDUPLANS_CHROMIUM=/path/to/chrome")
+
+
+def find_chromium(playwright) -> str | None:
+    """The browser to drive: a path, or None for Playwright's own download."""
+    explicit = os.environ.get("EDUPLANS_CHROMIUM")
+    if explicit:
+        if not Path(explicit).exists():
+            pytest.fail(f"EDUPLANS_CHROMIUM={explicit} does not exist", pytrace=False)
+        return explicit
+    for name in CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    if Path(playwright.chromium.executable_path).exists():
+        return None
+    installed = subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"], capture_output=True,
+                               timeout=600)
+    if installed.returncode == 0 and Path(playwright.chromium.executable_path).exists():
+        return None
+    pytest.fail(INSTALL_HINT, pytrace=False)
 
 
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: apt-get install chromium (see .ci/run)"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        executable = find_chromium(playwright)
+        browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
         yield browser
         browser.close()
 

@@ -75,9 +75,29 @@ def test_pages_cannot_be_written_outside_generated_folders():
 
 
 def test_the_build_generates_once_and_runs_mkdocs_without_the_live_hook(project, monkeypatch):
-    """The live hook would call generate() again inside MkDocs (mkdocs serve needs it)."""
-    def fail(*args, **kwargs):
-        raise AssertionError("the live hook ran during python -m generator build")
+    """The live hook would load and render everything again inside MkDocs."""
+    from generator.site import search
 
-    monkeypatch.setattr(site, "generate", fail)
+    calls = []
+    monkeypatch.setattr(search, "load_words", lambda catalog: calls.append(catalog) or 0)
     site.build(project)
+    assert len(calls) == 1
+
+
+def test_plain_mkdocs_build_generates_in_memory_and_writes_nothing_it_watches(project, capsys):
+    """mkdocs serve rebuilds when a watched path changes: the live hook must not write any."""
+    import logging.handlers
+
+    from mkdocs.commands.build import build as mkdocs_build
+
+    watched = {name: fingerprint(project / name) for name in ("docs", "plans", "templates", "generator")}
+    handler = logging.handlers.MemoryHandler(10_000)
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        mkdocs_build(site.mkdocs_config(project / "mkdocs.yml", site_dir=str(project / "plain-site")))
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    assert {name: fingerprint(project / name) for name in watched} == watched
+    assert (project / "plain-site" / "plans" / "qingdao-2024" / "index.html").exists()
+    assert not [r for r in handler.buffer if "not included in the \"nav\"" in r.getMessage()]
+    assert "Building prefix dict" not in capsys.readouterr().err  # jieba is quiet

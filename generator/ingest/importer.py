@@ -19,7 +19,8 @@ from . import localities as places
 from . import outline, tables, tails, targets, text
 from .outline import OutlineItem, OutlineSection
 from .pairing import Draft, pair_segments
-from .segments import FileParts, ImportRules, load_rules, split_file
+from .rules import ImportRules, load_rules
+from .segments import FileParts, split_file
 
 SCHEMA_HEADER = "# yaml-language-server: $schema=schema/plan.schema.json\n"
 MAX_RAW_BYTES = 5_000_000

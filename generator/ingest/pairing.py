@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from . import outline
 from .outline import OutlineItem, Outline, OutlineSection
-from .segments import FileParts, ImportRules, Segment, TocEntry
+from .rules import ImportRules
+from .segments import FileParts, Segment, TocEntry
 
 # ---------------------------------------------------------------------------
 # Pairing outlines with full texts

@@ -11,66 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-from . import outline, tables, tails
+from . import outline, tables
 from .outline import Token
-
-RULES_FILE = Path(__file__).parent / "rules" / "import.yml"
-
-# ---------------------------------------------------------------------------
-# Rules
-
-
-@dataclass(frozen=True)
-class ImportRules:
-    title_keywords: tuple[str, ...]
-    weak_title_keywords: tuple[str, ...]
-    collection_keywords: tuple[str, ...]
-    notice_prefixes: tuple[str, ...]
-    toc_headings: tuple[str, ...]
-    chrome: tuple[re.Pattern[str], ...]
-    separator: re.Pattern[str]
-    closing: tuple[re.Pattern[str], ...]
-    signature_suffixes: tuple[str, ...]
-    closing_openers: tuple[str, ...]
-    outline_rules: outline.OutlineRules
-    tails: tails.TailRules
-    table_columns: dict[str, str]
-
-
-@lru_cache(maxsize=1)
-def load_rules(path: Path = RULES_FILE) -> ImportRules:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return ImportRules(
-        title_keywords=tuple(data["title_keywords"]),
-        weak_title_keywords=tuple(data["weak_title_keywords"]),
-        collection_keywords=tuple(data["collection_keywords"]),
-        notice_prefixes=tuple(data["notice_prefixes"]),
-        toc_headings=tuple(data["toc_headings"]),
-        chrome=tuple(re.compile(p) for p in data["chrome_patterns"]),
-        separator=re.compile(data["separator_pattern"]),
-        closing=tuple(re.compile(p) for p in data["closing_patterns"]),
-        signature_suffixes=tuple(data["signature_suffixes"]),
-        closing_openers=tuple(data["closing_openers"]),
-        outline_rules=outline.OutlineRules(
-            headline_max_chars=data["headline_max_chars"],
-            headline_max_chars_with_comma=data["headline_max_chars_with_comma"],
-            unnumbered_headline_max_chars=data["unnumbered_headline_max_chars"],
-            continuation_openers=tuple(data["continuation_openers"]),
-        ),
-        tails=tails.TailRules(
-            owner_labels=tuple(data["owner_labels"]),
-            unit_suffixes=tuple(data["unit_suffixes"]),
-            single_unit_suffixes=tuple(data["single_unit_suffixes"]),
-            deadline_patterns=tuple(re.compile(p) for p in data["deadline_patterns"]),
-        ),
-        table_columns=dict(data["table_columns"]),
-    )
-
+from .rules import ImportRules
 
 # ---------------------------------------------------------------------------
 # Splitting a file into segments

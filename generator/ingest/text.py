@@ -52,6 +52,7 @@ class Conversions:
     pinyin_removed: Counter = field(default_factory=Counter)
     punctuation: Counter = field(default_factory=Counter)
     control_chars: int = 0
+    radicals: Counter = field(default_factory=Counter)
     line_endings: str = ""
     encoding: str = "utf-8"
 
@@ -70,6 +71,11 @@ class Conversions:
             total = sum(self.pinyin_removed.values())
             examples = "、".join(k for k, _ in self.pinyin_removed.most_common(5))
             lines.append(f"pinyin annotations removed: {total} (e.g. {examples})")
+        if self.radicals:
+            total = sum(self.radicals.values())
+            examples = "、".join(f"{k}→{unicodedata.normalize('NFKC', k)}" for k, _ in self.radicals.most_common(5))
+            lines.append(f"radical and compatibility code points (as PDF text layers carry them) made the usual "
+                         f"characters: {total} (e.g. {examples})")
         if self.punctuation:
             total = sum(self.punctuation.values())
             detail = " ".join(f"{k}×{v}" for k, v in sorted(self.punctuation.items()))
@@ -124,9 +130,15 @@ def to_simplified(text: str, report: Conversions) -> str:
 
 
 def remove_pinyin(text: str, report: Conversions) -> str:
+    """Drop pinyin glued after a character: with tone marks (網(wǎng)), or without when
+    the letters are one pinyin syllable (著(zhe)); (x) and (AI) stay."""
+    from .rules import load_rules
+
+    toneless = load_rules().toneless_pinyin
+
     def drop(match: re.Match[str]) -> str:
         syllable = match.group(1)
-        if not _TONED_RE.search(syllable):
+        if not _TONED_RE.search(syllable) and not (len(syllable) >= 2 and toneless.match(syllable)):
             return match.group(0)
         report.pinyin_removed[f"{text[match.start() - 1]}({syllable})"] += 1
         return ""
@@ -178,13 +190,34 @@ def clean_lines(text: str, report: Conversions) -> list[str]:
     return [line.rstrip(" \u3000\u00a0") for line in text.split("\n")]
 
 
+# Kangxi radicals, CJK radicals supplement and compatibility ideographs: PDF text layers
+# often carry these instead of the ideographs they look like (⼯ U+2F2F for 工).
+_RADICALS_RE = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
+
+
+def map_radicals(text: str, report: Conversions) -> str:
+    """Radicals and compatibility ideographs become the usual characters (NFKC, applied to
+    these code points only: NFKC on the whole text would also change full-width punctuation)."""
+    def usual(match: re.Match[str]) -> str:
+        mapped = unicodedata.normalize("NFKC", match.group(0))
+        if mapped != match.group(0):
+            report.radicals[match.group(0)] += 1
+        return mapped
+
+    return _RADICALS_RE.sub(usual, text)
+
+
 def normalize(data: bytes) -> tuple[list[str], Conversions]:
     """Raw bytes to normalized lines, with the report of every change made."""
     report = Conversions()
     text, report.encoding = decode(data)
-    lines = clean_lines(text, report)
-    text = "\n".join(lines)
-    text = to_simplified(text, report)
+    return normalize_text(text, report)
+
+
+def normalize_text(text: str, report: Conversions) -> tuple[list[str], Conversions]:
+    """Decoded text (from a file or a document reader) to normalized lines."""
+    lines = clean_lines(map_radicals(text, report), report)  # before NFC, which maps some silently
+    text = to_simplified("\n".join(lines), report)
     text = remove_pinyin(text, report)
     text = normalize_punctuation(text, report)
     return text.split("\n"), report

@@ -84,3 +84,15 @@ def test_arbitrary_bytes_never_crash(data):
     except text.DecodeError:
         return
     assert all("\r" not in line for line in lines)
+
+
+def test_radicals_from_pdf_text_layers_become_the_usual_characters_and_are_reported():
+    lines, report = text.normalize("推进⼯作⾯向⼈⼈\n".encode("utf-8"))
+    assert lines[0] == "推进工作面向人人"
+    assert any("radical and compatibility code points" in line and "4" in line for line in report.summary())
+
+
+def test_toneless_pinyin_after_a_character_is_removed_but_not_other_brackets():
+    lines, report = text.normalize("显著(zhe)成效，人工智能(AI)课程，方案(x)\n".encode("utf-8"))
+    assert lines[0] == "显著成效，人工智能（AI）课程，方案（x）"  # brackets beside Chinese become full-width
+    assert report.pinyin_removed == {"著(zhe)": 1}

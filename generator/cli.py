@@ -19,50 +19,47 @@ DEFAULT_PLANS = Path("plans")
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from .data import loader
-    from .ingest import importer, text
+    from .ingest import batch, importer, readers, text
     from .ingest import localities as places
 
-    raw = Path(args.raw)
-    try:
-        data = raw.read_bytes()
-    except OSError as exc:
-        print(f"{raw}: cannot read: {exc.strerror}", file=sys.stderr)
+    paths = [Path(p) for p in args.raw]
+    files = batch.files_of(paths)
+    if len(files) != 1 and (args.source_name or args.url or args.new_locality):
+        print("--source-name, --url and --new-locality name one document: import it on its own", file=sys.stderr)
         return 2
     registry, known = loader.read_localities_loose(Path(args.out_dir), DEFAULT_PLANS)
     try:
-        entry = _new_locality(args, data, known) if args.new_locality else None
+        entry = _new_locality(args, files[0], known) if args.new_locality else None
         if args.locality and entry is None:
             places.check_known(args.locality, known, registry)
-        report = importer.import_text(
-            data,
-            source_file=args.source_name or raw.as_posix(),
-            year=args.year,
-            locality=args.locality,
-            localities=known,
-        )
-    except places.LocalityError as exc:
-        print(f"{raw}: {exc}", file=sys.stderr)
-        return 1
-    except text.DecodeError as exc:
-        print(f"{raw}:1:1: {exc}", file=sys.stderr)
+    except (places.LocalityError, readers.ReadError, text.DecodeError, OSError) as exc:
+        print(f"{files[0] if files else args.raw[0]}: {exc}", file=sys.stderr)
         return 1
     if entry is not None:
         places.append_entry(registry, entry)
+        known.append(entry)
         print(f"registered {entry['id']} ({entry['name']}, {entry['level']}) in {registry}: check its province, "
               "parent and evidence", file=sys.stderr)
-    importer.write_plans(report, Path(args.out_dir), force=args.force)
-    print(importer.format_report(report))
-    return 1 if report.refused else 0
+    done = batch.run(paths, Path(args.out_dir), source_name=args.source_name, url=args.url, year=args.year,
+                     locality=args.locality, localities=known, force=args.force)
+    for report in done.reports:
+        print(importer.format_report(report))
+    for row in done.rows:
+        if row.error:
+            print(f"{row.file}:1:1: {row.error}", file=sys.stderr)
+    if len(done.rows) > 1:
+        print("\n" + batch.table(done))
+    return 1 if done.failed else 0
 
 
-def _new_locality(args: argparse.Namespace, data: bytes, known: list[dict]) -> dict:
-    """The registry entry --new-locality asks for, with the line of the text naming it."""
+def _new_locality(args: argparse.Namespace, path: Path, known: list[dict]) -> dict:
+    """The registry entry --new-locality asks for, with the line of the document naming it."""
+    from .ingest import importer
     from .ingest import localities as places
-    from .ingest import text
 
     if not args.locality or not args.level:
         raise places.LocalityError("--new-locality NAME needs --locality ID (the new id) and --level LEVEL")
-    lines, _ = text.normalize(data)
+    lines = importer.document_lines(path, path.read_bytes())
     return places.new_entry(args.locality, args.new_locality, args.level, args.province, args.parent, lines, known)
 
 
@@ -202,8 +199,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="eduplans: plan data and site")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("import", help="turn a raw text into plan YAML files")
-    p.add_argument("raw", help="raw text file (UTF-8, or UTF-16 with BOM)")
+    p = sub.add_parser("import", help="turn documents (text, web page, PDF, Word) into plan YAML files")
+    p.add_argument("raw", nargs="+", help="documents or folders: .txt (UTF-8, GB18030, UTF-16 with BOM), .html, .pdf, "
+                   ".docx")
+    p.add_argument("--url", help="the web address the document was taken from (recorded as source.url)")
     p.add_argument("--out-dir", required=True, help="folder for the plan files")
     p.add_argument("--year", type=int, help="year of the plan(s) when the text does not say")
     p.add_argument("--locality", help="locality id from plans/localities.yml (or the new id, with --new-locality)")

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from ..data import anchors, yamlio
+from . import cleanup, outline, readers, tables, tails, targets, text
 from . import localities as places
-from . import outline, tables, tails, targets, text
 from .outline import OutlineItem, OutlineSection
+from .readers import Reading
 from .pairing import Draft, pair_segments
 from .rules import ImportRules, load_rules
 from .segments import FileParts, split_file
@@ -34,6 +35,7 @@ MAX_RAW_BYTES = 5_000_000
 class ImportReport:
     source: str
     conversions: list[str]
+    notes: list[str] = field(default_factory=list)  # what the reader and the cleanup did, as causes
     plans: list[dict[str, Any]] = field(default_factory=list)
     warnings: dict[str, list[str]] = field(default_factory=dict)
     undecided: dict[str, list[str]] = field(default_factory=dict)
@@ -188,18 +190,28 @@ def _table_data(table: tables.FlatTable, rules: ImportRules, warnings: list[str]
     return data
 
 
+@dataclass(frozen=True)
+class FileFacts:
+    """What a whole file says, shared by the plans found in it."""
+
+    source_file: str
+    conversions: list[str]
+    parts: FileParts
+    reading: Reading
+    furniture: list[str]  # page numbers and running headers the cleanup removed
+
+
 def plan_data(
     draft: Draft,
+    facts: FileFacts,
     *,
-    source_file: str,
-    conversions: list[str],
-    parts: FileParts,
     year: int | None,
     locality: str | None,
     localities: list[dict[str, Any]],
     rules: ImportRules,
 ) -> tuple[dict[str, Any], list[str]]:
     """The plain data of one plan file, and what the importer could not decide."""
+    parts, reading = facts.parts, facts.reading
     undecided: list[str] = []
     inferred: list[dict[str, str]] = []
     _mark_truncated(draft)
@@ -223,9 +235,14 @@ def plan_data(
     else:
         undecided.append("issuer: the text does not say who issued it")
     dated = _find_date((segment.discarded + segment.notice + segment.closing) if segment else [])
+    if dated is None and reading.issued:
+        dated = reading.issued, reading.issued_evidence
     if dated:
         inferred.append({"field": "issued", "value": dated[0], "evidence": dated[1]})
     title = draft.title
+    if not title and reading.title:
+        title = reading.title
+        inferred.append({"field": "title", "value": title, "evidence": f"the {reading.kind} document's metadata"})
     if not title:
         undecided.append("title: no title line; write one")
 
@@ -244,16 +261,16 @@ def plan_data(
         draft.warnings.append("item numbers repeat: the file declares 'numbering: per-section' (anchors 1-1, "
                               "2-1 …); if a number was printed twice by mistake, remove that line and give "
                               "one of the two items an 'id:' instead")
-    source: dict[str, Any] = {"file": source_file, "url": None}
+    source: dict[str, Any] = {"file": facts.source_file, "url": reading.url}
     if parts.collection:
         source["collection"] = parts.collection
     if draft.toc:
         source["toc_entry"] = " / ".join(dict.fromkeys(_norm_space(l) for l in draft.toc.lines))
-    if conversions:
-        source["conversions"] = conversions
+    if facts.conversions:
+        source["conversions"] = facts.conversions
     if inferred:
         source["inferred"] = inferred
-    discarded = (segment.discarded if segment else []) + (parts.front if draft.toc else [])
+    discarded = facts.furniture + (segment.discarded if segment else []) + (parts.front if draft.toc else [])
     if discarded:
         source["discarded"] = discarded
     data["source"] = source
@@ -270,48 +287,73 @@ def plan_data(
     if segment and segment.table:
         draft.warnings.extend(segment.table.warnings)
         data["task_table"] = _table_data(segment.table, rules, draft.warnings)
+    draft.warnings.extend(_structure_warnings(data))
     return data, undecided
+
+
+_HEADING_IN_TEXT = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)")
+
+
+def _structure_warnings(data: dict[str, Any]) -> list[str]:
+    """Causes a person should check: no items at all, or a heading swallowed by an item."""
+    found = anchors.item_anchors(data)
+    if not found:
+        return ["0 items found: check the outline style (items numbered 1. 2. …, or tasks （一）（二） …); "
+                "the whole text is in the preamble or in section introductions"]
+    warnings = []
+    for _, item, anchor in found:
+        for line in (item.get("text") or "").split("\n"):
+            if match := _HEADING_IN_TEXT.match(line):
+                warnings.append(f"heading '{match[0]}' found inside the text of item {anchor or item.get('number')}: "
+                                "check where the item ends")
+    return warnings
 
 
 def _norm_space(line: str) -> str:
     return re.sub(r"\s+", " ", line).strip()
 
 
-def import_text(
-    data: bytes,
-    *,
-    source_file: str,
-    year: int | None = None,
-    locality: str | None = None,
-    localities: list[dict[str, Any]] | None = None,
-) -> ImportReport:
-    """Import one raw file; nothing is written here (see :func:`write_plans`)."""
+def import_text(data: bytes, *, source_file: str, year: int | None = None, locality: str | None = None,
+                localities: list[dict[str, Any]] | None = None) -> ImportReport:
+    """Import raw text (bytes); nothing is written here (see :func:`write_plans`)."""
+    return import_document(Path(source_file), data, source_file=source_file, year=year, locality=locality,
+                           localities=localities)
+
+
+def document_lines(path: Path, data: bytes) -> list[str]:
+    """The normalized lines of a document, as the importer reads them."""
+    reading = readers.read(path, data)
+    return text.normalize_text(reading.text, text.Conversions(encoding=reading.encoding))[0]
+
+
+def import_document(path: Path, data: bytes, *, source_file: str, url: str | None = None, year: int | None = None,
+                    locality: str | None = None, localities: list[dict[str, Any]] | None = None) -> ImportReport:
+    """Import one document of any kind the readers take; nothing is written here.
+    Raises readers.ReadError or text.DecodeError for a file that cannot be read."""
     if len(data) > MAX_RAW_BYTES:
         raise text.DecodeError(f"the file has {len(data):,} bytes, more than the limit of {MAX_RAW_BYTES:,}; "
                                "split it into one file per plan")
     rules = load_rules()
-    lines, conversions = text.normalize(data)
-    parts = split_file(lines, rules)
+    reading = readers.read(path, data, url)
+    lines, conversions = text.normalize_text(reading.text, text.Conversions(encoding=reading.encoding))
+    cleaned = cleanup.clean(lines, rules)
+    parts = split_file(cleaned.lines, rules, cleaned.numbers)
     drafts = pair_segments(parts, rules)
-    report = ImportReport(source_file, conversions.summary())
+    notes = reading.notes + cleaned.notes
+    facts = FileFacts(source_file, notes + conversions.summary(), parts, reading, reading.discarded + cleaned.discarded)
+    report = ImportReport(source_file, conversions.summary(), notes=notes)
     seen: dict[str, int] = {}
     for draft in drafts:
-        plan, undecided = plan_data(
-            draft,
-            source_file=source_file,
-            conversions=report.conversions,
-            parts=parts,
-            year=year,
-            locality=locality,
-            localities=localities or [],
-            rules=rules,
-        )
+        plan, undecided = plan_data(draft, facts, year=year, locality=locality, localities=localities or [],
+                                    rules=rules)
         seen[plan["id"]] = seen.get(plan["id"], 0) + 1
         if seen[plan["id"]] > 1:
             plan["id"] = f"{plan['id']}-{seen[plan['id']]}"
         report.plans.append(plan)
         report.warnings[plan["id"]] = draft.warnings + _suspicious(draft)
         report.undecided[plan["id"]] = undecided
+    if not drafts:
+        report.notes.append("no plan found: the file has no title line and no numbered outline")
     return report
 
 
@@ -337,6 +379,7 @@ def write_plans(report: ImportReport, out_dir: Path, force: bool = False) -> Non
 
 def format_report(report: ImportReport) -> str:
     out = [f"Imported {report.source}: {len(report.plans)} plan(s)"]
+    out.extend(f"Read: {note}" for note in report.notes)
     if report.conversions:
         out.append("Conversions applied:")
         out.extend(f"  - {c}" for c in report.conversions)

@@ -31,6 +31,11 @@ class ImportRules:
     tails: tails.TailRules
     table_columns: dict[str, str]
     toneless_pinyin: re.Pattern[str]  # one whole syllable without tone marks
+    page_numbers: tuple[re.Pattern[str], ...]
+    running_header_min_repeats: int
+    wrapped_min_lines: int
+    wrapped_min_width: int
+    wrapped_tolerance: int
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +65,11 @@ def load_rules(path: Path = RULES_FILE) -> ImportRules:
             deadline_patterns=tuple(re.compile(p) for p in data["deadline_patterns"]),
         ),
         table_columns=dict(data["table_columns"]),
+        page_numbers=tuple(re.compile(p) for p in data["page_number_patterns"]),
+        running_header_min_repeats=data["running_header_min_repeats"],
+        wrapped_min_lines=data["wrapped_min_lines"],
+        wrapped_min_width=data["wrapped_min_width"],
+        wrapped_tolerance=data["wrapped_tolerance"],
         toneless_pinyin=re.compile("^(?:{})?(?:{})$".format("|".join(data["pinyin_initials"]),
                                                            "|".join(data["pinyin_finals"]))),
     )

@@ -108,14 +108,15 @@ def _closing_start(tokens: list[Token], rules: ImportRules) -> int:
     return start
 
 
-def split_file(lines: list[str], rules: ImportRules) -> FileParts:
+def split_file(lines: list[str], rules: ImportRules, numbers: list[int] | None = None) -> FileParts:
+    """Segments of a file's lines; numbers are the source lines they start on (default 1, 2, …)."""
     parts = FileParts([Segment()], [], None, [])
     segment = parts.segments[0]
     pending_label: str | None = None
     pending_title: str | None = None
     pre: list[Token] = []  # text before a title or a structure: notice or preamble
     index = 0
-    numbered = [(i + 1, raw, raw.strip()) for i, raw in enumerate(lines)]
+    numbered = [(n, raw, raw.strip()) for n, raw in zip(numbers or range(1, len(lines) + 1), lines)]
 
     def next_nonblank(start: int) -> tuple[int, str, str] | None:
         return next((entry for entry in numbered[start:] if entry[2]), None)

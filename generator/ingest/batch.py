@@ -1,0 +1,79 @@
+"""Importing many files at once: folders and files enter; plan files (written only when
+whole) and one row per file leave. One bad file never stops the others."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import importer, readers, text
+
+SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx", ".doc")
+
+
+@dataclass
+class Row:
+    file: str
+    plans: int = 0
+    items: int = 0
+    warnings: int = 0
+    written: int = 0
+    error: str = ""
+
+
+@dataclass
+class Batch:
+    rows: list[Row] = field(default_factory=list)
+    reports: list[importer.ImportReport] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return any(r.error for r in self.rows) or any(r.refused for r in self.reports)
+
+
+def files_of(paths: list[Path]) -> list[Path]:
+    """The documents named, folders expanded (sorted), in order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        else:
+            found.append(path)
+    return found
+
+
+def run(paths: list[Path], out_dir: Path, *, source_name: str | None, url: str | None, year: int | None,
+        locality: str | None, localities: list[dict[str, Any]], force: bool) -> Batch:
+    from tqdm import tqdm
+
+    files = files_of(paths)
+    batch = Batch()
+    for path in tqdm(files, desc="import", unit="file", disable=len(files) < 2, file=sys.stderr):
+        row = Row(path.as_posix())
+        batch.rows.append(row)
+        try:
+            data = path.read_bytes()
+            report = importer.import_document(path, data, source_file=source_name or path.as_posix(), url=url,
+                                              year=year, locality=locality, localities=localities)
+        except OSError as exc:
+            row.error = f"cannot read: {exc.strerror}"
+            continue
+        except (readers.ReadError, text.DecodeError) as exc:
+            row.error = str(exc)
+            continue
+        importer.write_plans(report, out_dir, force=force)
+        batch.reports.append(report)
+        row.plans, row.written = len(report.plans), len(report.written)
+        row.items = sum(len(importer.anchors.item_anchors(p)) for p in report.plans)
+        row.warnings = sum(len(w) for w in report.warnings.values())
+    return batch
+
+
+def table(batch: Batch) -> str:
+    """The closing table: one row per file."""
+    lines = ["file | plans | items | warnings | written | problem", "---|---:|---:|---:|---:|---"]
+    for row in batch.rows:
+        lines.append(f"{row.file} | {row.plans} | {row.items} | {row.warnings} | {row.written} | {row.error}")
+    return "\n".join(lines)

@@ -1,0 +1,104 @@
+"""Page furniture and hard line breaks in pasted text: normalized lines enter; the
+lines of the document (each with the number of the source line it starts on), what
+was removed, and the report of why, leave.
+
+Text copied out of a PDF carries page numbers on their own lines, a running header
+repeating the title on every page, and a line break every 28–40 characters in
+mid-sentence. The rules (``rules/import.yml``) are conservative: a file whose lines
+do not run to a common width is left as it is, and nothing removed is lost — it goes
+to ``source.discarded``. Web chrome is left to the segment rules, which record it too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .outline import classify, ends_sentence
+from .rules import ImportRules
+
+OPEN_ENDINGS = "。；！？：）”』」"  # a line ending in one of these does not continue
+
+
+@dataclass
+class Cleaned:
+    lines: list[str]
+    numbers: list[int]  # the source line each line starts on
+    notes: list[str] = field(default_factory=list)
+    discarded: list[str] = field(default_factory=list)
+
+
+def _is_page_number(line: str, rules: ImportRules) -> bool:
+    return any(p.match(line.strip()) for p in rules.page_numbers)
+
+
+def _running_headers(lines: list[str], rules: ImportRules) -> set[str]:
+    """Short lines that are no sentence and repeat on many pages: running headers."""
+    counts = Counter(line.strip() for line in lines if line.strip())
+    return {text for text, n in counts.items() if n >= rules.running_header_min_repeats and len(text) <= 40
+            and not ends_sentence(text) and classify(text, 0).kind == "text"}
+
+
+def _wrap_width(lines: list[str], rules: ImportRules) -> int | None:
+    """The width lines are broken at, when the file is hard-wrapped: many plain-text lines
+    of nearly one length, each stopping mid-sentence before another plain-text line."""
+    texts = [line.strip() for line in lines if line.strip()]
+    open_lines = [len(line) for line, following in zip(texts, texts[1:])
+                  if len(line) >= rules.wrapped_min_width and line[-1] not in OPEN_ENDINGS
+                  and classify(line, 0).kind == "text" and classify(following, 0).kind in ("text", "glued")]
+    if len(open_lines) < rules.wrapped_min_lines:
+        return None
+    width, _ = Counter(open_lines).most_common(1)[0]
+    near = [n for n in open_lines if abs(n - width) <= rules.wrapped_tolerance]
+    return width if len(near) >= rules.wrapped_min_lines and len(near) >= 0.5 * len(open_lines) else None
+
+
+def _continues(previous: str, line: str, width: int, rules: ImportRules) -> bool:
+    if not previous or not line or len(previous) < width - rules.wrapped_tolerance:
+        return False
+    if previous[-1] in OPEN_ENDINGS or line.startswith("\t"):
+        return False
+    return classify(line, 0).kind in ("text", "glued")
+
+
+def clean(lines: list[str], rules: ImportRules) -> Cleaned:
+    pages = sum(1 for line in lines if line.strip() and _is_page_number(line, rules))
+    headers = _running_headers(lines, rules) if pages >= 2 else set()  # running headers come with pages
+    seen_header: set[str] = set()
+    kept: list[tuple[int, str]] = []
+    removed_numbers = removed_headers = 0
+    discarded: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        text = line.strip()
+        if text and _is_page_number(text, rules):
+            removed_numbers += 1
+            discarded.append(text)
+            continue
+        if text in headers:
+            if text in seen_header:
+                removed_headers += 1
+                discarded.append(text)
+                continue
+            seen_header.add(text)
+        kept.append((number, line))
+    width = _wrap_width([line for _, line in kept], rules)
+    out: list[tuple[int, str]] = []
+    joined = 0
+    for number, line in kept:
+        previous = next((text for _, text in reversed(out) if text.strip()), "") if out else ""
+        if width and line.strip() and _continues(previous.strip(), line.strip(), width, rules):
+            while out and not out[-1][1].strip():
+                out.pop()  # blank lines left where a page break was
+            glue = " " if re.search(r"[A-Za-z0-9]$", out[-1][1]) and re.match(r"[A-Za-z0-9]", line.strip()) else ""
+            out[-1] = (out[-1][0], out[-1][1].rstrip() + glue + line.strip())
+            joined += 1
+        else:
+            out.append((number, line))
+    notes = []
+    if removed_numbers or removed_headers:
+        notes.append(f"removed {removed_numbers} page number(s) and {removed_headers} running header line(s) "
+                     "(kept in source.discarded)")
+    if joined:
+        notes.append(f"joined {joined} wrapped line(s): the text was broken every ~{width} characters")
+    return Cleaned([text for _, text in out], [n for n, _ in out], notes, discarded)

@@ -1,0 +1,53 @@
+"""Government article pages: the article body by trafilatura's main-content extraction,
+the title and publication date from the page's meta tags and info line.
+
+trafilatura keeps the article's paragraphs as lines and leaves out navigation,
+breadcrumbs, share buttons, related links and footers; what chrome sits inside the
+article's own container is left to the importer's chrome rules, which record it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import Reading, ReadError
+
+_DATE = re.compile(r"(20\d\d|19\d\d)[-年/.](\d{1,2})[-月/.](\d{1,2})")
+_META_DATES = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date", "date")
+
+
+def _meta(tree, names: tuple[str, ...]) -> str | None:
+    for element in tree.iter("meta"):
+        name = (element.get("name") or element.get("property") or "").lower()
+        if name in names and element.get("content"):
+            return element.get("content").strip()
+    return None
+
+
+def _iso(value: str | None) -> str | None:
+    match = _DATE.search(value or "")
+    return f"{int(match[1]):04d}-{int(match[2]):02d}-{int(match[3]):02d}" if match else None
+
+
+def read(data: bytes, url: str | None) -> Reading:
+    import lxml.html
+    import trafilatura
+
+    try:
+        tree = lxml.html.fromstring(data)
+    except (ValueError, lxml.etree.ParserError) as exc:
+        raise ReadError(f"not a readable HTML page: {exc}") from exc
+    found = trafilatura.bare_extraction(tree, url=url, favor_recall=True, include_tables=True,
+                                        include_comments=False, with_metadata=True, deduplicate=False, as_dict=True)
+    document: dict = found if isinstance(found, dict) else {}
+    body = document.get("text") or ""
+    if not body.strip():
+        raise ReadError("no article text found on the page: save the article's text as .txt and import that")
+    title = _meta(tree, ("articletitle", "og:title", "title")) or document.get("title")
+    stated = _meta(tree, _META_DATES)
+    issued = _iso(stated) or _iso(document.get("date"))
+    evidence = f"the page's meta tag: {stated}" if _iso(stated) else "the page's date (trafilatura)" if issued else ""
+    paragraphs = len([line for line in body.split("\n") if line.strip()])
+    return Reading(body, "html", title=title, issued=issued, issued_evidence=evidence,
+                   notes=[f"web page: kept the article body ({paragraphs} paragraphs); left out the page's "
+                          "navigation, breadcrumb, sidebars and footer"])

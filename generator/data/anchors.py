@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
+from .numerals import cn_number
 from .yamlio import FieldPath
 
 ANCHOR_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # every anchor a page may carry
@@ -23,11 +24,13 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def number_key(number: str) -> str:
-    """'01' → '1', '１２' → '12'; anything else unchanged but lower-cased."""
+    """'01' → '1', '１２' → '12', '（三）' → '3' (tasks numbered in Chinese numerals);
+    anything else unchanged but lower-cased."""
     digits = number.strip()
     if digits.isdigit():
         return str(int(digits))
-    return digits.lower()
+    value = cn_number(digits.strip("（）()"))
+    return str(value) if value is not None else digits.lower()
 
 
 PER_SECTION = "per-section"  # the value of a plan's ``numbering`` key when numbers restart
@@ -105,14 +108,22 @@ def reused_numbers(data: dict[str, Any]) -> list[tuple[FieldPath, FieldPath]]:
 
 
 def unnumbered_ids(data: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
-    """Ids for items printed without a number and given none: '6a', '6b' after item 6
-    ('0a' before the first numbered item)."""
+    """Ids for the items that need one and have none: printed without a number, or with
+    a number printed again ('6a', '6b' after item 6; '0a' before the first item)."""
+    repeats = {id(value_at(data, later)) for _, later in reused_numbers(data)}
     ids = []
     previous, suffix = "0", 0
     for _, item, anchor in item_anchors(data):
-        if item.get("number") or item.get("id"):
+        if (item.get("number") and id(item) not in repeats) or item.get("id"):
             previous, suffix = anchor or previous, 0
             continue
         suffix += 1
         ids.append((item, f"{previous}{_LETTERS[min(suffix, 26) - 1]}"))
     return ids
+
+
+def value_at(data: Any, field_path: FieldPath) -> Any:
+    """The value at a field path of plan data."""
+    for part in field_path:
+        data = data[part]
+    return data

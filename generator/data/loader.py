@@ -169,6 +169,7 @@ def build_plan(doc: Document) -> model.Plan:
             anchor=anchors_by_id[id(item)], number=number, title=item.get("title"),
             text=item.get("text", ""), section=section, section_title=section_title,
             owners=tuple(item.get("owners") or ()), deadlines=tuple(item.get("deadlines") or ()),
+            supporting=tuple(item.get("supporting") or ()),
             themes_override=tuple(item.get("themes") or ()), outline_title=item.get("outline_title"),
             outline_only=bool(item.get("outline_only")), truncated=bool(item.get("truncated")),
             note=item.get("note"), tasks=tasks,

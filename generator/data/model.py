@@ -120,6 +120,7 @@ class Item:
     section_title: str
     owners: tuple[str, ...] = ()
     deadlines: tuple[str, ...] = ()
+    supporting: tuple[str, ...] = ()  # 配合单位: named apart from the responsible units
     themes_override: tuple[str, ...] = ()
     outline_title: str | None = None
     outline_only: bool = False

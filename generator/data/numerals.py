@@ -4,6 +4,12 @@ from __future__ import annotations
 
 CN_DIGITS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUMERAL = "一二三四五六七八九十"
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def ascii_digits(text: str) -> str:
+    """'２０２５' → '2025': full-width digits as plans sometimes print them."""
+    return text.translate(FULLWIDTH_DIGITS)
 
 
 def cn_number(text: str) -> int | None:

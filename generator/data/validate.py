@@ -183,7 +183,7 @@ def _check_numbers(data: dict[str, Any], add: Add) -> set[FieldPath]:
     """A printed number used twice would give two items one anchor; the items reported."""
     reused = anchors.reused_numbers(data)
     for first, again in reused:
-        item = _at(data, again)
+        item = anchors.value_at(data, again)
         if anchors.per_section(data):
             hint = "give one of the two items an explicit 'id:'"
         else:
@@ -193,12 +193,6 @@ def _check_numbers(data: dict[str, Any], add: Add) -> set[FieldPath]:
         add((*again, "number"), f"item number '{item['number']}' is used again (first at {field_name(first)})",
             hint)
     return {again for _, again in reused}
-
-
-def _at(data: Any, field_path: FieldPath) -> Any:
-    for part in field_path:
-        data = data[part]
-    return data
 
 
 def _check_items(anchored: list[tuple[FieldPath, dict[str, Any], str | None]], theme_ids: set[str],

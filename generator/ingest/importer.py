@@ -17,7 +17,7 @@ from typing import Any
 from ..data import anchors, yamlio
 from . import cleanup, outline, readers, tables, tails, targets, text
 from . import localities as places
-from .outline import OutlineItem, OutlineSection
+from .outline import Outline, OutlineItem, OutlineSection
 from .readers import Reading
 from .pairing import Draft, pair_segments
 from .rules import ImportRules, load_rules
@@ -98,12 +98,16 @@ def _item_data(item: OutlineItem, rules: ImportRules) -> dict[str, Any]:
     if item.paragraphs:
         data["text"] = item.text
     body = item.text
-    owners = tails.owners(body, rules.tails)
-    if owners:
-        data["owners"] = owners
-    deadlines = tails.deadlines(body, rules.tails)
-    if deadlines:
-        data["deadlines"] = deadlines
+    found = tails.read(body, rules.tails)
+    if found.owners:
+        data["owners"] = found.owners
+    if found.supporting:
+        data["supporting"] = found.supporting
+    if found.deadlines:
+        data["deadlines"] = found.deadlines
+    if found.unread:
+        item.notes.append(f"tail of item {item.number or item.title}: could not read "
+                          f"{'；'.join(found.unread)} (neither a unit list nor a deadline): check owners and deadlines")
     if body:
         data["targets"] = [t.as_data() for t in targets.extract(body)]
     if item.outline_only:
@@ -124,6 +128,20 @@ def _section_data(section: OutlineSection, rules: ImportRules) -> dict[str, Any]
     if section.sections:
         data["sections"] = [_section_data(s, rules) for s in section.sections]
     return data
+
+
+def _restarts_per_section(tree: Outline) -> bool:
+    """Numbering restarts when two or more sections begin again at 1; a number merely
+    printed twice is a repeat, and gets an id instead."""
+    def firsts(sections: list[OutlineSection]) -> list[int | None]:
+        found = []
+        for section in sections:
+            numbered = [i for i in section.items if i.value is not None]
+            found += [numbered[0].value] if numbered else []
+            found += firsts(section.sections)
+        return found
+
+    return firsts(tree.sections).count(1) >= 2
 
 
 def _with_unnumbered_ids(data: dict[str, Any]) -> None:
@@ -256,7 +274,7 @@ def plan_data(
     data["year"] = plan_year
     data["issuer"] = issuer[0] if issuer else None
     data["issued"] = dated[0] if dated else None
-    if anchors.numbering_restarts([i.number for i in draft.tree.all_items() if i.number]):
+    if _restarts_per_section(draft.tree):
         data["numbering"] = anchors.PER_SECTION  # anchors become section-number: say so in the file
         draft.warnings.append("item numbers repeat: the file declares 'numbering: per-section' (anchors 1-1, "
                               "2-1 …); if a number was printed twice by mistake, remove that line and give "
@@ -288,6 +306,7 @@ def plan_data(
         draft.warnings.extend(segment.table.warnings)
         data["task_table"] = _table_data(segment.table, rules, draft.warnings)
     draft.warnings.extend(_structure_warnings(data))
+    draft.warnings.extend(note for item in draft.tree.all_items() for note in item.notes)
     return data, undecided
 
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..data.numerals import CN_NUMERAL, cn_number, cn_numeral
+from ..data.numerals import CN_NUMERAL, ascii_digits, cn_number, cn_numeral
 
 SENTENCE_END = "。！？；"
 
+_PART = re.compile(rf"^第([{CN_NUMERAL}]+)部分[\s：:、]*(.*)$")
 _SEC1 = re.compile(rf"^([{CN_NUMERAL}]+)[、．.]\s*(.*)$")
 _SEC2 = re.compile(rf"^（([{CN_NUMERAL}]+)）\s*(.*)$")
 _SEC3 = re.compile(rf"^([{CN_NUMERAL}]+)是(.+)$")
@@ -31,7 +32,7 @@ MEASURE_WORDS = "所个人名万亿千百元年月日号项次场间对家台余
 
 @dataclass
 class Token:
-    kind: str  # sec1 sec2 sec3 item glued numonly text
+    kind: str  # part sec1 sec2 sec3 item glued numonly text
     line: int
     text: str
     number: str | None = None
@@ -40,7 +41,10 @@ class Token:
 
 
 def classify(text: str, line: int) -> Token:
-    """What a stripped, non-empty line looks like on its own, before context."""
+    """What a stripped, non-empty line looks like on its own, before context. Item
+    numbers are stored in ASCII digits whatever digits the source printed."""
+    if (m := _PART.match(text)) and cn_number(m[1]) is not None:
+        return Token("part", line, text, f"第{m[1]}部分", cn_number(m[1]), m[2].strip())
     if m := _SEC2.match(text):
         return Token("sec2", line, text, f"（{m[1]}）", cn_number(m[1]), m[2].strip())
     if m := _SEC1.match(text):
@@ -49,11 +53,11 @@ def classify(text: str, line: int) -> Token:
     if (m := _SEC3.match(text)) and cn_number(m[1]) is not None and not _OTHER_ORDINAL.search(m[2]):
         return Token("sec3", line, text, f"{m[1]}是", cn_number(m[1]), m[2].strip())
     if m := _NUMONLY.match(text) or re.match(r"^(\d{1,3})[.．、]$", text):
-        return Token("numonly", line, text, m[1], int(m[1]))
+        return Token("numonly", line, text, ascii_digits(m[1]), int(m[1]))
     if m := _ITEM.match(text):
-        return Token("item", line, text, m[1], int(m[1]), m[2].strip())
+        return Token("item", line, text, ascii_digits(m[1]), int(m[1]), m[2].strip())
     if m := _GLUED.match(text):
-        return Token("glued", line, text, m[1], int(m[1]), m[2].strip())
+        return Token("glued", line, text, ascii_digits(m[1]), int(m[1]), m[2].strip())
     return Token("text", line, text)
 
 
@@ -72,6 +76,7 @@ class OutlineItem:
     truncated: bool = False
     outline_title: str | None = None
     awaiting_title: bool = False
+    notes: list[str] = field(default_factory=list)  # what the importer could not read in it
 
     @property
     def text(self) -> str:
@@ -158,6 +163,8 @@ class OutlineParser:
         self.item: OutlineItem | None = None
         self.last_item_value: int | None = None
         self.last_top_value = 0
+        self.last_part_value = 0
+        self.after_part = False  # sections may restart at 一 inside a new part
         self.complete = True  # did the previous line end a sentence or a heading?
 
     # -- helpers ---------------------------------------------------------
@@ -173,11 +180,18 @@ class OutlineParser:
             self.stack.pop()
         section = OutlineSection(level, number, value, title, line)
         parent = self.stack[-1].sections if self.stack else self.out.sections
-        if level == 1:
+        if level == 0:
+            if value is not None and value != self.last_part_value + 1:
+                self.warn(line, f"part numbering jumps to {number}")
+            self.last_part_value = value or self.last_part_value + 1
+            self.after_part = True
+        elif level == 1:
             expected = self.last_top_value + 1
-            if value is not None and value != expected:
+            restarts = self.after_part and value == 1
+            if value is not None and value != expected and not restarts:
                 self.warn(line, f"section numbering jumps from {cn_numeral(self.last_top_value)} to {number}")
             self.last_top_value = value if value is not None else expected
+            self.after_part = False
         elif parent:
             previous = parent[-1]
             if value is not None and previous.value is not None and value != previous.value + 1:
@@ -194,6 +208,9 @@ class OutlineParser:
             fresh_section = bool(self.stack) and len(self.stack[-1].items) == 1
             if value == 1 and self.last_item_value and fresh_section:
                 self.warn(line, f"item numbering restarts at 1 (after {self.last_item_value})")
+            elif value == self.last_item_value:
+                self.warn(line, f"item number {number} repeated (printed twice): kept as its own item, which "
+                          "gets an explicit id")
             elif value != expected:
                 self.warn(line, f"item numbering gap: expected {expected}, found {value}")
             self.last_item_value = value
@@ -236,6 +253,9 @@ class OutlineParser:
             if item.awaiting_title:
                 self.warn(item.line, f"item {item.number} has a number but no title or text")
         return self.out
+
+    def _on_part(self, token: Token, following: Token | None) -> None:
+        self._open_section(0, token.number, token.value, token.rest, token.line)
 
     def _on_sec1(self, token: Token, following: Token | None) -> None:
         self._open_section(1, token.number, token.value, token.rest, token.line)
@@ -325,4 +345,19 @@ class OutlineParser:
 
 
 def parse_outline(tokens: list[Token], rules: OutlineRules) -> Outline:
-    return OutlineParser(rules).feed(tokens)
+    tasks = tasks_as_items(tokens)
+    outline = OutlineParser(rules).feed(tasks or tokens)
+    if tasks:
+        outline.warnings.insert(0, "no arabic item numbers: the （一）（二） headings under 一、 are read as the tasks "
+                                   "(items), and 一是…二是… stay in their text")
+    if any(t.text[:1] in "０１２３４５６７８９" for t in tokens if t.kind in ("item", "numonly", "glued")):
+        outline.warnings.insert(0, "item numbers printed in full-width digits (１．): stored in ASCII digits")
+    return outline
+
+
+def tasks_as_items(tokens: list[Token]) -> list[Token] | None:
+    """A plan without arabic item numbers whose tasks are the （一） headings under 一、:
+    those headings become the items (number as printed), or None for any other plan."""
+    if any(t.kind in ("item", "numonly", "glued") for t in tokens) or not any(t.kind == "sec2" for t in tokens):
+        return None
+    return [Token("item", t.line, t.text, t.number, t.value, t.rest) if t.kind == "sec2" else t for t in tokens]

@@ -60,6 +60,8 @@ def load_rules(path: Path = RULES_FILE) -> ImportRules:
         ),
         tails=tails.TailRules(
             owner_labels=tuple(data["owner_labels"]),
+            supporting_labels=tuple(data["supporting_labels"]),
+            deadline_labels=tuple(data["deadline_labels"]),
             unit_suffixes=tuple(data["unit_suffixes"]),
             single_unit_suffixes=tuple(data["single_unit_suffixes"]),
             deadline_patterns=tuple(re.compile(p) for p in data["deadline_patterns"]),

@@ -108,6 +108,17 @@ def _closing_start(tokens: list[Token], rules: ImportRules) -> int:
     return start
 
 
+def _sections_restart(tokens: list[Token]) -> bool:
+    """A section 一 after other sections starts a new plan, unless a part heading
+    (第二部分) came since the last section: numbering restarts inside parts."""
+    for token in reversed(tokens):
+        if token.kind == "part":
+            return False
+        if token.kind == "sec1":
+            return True
+    return False
+
+
 def split_file(lines: list[str], rules: ImportRules, numbers: list[int] | None = None) -> FileParts:
     """Segments of a file's lines; numbers are the source lines they start on (default 1, 2, …)."""
     parts = FileParts([Segment()], [], None, [])
@@ -175,7 +186,7 @@ def split_file(lines: list[str], rules: ImportRules, numbers: list[int] | None =
             pending_label, pre = None, []
             continue
         token = outline.classify(line, line_no)
-        if token.kind == "sec1" and token.value == 1 and any(t.kind == "sec1" for t in segment.tokens):
+        if token.kind == "sec1" and token.value == 1 and _sections_restart(segment.tokens):
             segment = start_segment()
         if segment.in_closing:
             segment.closing.append(line)

@@ -1,25 +1,40 @@
 """Responsible units and deadline marks found in item text.
 
-Both are copies: the item text keeps them verbatim, these lists make them
-searchable and comparable. The phrases that introduce them are rules in
-``rules/import.yml``.
+All are copies: the item text keeps them verbatim, these lists make them searchable
+and comparable. A tail is a parenthesis such as （责任单位：基础教育科；完成时间：2025年
+9月前） or （牵头单位：基教科；配合单位：财务科、人事科）, a bare list （思政处、基教处）,
+a deadline （年底前）, or an unbracketed 责任单位：教研室、电教馆。 closing the text.
+Each part of a labelled tail is read by its label: responsible (lead) units, supporting
+units, or a deadline; a part that fits none is reported, never dropped silently. The
+labels and patterns are rules in ``rules/import.yml``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _PAREN_RE = re.compile(r"（((?:[^（）]|（[^（）]*）)*)）")
-_SPLIT_RE = re.compile(r"[、，,；;\s]+")
+_SPLIT_RE = re.compile(r"[、，,\s]+")
+_PARTS_RE = re.compile(r"[；;]")
 
 
 @dataclass(frozen=True)
 class TailRules:
     owner_labels: tuple[str, ...]
+    supporting_labels: tuple[str, ...]
+    deadline_labels: tuple[str, ...]
     unit_suffixes: tuple[str, ...]
     single_unit_suffixes: tuple[str, ...]
     deadline_patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass
+class Tails:
+    owners: list[str] = field(default_factory=list)
+    supporting: list[str] = field(default_factory=list)
+    deadlines: list[str] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)  # parts of a labelled tail that fit no label
 
 
 def _units(listing: str) -> list[str]:
@@ -31,31 +46,59 @@ def _is_unit(name: str, rules: TailRules) -> bool:
     return bool(bare) and len(bare) <= 14 and bare.endswith(rules.unit_suffixes)
 
 
-def owners(text: str, rules: TailRules) -> list[str]:
-    """（责任处室：基教处、法规处） anywhere, or a bare （思政处、基教处） at the end."""
-    found: list[str] = []
+def _is_deadline(phrase: str, rules: TailRules) -> bool:
+    return any(p.search(phrase) for p in rules.deadline_patterns)
+
+
+def _labelled(inner: str, rules: TailRules, found: Tails) -> bool:
+    """Read a tail whose parts carry labels; False when no part does."""
+    parts = [p.strip() for p in _PARTS_RE.split(inner) if p.strip()]
+    labelled = [p.partition("：") for p in parts]
+    known = rules.owner_labels + rules.supporting_labels + rules.deadline_labels
+    if not any(sep and label.strip() in known for label, sep, _ in labelled):
+        return False
+    for part, (label, sep, value) in zip(parts, labelled):
+        label = label.strip()
+        if sep and label in rules.owner_labels:
+            found.owners += _units(value)
+        elif sep and label in rules.supporting_labels:
+            found.supporting += _units(value)
+        elif sep and label in rules.deadline_labels:
+            found.deadlines.append(value.strip("。 "))
+        elif not sep and _is_deadline(part, rules):
+            found.deadlines.append(part)
+        else:
+            found.unread.append(part)
+    return True
+
+
+def _bare_units(text: str, matches: list[re.Match[str]], rules: TailRules) -> list[str]:
+    """A closing parenthesis that only lists units: （思政处、基教处、教科院）."""
+    if not matches:
+        return []
+    last = matches[-1]
+    if text[last.end():].strip("。 \n"):
+        return []
+    names = _units(last.group(1))
+    lone_ok = len(names) > 1 or (names and re.sub(r"（[^（）]*）$", "", names[0]).endswith(rules.single_unit_suffixes))
+    return names if lone_ok and all(_is_unit(n, rules) for n in names) else []
+
+
+def read(text: str, rules: TailRules) -> Tails:
+    """The owners, supporting units and deadlines an item's text states, in order."""
+    found = Tails()
     matches = list(_PAREN_RE.finditer(text))
     for match in matches:
-        inner = match.group(1)
-        label, sep, listing = inner.partition("：")
-        if sep and label.strip() in rules.owner_labels:
-            found.extend(_units(listing))
-    if not found and matches:
-        last = matches[-1]
-        tail = text[last.end():].strip("。 \n")
-        names = _units(last.group(1))
-        lone_ok = len(names) > 1 or (names and re.sub(r"（[^（）]*）$", "", names[0]).endswith(
-            rules.single_unit_suffixes))
-        if not tail and lone_ok and all(_is_unit(n, rules) for n in names):
-            found.extend(names)
-    return list(dict.fromkeys(found))
-
-
-def deadlines(text: str, rules: TailRules) -> list[str]:
-    """（6月底前完成）, （贯穿全年）… in order of appearance, each once."""
-    found = [
-        m.group(1).strip()
-        for m in _PAREN_RE.finditer(text)
-        if any(p.search(m.group(1).strip()) for p in rules.deadline_patterns)
-    ]
-    return list(dict.fromkeys(found))
+        inner = match.group(1).strip()
+        if not _labelled(inner, rules, found) and _is_deadline(inner, rules):
+            found.deadlines.append(inner)
+    labels = "|".join(map(re.escape, rules.owner_labels + rules.supporting_labels + rules.deadline_labels))
+    tail = re.search(rf"(?:^|[。；，\s])((?:{labels})：[^。（）]+?)。?$", text.rstrip())
+    if tail:  # 责任单位：教研室、电教馆。 closing the text, without brackets
+        _labelled(tail.group(1), rules, found)
+    if not found.owners:
+        found.owners = _bare_units(text, matches, rules)
+    found.owners = list(dict.fromkeys(found.owners))
+    found.supporting = list(dict.fromkeys(found.supporting))
+    found.deadlines = list(dict.fromkeys(found.deadlines))
+    return found

@@ -19,7 +19,7 @@ from . import urls
 PLAN_FIELDS = ("id", "title", "year", "locality", "locality_name", "province", "level", "issuer",
                "issued", "item_count", "source_file", "url")
 ITEM_FIELDS = ("plan", "anchor", "section", "number", "title", "text", "themes", "owners", "deadlines",
-               "outline_only", "truncated", "url", "corrections")
+               "outline_only", "truncated", "url", "corrections", "supporting")
 TARGET_FIELDS = ("plan", "anchor", "indicator", "value", "unit", "kind", "year", "series", "note", "url")
 FIELDS = {"plans": PLAN_FIELDS, "items": ITEM_FIELDS, "targets": TARGET_FIELDS}
 LIST_SEPARATOR = "|"
@@ -48,6 +48,7 @@ def records(catalog: Catalog, base_url: str = "", assignments: dict | None = Non
                 "outline_only": item.outline_only, "truncated": item.truncated,
                 "url": urls.item_url(plan.id, item.anchor, base_url),
                 "corrections": [{"from": c.original, "to": c.corrected, "why": c.why} for c in item.corrections],
+                "supporting": list(item.supporting),
             })
             for target in item.targets:
                 targets.append({"plan": plan.id, "anchor": item.anchor, "indicator": target.indicator,

@@ -71,7 +71,7 @@ def words(catalog: Catalog) -> list[str]:
     for theme in catalog.themes:
         found += theme.keywords
     for plan in sorted(catalog.plans, key=lambda p: p.path):
-        found += [owner for item in plan.all_items() for owner in item.owners]
+        found += [unit for item in plan.all_items() for unit in item.owners + item.supporting]
     return [w for w in dict.fromkeys(found) if 2 <= len(w) <= 12 and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
 
 

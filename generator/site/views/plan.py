@@ -44,6 +44,7 @@ class ItemView:
     heading: str
     paragraphs: tuple[str, ...]
     owners: str
+    supporting: str
     deadlines: str
     themes: tuple[Link, ...]
     theme_words: str
@@ -118,6 +119,7 @@ def item_view(index: Index, plan: Plan, item: Item, page: str, insight: Insight 
         heading=item_label(item),
         paragraphs=paragraphs(item.text),
         owners="、".join(item.owners),
+        supporting="、".join(item.supporting),
         deadlines="；".join(item.deadlines),
         themes=tuple(link(names[t], page, urls.theme(t)) for t in assignment.themes),
         theme_words="；".join(f"{names[t]}：{'、'.join(words.get(t, ()))}" for t in assignment.themes

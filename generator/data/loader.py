@@ -149,7 +149,7 @@ def _task_rows(data: dict[str, Any]) -> tuple[model.TaskRow, ...]:
     for row in (data.get("task_table") or {}).get("rows", []):
         rows.append(model.TaskRow(
             row=row["row"], items=tuple(row["items"]),
-            **{k: row.get(k, "") for k in ("problem", "policies", "measures", "outcomes", "due", "divisions")},
+            **{k: row.get(k, "") for k in ("task", "problem", "policies", "measures", "outcomes", "due", "divisions")},
             extra=tuple((row.get("extra") or {}).items()),
         ))
     return tuple(rows)

@@ -57,6 +57,7 @@ class TaskRow:
 
     row: str
     items: tuple[str, ...]
+    task: str = ""
     problem: str = ""
     policies: str = ""
     measures: str = ""

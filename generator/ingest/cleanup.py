@@ -12,6 +12,7 @@ to ``source.discarded``. Web chrome is left to the segment rules, which record i
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -62,6 +63,52 @@ def _continues(previous: str, line: str, width: int, rules: ImportRules) -> bool
     return classify(line, 0).kind in ("text", "glued")
 
 
+_GAP = re.compile(r"\s{2,}|\t+")
+
+
+def _width(text: str) -> int:
+    """Display columns: a Chinese character takes two, as in the editor that aligned it."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pieces(line: str) -> list[tuple[int, str]]:
+    """(display column, text) of the pieces of a line separated by runs of spaces."""
+    found, at = [], 0
+    for match in re.finditer(r"\S+(?: \S+)*", line):
+        found.append((_width(line[:match.start()]), match.group(0)))
+        at = match.end()
+    return found
+
+
+def _table_header(line: str, rules: ImportRules) -> list[tuple[int, str]] | None:
+    pieces = _pieces(line)
+    known = sum(1 for _, text in pieces if text in rules.table_columns)
+    return pieces if len(pieces) >= 3 and known >= 2 and _GAP.search(line.strip()) else None
+
+
+def _spaced_table(lines: list[str], start: int, header: list[tuple[int, str]]) -> list[str]:
+    """A table aligned with runs of spaces, from its header line to the end, as
+    flattened lines (a tab opens a cell); a wrapped cell is joined to its start."""
+    starts = [column for column, _ in header]
+    rows: list[list[str]] = []
+    for line in lines[start + 1:]:
+        pieces = _pieces(line)
+        if not pieces:
+            continue
+        cells = [""] * len(starts)
+        for column, text in pieces:
+            index = max([k for k, s in enumerate(starts) if s <= column + 1] or [0])
+            cells[index] += text
+        if re.match(r"^\d{1,3}(?:\s*[、，,]\s*\d{1,3})*$", cells[0]) or not rows:
+            rows.append(cells)
+        else:
+            rows[-1] = [a + b for a, b in zip(rows[-1], cells)]
+    out = ["\t" + text for _, text in header]
+    for row in rows:
+        out += ["\t" + cell for cell in row]
+    return out
+
+
 def clean(lines: list[str], rules: ImportRules) -> Cleaned:
     pages = sum(1 for line in lines if line.strip() and _is_page_number(line, rules))
     headers = _running_headers(lines, rules) if pages >= 2 else set()  # running headers come with pages
@@ -96,6 +143,14 @@ def clean(lines: list[str], rules: ImportRules) -> Cleaned:
         else:
             out.append((number, line))
     notes = []
+    header_at = next((k for k, (_, line) in enumerate(out) if _table_header(line, rules)), None)
+    if header_at is not None:
+        header = _table_header(out[header_at][1], rules) or []
+        flattened = _spaced_table([line for _, line in out], header_at, header)
+        number = out[header_at][0]
+        out = out[:header_at] + [(number, line) for line in flattened]
+        notes.append(f"read the table aligned with spaces (line {number}, columns "
+                     f"{'、'.join(text for _, text in header)}) as a table")
     if removed_numbers or removed_headers:
         notes.append(f"removed {removed_numbers} page number(s) and {removed_headers} running header line(s) "
                      "(kept in source.discarded)")

@@ -340,9 +340,11 @@ def import_text(data: bytes, *, source_file: str, year: int | None = None, local
 
 
 def document_lines(path: Path, data: bytes) -> list[str]:
-    """The normalized lines of a document, as the importer reads them."""
+    """The lines of a document as the importer reads them: normalized, page furniture
+    removed, wrapped lines joined."""
     reading = readers.read(path, data)
-    return text.normalize_text(reading.text, text.Conversions(encoding=reading.encoding))[0]
+    lines = text.normalize_text(reading.text, text.Conversions(encoding=reading.encoding))[0]
+    return cleanup.clean(lines, load_rules()).lines
 
 
 def import_document(path: Path, data: bytes, *, source_file: str, url: str | None = None, year: int | None = None,

@@ -167,8 +167,11 @@ def split_file(lines: list[str], rules: ImportRules, numbers: list[int] | None =
         if line in rules.toc_headings:
             parts.front.append(line)
             continue
-        if re.match(r"^附件\s*\d+$", line):
+        if re.match(r"^附件\s*\d*[:：]?$", line):
             pending_label = line
+            continue
+        if pending_label and following and tables.is_table_line(following[1]):
+            pending_title = line  # the table's caption, between 附件 and the table
             continue
         after_number = bool(segment.tokens) and segment.tokens[-1].kind == "numonly"
         plan_can_start = not segment.structured() or pending_label is not None

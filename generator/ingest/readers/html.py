@@ -38,8 +38,8 @@ def read(data: bytes, url: str | None) -> Reading:
     except (ValueError, lxml.etree.ParserError) as exc:
         raise ReadError(f"not a readable HTML page: {exc}") from exc
     found = trafilatura.bare_extraction(tree, url=url, favor_recall=True, include_tables=True,
-                                        include_comments=False, with_metadata=True, deduplicate=False, as_dict=True)
-    document: dict = found if isinstance(found, dict) else {}
+                                        include_comments=False, with_metadata=True, deduplicate=False)
+    document: dict = found if isinstance(found, dict) else found.as_dict() if found is not None else {}
     body = document.get("text") or ""
     if not body.strip():
         raise ReadError("no article text found on the page: save the article's text as .txt and import that")

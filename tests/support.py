@@ -11,7 +11,7 @@ import yaml
 
 from conftest import ROOT
 
-_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、．.是]|（[一二三四五六七八九十]+）|\d{1,3}(?:\s*[.．、]|(?=[\u4e00-\u9fff])|$))\s*")
+_MARKER = re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、．.是]|（[一二三四五六七八九十]+）|\d{1,3}(?:\s*[.．、]|(?=[\u4e00-\u9fff])|$))\s*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

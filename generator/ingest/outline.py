@@ -61,8 +61,11 @@ def classify(text: str, line: int) -> Token:
     return Token("text", line, text)
 
 
+_CLOSING_TAIL = re.compile(r"[。！？；]（[^（）]*）$")  # 。（责任单位：……） ends the sentence before it
+
+
 def ends_sentence(text: str) -> bool:
-    return bool(text) and text[-1] in SENTENCE_END
+    return bool(text) and (text[-1] in SENTENCE_END or bool(_CLOSING_TAIL.search(text)))
 
 
 @dataclass

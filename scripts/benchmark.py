@@ -46,6 +46,32 @@ def scaled_project(target: Path, copies: int) -> Path:
     return root
 
 
+def thirty_page_pdf() -> bytes:
+    """A 30-page PDF as Chromium prints one: the printed fixture's article eleven times over,
+    with the running header and page numbers of the fixture."""
+    import os
+    import shutil as which
+
+    from playwright.sync_api import sync_playwright
+
+    source = (ROOT / "tests" / "fixtures" / "documents" / "printed.source.html").read_text(encoding="utf-8")
+    head, rest = source.split("<body", 1)
+    inner = rest.split(">", 1)[1].rsplit("</body>", 1)[0]
+    chromium = os.environ.get("EDUPLANS_CHROMIUM") or which.which("chromium") or which.which("google-chrome")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=[
+            "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        page = browser.new_page()
+        page.set_content(f"{head}<body>{inner * 11}</body></html>", wait_until="load")
+        pdf = page.pdf(format="A4", display_header_footer=True,
+                       header_template="<div style='font-size:10px;width:100%;text-align:center'>2024年全区教育工作要点</div>",
+                       footer_template="<div style='font-size:10px;width:100%;text-align:center'>— "
+                                       "<span class='pageNumber'></span> —</div>")
+        browser.close()
+    return pdf
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=int, default=1, help="copies of every plan")
@@ -53,6 +79,12 @@ def main() -> None:
     raws = sorted((ROOT / "raw").glob("*.txt"))
     timed(f"import {len(raws)} raw texts", lambda: [importer.import_text(r.read_bytes(), source_file=r.name)
                                                     for r in raws])
+    hundred = [raws[k % len(raws)] for k in range(100)]
+    timed("import 100 text plans (the raw texts again and again)",
+          lambda: [importer.import_text(r.read_bytes(), source_file=r.name) for r in hundred])
+    pdf = thirty_page_pdf()
+    timed(f"import a {pdf.count(b'/Type /Page') - pdf.count(b'/Type /Pages')}-page PDF (Chromium print)",
+          lambda: importer.import_document(Path("x.pdf"), pdf, source_file="raw/x.pdf"))
     with tempfile.TemporaryDirectory() as tmp:
         root = scaled_project(Path(tmp) / "eduplans", args.scale)
         plans = root / "plans"

@@ -35,10 +35,18 @@ def _is_page_number(line: str, rules: ImportRules) -> bool:
 
 
 def _running_headers(lines: list[str], rules: ImportRules) -> set[str]:
-    """Short lines that are no sentence and repeat on many pages: running headers."""
-    counts = Counter(line.strip() for line in lines if line.strip())
-    return {text for text, n in counts.items() if n >= rules.running_header_min_repeats and len(text) <= 40
-            and not ends_sentence(text) and classify(text, 0).kind == "text"}
+    """Short lines that are no sentence and come back page after page: running headers.
+    A line right after a page number that appears elsewhere too (the title) is one, and
+    so is a line repeated on three or more pages."""
+    texts = [line.strip() for line in lines if line.strip()]
+    counts = Counter(texts)
+    after_page = {following for text, following in zip(texts, texts[1:]) if _is_page_number(text, rules)}
+
+    def header_like(text: str) -> bool:
+        return len(text) <= 40 and not ends_sentence(text) and classify(text, 0).kind == "text"
+
+    return {text for text, n in counts.items() if header_like(text) and (
+        n >= rules.running_header_min_repeats or n >= 2 and text in after_page)}
 
 
 def _wrap_width(lines: list[str], rules: ImportRules) -> int | None:
@@ -58,7 +66,7 @@ def _wrap_width(lines: list[str], rules: ImportRules) -> int | None:
 def _continues(previous: str, line: str, width: int, rules: ImportRules) -> bool:
     if not previous or not line or len(previous) < width - rules.wrapped_tolerance:
         return False
-    if previous[-1] in OPEN_ENDINGS or line.startswith("\t"):
+    if ends_sentence(previous) or line.startswith("\t"):  # a full line ending in ） or ” is still wrapped
         return False
     return classify(line, 0).kind in ("text", "glued")
 
@@ -111,7 +119,7 @@ def _spaced_table(lines: list[str], start: int, header: list[tuple[int, str]]) -
 
 def clean(lines: list[str], rules: ImportRules) -> Cleaned:
     pages = sum(1 for line in lines if line.strip() and _is_page_number(line, rules))
-    headers = _running_headers(lines, rules) if pages >= 2 else set()  # running headers come with pages
+    headers = _running_headers(lines, rules) if pages else set()  # running headers come with pages
     seen_header: set[str] = set()
     kept: list[tuple[int, str]] = []
     removed_numbers = removed_headers = 0

@@ -24,7 +24,6 @@ from .rules import ImportRules, load_rules
 from .segments import FileParts, split_file
 
 SCHEMA_HEADER = "# yaml-language-server: $schema=schema/plan.schema.json\n"
-MAX_RAW_BYTES = 5_000_000
 
 
 # ---------------------------------------------------------------------------
@@ -351,9 +350,6 @@ def import_document(path: Path, data: bytes, *, source_file: str, url: str | Non
                     locality: str | None = None, localities: list[dict[str, Any]] | None = None) -> ImportReport:
     """Import one document of any kind the readers take; nothing is written here.
     Raises readers.ReadError or text.DecodeError for a file that cannot be read."""
-    if len(data) > MAX_RAW_BYTES:
-        raise text.DecodeError(f"the file has {len(data):,} bytes, more than the limit of {MAX_RAW_BYTES:,}; "
-                               "split it into one file per plan")
     rules = load_rules()
     reading = readers.read(path, data, url)
     lines, conversions = text.normalize_text(reading.text, text.Conversions(encoding=reading.encoding))

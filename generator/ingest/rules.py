@@ -31,6 +31,7 @@ class ImportRules:
     tails: tails.TailRules
     table_columns: dict[str, str]
     toneless_pinyin: re.Pattern[str]  # one whole syllable without tone marks
+    radical_variants: dict[str, str]
     page_numbers: tuple[re.Pattern[str], ...]
     running_header_min_repeats: int
     wrapped_min_lines: int
@@ -67,6 +68,7 @@ def load_rules(path: Path = RULES_FILE) -> ImportRules:
             deadline_patterns=tuple(re.compile(p) for p in data["deadline_patterns"]),
         ),
         table_columns=dict(data["table_columns"]),
+        radical_variants=dict(data["radical_variants"]),
         page_numbers=tuple(re.compile(p) for p in data["page_number_patterns"]),
         running_header_min_repeats=data["running_header_min_repeats"],
         wrapped_min_lines=data["wrapped_min_lines"],

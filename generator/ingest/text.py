@@ -53,6 +53,7 @@ class Conversions:
     punctuation: Counter = field(default_factory=Counter)
     control_chars: int = 0
     radicals: Counter = field(default_factory=Counter)
+    radical_map: dict[str, str] = field(default_factory=dict)
     line_endings: str = ""
     encoding: str = "utf-8"
 
@@ -73,7 +74,7 @@ class Conversions:
             lines.append(f"pinyin annotations removed: {total} (e.g. {examples})")
         if self.radicals:
             total = sum(self.radicals.values())
-            examples = "、".join(f"{k}→{unicodedata.normalize('NFKC', k)}" for k, _ in self.radicals.most_common(5))
+            examples = "、".join(f"{k}→{v}" for k, v in list(self.radical_map.items())[:5])
             lines.append(f"radical and compatibility code points (as PDF text layers carry them) made the usual "
                          f"characters: {total} (e.g. {examples})")
         if self.punctuation:
@@ -198,10 +199,15 @@ _RADICALS_RE = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U
 def map_radicals(text: str, report: Conversions) -> str:
     """Radicals and compatibility ideographs become the usual characters (NFKC, applied to
     these code points only: NFKC on the whole text would also change full-width punctuation)."""
+    from .rules import load_rules
+
+    variants = load_rules().radical_variants
+
     def usual(match: re.Match[str]) -> str:
-        mapped = unicodedata.normalize("NFKC", match.group(0))
+        mapped = variants.get(match.group(0)) or unicodedata.normalize("NFKC", match.group(0))
         if mapped != match.group(0):
             report.radicals[match.group(0)] += 1
+            report.radical_map.setdefault(match.group(0), mapped)
         return mapped
 
     return _RADICALS_RE.sub(usual, text)

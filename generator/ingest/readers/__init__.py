@@ -31,6 +31,8 @@ class Reading:
 
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 .doc, .wps, .xls
+# Bytes per file: a plan's text is far smaller; PDF and Word files carry fonts and images.
+LIMITS = {"text": 5_000_000, "html": 5_000_000, "pdf": 60_000_000, "docx": 60_000_000, "doc": 60_000_000}
 
 
 def kind_of(path: Path, data: bytes) -> str:
@@ -53,6 +55,9 @@ def kind_of(path: Path, data: bytes) -> str:
 def read(path: Path, data: bytes, url: str | None = None) -> Reading:
     """The text of a document of any supported kind."""
     kind = kind_of(path, data)
+    if len(data) > LIMITS[kind]:
+        raise ReadError(f"the file has {len(data):,} bytes, more than the limit of {LIMITS[kind]:,} for {kind}; "
+                        "split it into one file per plan")
     if kind == "doc":
         raise ReadError("a Word 97–2003 (.doc) or WPS file: open it in Word, WPS or LibreOffice and save it as "
                         ".docx (or run `libreoffice --headless --convert-to docx FILE`), then import the .docx")

@@ -67,7 +67,7 @@ def _furniture(pages: list[list[Line]], heights: list[float]) -> set[int]:
 def _starts_block(text: str) -> bool:
     from ..outline import classify
 
-    return classify(text, 0).kind != "text" or text.startswith(("附件", "第"))
+    return classify(text, 0).kind != "text" or bool(re.match(r"^附件\s*\d*[:：]?$", text))
 
 
 def _join(body: list[Line]) -> tuple[list[str], int]:
@@ -105,8 +105,12 @@ def _table_lines(table) -> list[str]:
 
 
 def read(data: bytes) -> Reading:
+    import logging
+
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font-metric warnings say nothing about the text
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))

@@ -100,3 +100,21 @@ def test_no_page_furniture_or_web_chrome_in_the_plan_text(case):
 def test_the_report_names_causes(case):
     text = importer.format_report(imported(case))
     assert not [s for s in case["report_includes"] if s not in text], text
+
+
+def test_a_batch_goes_on_past_a_bad_file_and_ends_with_a_table(tmp_path, capsys):
+    from generator import cli
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("legacy.doc", "fullwidth.txt", "scanned.pdf", "word.docx"):
+        (folder / name).write_bytes((DOCUMENTS / name).read_bytes())
+    out = tmp_path / "plans"
+    assert cli.main(["import", str(folder), "--out-dir", str(out), "--locality", "qingdao"]) == 1
+    captured = capsys.readouterr()
+    assert "file | plans | items | warnings | written | problem" in captured.out
+    assert f"{folder / 'legacy.doc'}:1:1: a Word 97–2003 (.doc)" in captured.err
+    assert "no text layer" in captured.err
+    written = sorted(p.name for p in out.iterdir())
+    assert written == ["qingdao-2024.yml"]  # fullwidth.txt first; word.docx has the same id and is kept apart
+    assert "kept" in captured.out and not list(out.glob("*.tmp"))

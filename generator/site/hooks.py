@@ -28,6 +28,13 @@ def on_config(config, **kwargs):
     return config
 
 
+def on_post_page(output, page, config, **kwargs):
+    try:
+        return search.name_dialog(output)
+    except search.SearchPatchError as exc:
+        raise PluginError(str(exc)) from exc
+
+
 def on_post_build(config, **kwargs):
     site_dir = Path(config["site_dir"])
     try:

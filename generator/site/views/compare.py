@@ -71,6 +71,7 @@ class ComparisonPage:
     carried_rule: str
     pairs: tuple[PairView, ...]
     matrix: tuple[tuple[Link, tuple[Link | None, ...]], ...]
+    matrix_corner: str
     series: tuple[SeriesView, ...]
     title: str
     description: str
@@ -170,6 +171,7 @@ def comparison_page(index: Index, insight: Insight, locality: Locality) -> Compa
         carried_rule=labels.CARRIED_RULE,
         pairs=tuple(_pair_view(p, locality.id, page, short) for p in insight.pairs[locality.id]),
         matrix=matrix,
+        matrix_corner="较早 \\ 较晚",
         series=tuple(_series_view(s, page, f"series-{k}") for k, s in enumerate(insight.series[locality.id], 1)),
         title=f"{locality.name}：历年教育工作要点对比",
         description=f"{locality.name}{len(plans)}份计划的主题变化、新增与延续的任务，以及各年目标值的对比。",

@@ -146,14 +146,22 @@ def rewrite_index(site_dir: Path) -> None:
     each document also lists its distinct characters in a low-boost field ``chars``:
     a query requires all its characters (recall), the worker then keeps only
     documents holding the phrase itself (precision), and the query's words rank them.
+    An item's hit is titled with its plan's label (the part of the plan page's title
+    before "：", as views.plan.plan_page writes it: 青岛市 2024), so that every result
+    says which place and year it is from.
     """
     path = site_dir / "search" / "search_index.json"
     if not path.exists():
         return
     data = json.loads(path.read_text(encoding="utf-8"))
     data["config"]["fields"]["chars"] = {"boost": 0.01}
+    labels = {d["location"]: d["title"].replace("\u200b", "").split("：")[0] for d in data["docs"]
+              if d["location"].startswith("plans/") and "#" not in d["location"] and "：" in d["title"]}
     for document in data["docs"]:
         document["chars"] = characters(document)
+        page, _, anchor = document["location"].partition("#")
+        if anchor and page in labels:  # an item's hit says which plan: 青岛市 2024 · 22. 巩固扩大……
+            document["title"] = f"{labels[page]} · {document['title']}"
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 

@@ -151,3 +151,20 @@ def test_plan_page_links_to_neighbours_theme_and_edit(built_site):
     assert 'href="../qingdao-2021/"' in html and 'href="../qingdao-2026/"' in html
     assert "https://github.com/eduplans/eduplans/blob/main/plans/qingdao-2024.yml" in html
     assert re.search(r'<a class="chip" href="../../themes/double-reduction/">', html)
+
+
+def test_every_plan_heading_and_search_hit_says_which_place_and_year(built_site):
+    html = (built_site / "plans" / "rongcheng-2024" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<h1[^>]*>荣成市 2024：2024年全市教育和体育工作要点", html)
+    data = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    items = [d for d in data["docs"] if d["location"].startswith("plans/rongcheng-2024/#")
+             and not d["location"].endswith(("#s1", "#s2"))]
+    assert items and all(d["title"].startswith("荣成市 2024 · ") for d in items)
+
+
+def test_shared_links_get_a_title_and_description_from_the_page(built_site):
+    html = (built_site / "plans" / "qingdao-2024" / "index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:title" content="青岛市 2024：2024年全市教育工作要点">' in html
+    assert re.search(r'<meta property="og:description" content="青岛市2024年教育工作要点全文：\d+条任务', html)
+    assert '<meta property="og:url" content="https://eduplans.github.io/eduplans/plans/qingdao-2024/">' in html
+    assert "og:image" not in html  # no image, so no request to another host

@@ -25,7 +25,7 @@ from .yamlio import Document, FieldPath, Mark
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "plans" / "schema"
 
 # ids become file names: none may name a listing page or a Windows device.
-RESERVED_IDS = {"index", "con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+RESERVED_IDS = {"index", "atom", "con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
                 *(f"lpt{i}" for i in range(1, 10))}
 MAX_ITEMS = 5000  # per plan, over all sections
 

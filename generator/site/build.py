@@ -16,7 +16,7 @@ from typing import Any
 
 from ..analysis.index import Index, build_index
 from ..data import loader
-from . import search, urls
+from . import feeds, search, urls
 from .pages import BuildError, Output, render_all
 
 __all__ = ["BuildError", "build", "bundle", "generate", "load", "mkdocs_config"]
@@ -101,7 +101,7 @@ def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site
     try:
         staged_docs, staged_site = staging / "docs", staging / "site"
         _hand_written(docs_dir, staged_docs)
-        out = render_all(index, settings["repo_url"], settings["site_url"])
+        out = render_all(index, settings["repo_url"], settings["site_url"], feeds.git_history(root))
         write_pages(out, staged_docs)
         try:
             config = mkdocs_config(config_file, docs_dir=str(staged_docs), site_dir=str(staged_site),

@@ -58,6 +58,16 @@ def records(catalog: Catalog, base_url: str = "", assignments: dict | None = Non
     return {"plans": plans, "items": items, "targets": targets}
 
 
+def by_plan(data: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """The dataset split into one dataset per plan (same format): plan id → records."""
+    split: dict[str, dict[str, list[dict[str, Any]]]] = {
+        plan["id"]: {"plans": [plan], "items": [], "targets": []} for plan in data["plans"]}
+    for key in ("items", "targets"):
+        for record in data[key]:
+            split[record["plan"]][key].append(record)
+    return split
+
+
 def as_json(data: dict[str, list[dict[str, Any]]]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 

@@ -27,6 +27,12 @@ def correction(original: str, corrected: str, why: str) -> str:
     return f"勘误：原文作“{original}”，本站改为“{corrected}”。{why}"
 
 
+def print_footer(url: str, raw_file: str, source_url: str | None) -> str:
+    """The line printed at the foot of every page of a printed plan."""
+    source = f"原文网址：{source_url}" if source_url else f"原始文本：{raw_file}"
+    return f"地方教育工作要点全文库 · {url} · {source}"
+
+
 def score(value: float) -> str:
     """A similarity score as pages print it."""
     return f"{value:.2f}"

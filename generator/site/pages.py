@@ -13,12 +13,12 @@ from pathlib import Path, PurePosixPath
 from ..analysis.compare import build_insight
 from ..analysis.index import Index
 from ..data.validate import Problem
-from . import export, render, urls
+from . import export, feeds, render, urls
 from .views import compare, listings, overview, plan
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
-SCHEMA_FILE = ROOT / "plans" / "schema" / "plan.schema.json"
+SCHEMA_DIR = ROOT / "plans" / "schema"
 CONTRIBUTING_FRONT = ("---\ntitle: 参与整理\ndescription: 如何修改错字、导入新计划、在本机检查，以及拉取请求上的"
                       "自动检查。\n---\n\n")
 OVERVIEWS = (("home.md.j2", urls.HOME), ("plans_index.md.j2", urls.PLANS),
@@ -40,7 +40,7 @@ class Output:
 
     def add(self, path: str, content: str) -> None:
         posix = PurePosixPath(path)
-        allowed = path.endswith(".md") or (posix.parts[0] == "data" and path.endswith(urls.DATA_SUFFIXES))
+        allowed = path.endswith(".md") or path.endswith(urls.FILE_SUFFIXES.get(posix.parts[0], ()))
         if posix.is_absolute() or ".." in posix.parts or "\\" in path or not allowed:
             raise BuildError(f"refusing to write page {path!r} outside the docs folder")
         if posix.parts[0] not in urls.GENERATED:
@@ -50,14 +50,15 @@ class Output:
         self.pages[path] = content
 
 
-def render_all(index: Index, repo_url: str | None, site_url: str | None = None) -> Output:
-    """Every generated page, rendered."""
+def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
+               history: dict[str, feeds.Dates] | None = None) -> Output:
+    """Every generated page, rendered; history dates the feeds (see feeds.git_history)."""
     env = render.environment()
     out = Output()
     catalog = index.catalog
     insight = build_insight(index)
     for one in catalog.plans:
-        page = plan.plan_page(index, one, repo_url, insight=insight)
+        page = plan.plan_page(index, one, repo_url, insight=insight, site_url=site_url or "")
         out.add(page.path, render.render(env, "plan.md.j2", page=page))
     for locality in catalog.localities.values():
         locality_page = listings.locality_page(index, locality)
@@ -81,6 +82,9 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None) 
             pair = compare.pair_page(index, locality, earlier, later)
             out.add(pair.path, render.render(env, "pair.md.j2", page=pair))
     add_downloads(out, index, site_url or "")
+    for feed in feeds.feeds(index):
+        for path, text in feeds.render(feed, index, site_url or "", history or {}).items():
+            out.add(path, text)
     out.add(urls.DATA, render.render(env, "data.md.j2", view=overview.overview(index, urls.DATA)))
     if CONTRIBUTING.exists():  # one text for GitHub and the site
         out.add(urls.CONTRIBUTING, CONTRIBUTING_FRONT + CONTRIBUTING.read_text(encoding="utf-8"))
@@ -90,9 +94,12 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None) 
 def add_downloads(out: Output, index: Index, site_url: str) -> None:
     """The dataset and the plan format, as files the data page links to."""
     data = export.records(index.catalog, site_url, index.assignments)
-    files = {"eduplans.json": export.as_json(data), "plan.schema.json": SCHEMA_FILE.read_text(encoding="utf-8")}
+    files = {"eduplans.json": export.as_json(data)}
+    files |= {name: (SCHEMA_DIR / name).read_text(encoding="utf-8") for name in ("plan.schema.json", "dataset.schema.json")}
     files |= {f"{name}.csv": export.as_csv(data[name], fields) for name, fields in export.FIELDS.items()}
     for name in overview.DOWNLOADS:  # the files the data page lists, in its order
         out.add(urls.download(name), files.pop(name))
     if files:
         raise BuildError(f"downloads not listed on the data page: {', '.join(files)}")
+    for plan_id, records in export.by_plan(data).items():
+        out.add(urls.plan_data(plan_id), export.as_json(records))

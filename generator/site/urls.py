@@ -14,8 +14,8 @@ import posixpath
 # Generated files and folders directly inside docs/; everything else there is
 # hand-written and committed. .gitignore, the build's staging and the tests derive
 # from this list.
-GENERATED = ("index.md", "contributing.md", "plans", "localities", "years", "themes", "compare", "data")
-DATA_SUFFIXES = (".json", ".csv")  # downloads, only under data/
+GENERATED = ("index.md", "contributing.md", "plans", "localities", "years", "themes", "compare", "data", "feeds")
+FILE_SUFFIXES = {"data": (".json", ".csv"), "feeds": (".xml", ".json")}  # generated files other than pages
 
 HOME = "index.md"
 PLANS = "plans/index.md"
@@ -53,6 +53,21 @@ def comparison(locality_id: str) -> str:
 
 def pair(locality_id: str, earlier: str, later: str) -> str:
     return f"compare/{locality_id}/{earlier}--{later}.md"
+
+
+def plan_data(plan_id: str) -> str:
+    """One plan as data, in the downloads' format: data/plans/qingdao-2024.json."""
+    return f"data/plans/{plan_id}.json"
+
+
+def feed(locality_id: str | None) -> str:
+    """The Atom feed of the whole atlas (None), or of one locality's plans."""
+    return f"feeds/{locality_id}.xml" if locality_id else "feeds/atom.xml"
+
+
+def json_feed(atom_path: str) -> str:
+    """The JSON Feed beside an Atom feed: feeds/qingdao.json."""
+    return atom_path[: -len(".xml")] + ".json"
 
 
 def download(name: str) -> str:

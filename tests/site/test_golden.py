@@ -22,7 +22,7 @@ from support import markdown_like_mkdocs
 
 SITE_FIXTURES = FIXTURES / "site"
 EXPECTED = GOLDEN / "site"
-COPIES = {urls.CONTRIBUTING, urls.download("plan.schema.json")}  # verbatim copies of repository files
+COPIES = {urls.CONTRIBUTING, urls.download("plan.schema.json"), urls.download("dataset.schema.json")}  # verbatim copies of repository files
 
 
 @pytest.fixture(scope="module")

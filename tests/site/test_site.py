@@ -168,3 +168,35 @@ def test_shared_links_get_a_title_and_description_from_the_page(built_site):
     assert re.search(r'<meta property="og:description" content="青岛市2024年教育工作要点全文：\d+条任务', html)
     assert '<meta property="og:url" content="https://eduplans.github.io/eduplans/plans/qingdao-2024/">' in html
     assert "og:image" not in html  # no image, so no request to another host
+
+
+def test_feeds_parse_and_list_each_localitys_plans(built_site):
+    import feedparser
+
+    atlas = feedparser.parse((built_site / "feeds" / "atom.xml").read_bytes())
+    assert not atlas.bozo and atlas.feed.title == "地方教育工作要点全文库：新增与更新的计划"
+    assert len(atlas.entries) == 11
+    qingdao = feedparser.parse((built_site / "feeds" / "qingdao.xml").read_bytes())
+    assert not qingdao.bozo
+    assert sorted(e.link for e in qingdao.entries) == sorted(
+        f"https://eduplans.github.io/eduplans/plans/{p}/"
+        for p in ("qingdao-2019-ten-actions", "qingdao-2021", "qingdao-2024", "qingdao-2026"))
+    assert all(e.title.startswith("青岛市 ") and e.updated_parsed for e in qingdao.entries)
+    json_feed = json.loads((built_site / "feeds" / "qingdao.json").read_text(encoding="utf-8"))
+    assert json_feed["version"] == "https://jsonfeed.org/version/1.1" and len(json_feed["items"]) == 4
+    html = (built_site / "localities" / "qingdao" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate feed" type="application/atom+xml"' in html and "../../feeds/qingdao.xml" in html
+
+
+def test_each_plan_has_its_own_json_valid_against_the_dataset_schema(built_site):
+    import jsonschema
+
+    schema = json.loads((built_site / "data" / "dataset.schema.json").read_text(encoding="utf-8"))
+    whole = json.loads((built_site / "data" / "eduplans.json").read_text(encoding="utf-8"))
+    jsonschema.validate(whole, schema)
+    one = json.loads((built_site / "data" / "plans" / "qingdao-2024.json").read_text(encoding="utf-8"))
+    jsonschema.validate(one, schema)
+    assert [p["id"] for p in one["plans"]] == ["qingdao-2024"]
+    assert one["items"] == [i for i in whole["items"] if i["plan"] == "qingdao-2024"]
+    html = (built_site / "plans" / "qingdao-2024" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../data/plans/qingdao-2024.json"' in html

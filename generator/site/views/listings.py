@@ -22,6 +22,9 @@ class LocalityPage:
     plans: tuple[PlanRow, ...]
     table: CountTable | None
     comparison: Link | None
+    feed: str        # docs path, for the page's feed link in <head>
+    feed_title: str
+    feeds: tuple[Link, ...]  # Atom and JSON Feed, for the reader
     title: str
     description: str
 
@@ -51,6 +54,10 @@ def locality_page(index: Index, locality: Locality) -> LocalityPage:
         if years else None,
         comparison=link("历年对比：主题变化、延续与新增的任务、指标", page, urls.comparison(locality.id))
         if len(plans) > 1 else None,
+        feed=urls.feed(locality.id) if plans else "",
+        feed_title=f"{locality.name}教育工作要点：新增与更新",
+        feeds=(link("Atom", page, urls.feed(locality.id)),
+               link("JSON Feed", page, urls.json_feed(urls.feed(locality.id)))) if plans else (),
         title=f"{locality.name}：历年教育工作要点",
         description=f"{locality.name}（{locality.level}）的教育工作要点：{len(plans)}份计划，按年份与主题浏览。",
     )

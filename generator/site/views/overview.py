@@ -12,7 +12,7 @@ from .common import CountTable, Link, PlanRow, count_table, link, plan_row
 OPEN_YEARS = 3     # the all-plans page shows the latest years open, older ones folded
 LATEST_PLANS = 6   # plans listed on the home page
 UNKNOWN_PROVINCE = "省份不详"
-DOWNLOADS = ("eduplans.json", "plans.csv", "items.csv", "targets.csv", "plan.schema.json")
+DOWNLOADS = ("eduplans.json", "plans.csv", "items.csv", "targets.csv", "plan.schema.json", "dataset.schema.json")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,6 +58,8 @@ class SiteLinks:
     years: str
     themes: str
     about: str
+    feed: str       # Atom feed of new and changed plans
+    json_feed: str
     downloads: dict[str, str]  # file name → link
 
 
@@ -65,6 +67,7 @@ def site_links(page: str) -> SiteLinks:
     return SiteLinks(
         plans=urls.rel(page, urls.PLANS), localities=urls.rel(page, urls.LOCALITIES),
         years=urls.rel(page, urls.YEARS), themes=urls.rel(page, urls.THEMES), about=urls.rel(page, urls.ABOUT),
+        feed=urls.rel(page, urls.feed(None)), json_feed=urls.rel(page, urls.json_feed(urls.feed(None))),
         downloads={name: urls.rel(page, urls.download(name)) for name in DOWNLOADS},
     )
 

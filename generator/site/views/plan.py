@@ -11,6 +11,7 @@ from ...analysis.index import Index
 from ...data import anchors
 from ...data.model import Item, Locality, Plan, Section, TaskRow
 from .. import labels, urls
+from ..cite import Citation, citation
 from .common import Link, item_label, link, paragraphs
 
 
@@ -58,6 +59,7 @@ class ItemView:
     targets: tuple[TargetView, ...]
     related: tuple[RelatedView, ...]
     corrections: tuple[str, ...]  # 勘误 notes, one per corrected typo of the source
+    citation: Citation
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -91,6 +93,9 @@ class PlanPage:
     comparison: Link | None
     issuer: str
     issued: str
+    citation: Citation
+    data: Link  # the plan as data (JSON, the downloads' format)
+    print_footer: str  # on every printed page: where the text comes from
     edit_url: str | None
     source_url: str | None
     item_count: int
@@ -108,7 +113,8 @@ def task_view(plan: Plan, task: TaskRow) -> TaskView:
     return TaskView(row=task.row, cells=tuple(cells))
 
 
-def item_view(index: Index, plan: Plan, item: Item, page: str, insight: Insight | None = None) -> ItemView:
+def item_view(index: Index, plan: Plan, item: Item, page: str, insight: Insight | None = None,
+              site_url: str = "") -> ItemView:
     assignment = index.assignments[(plan.id, item.anchor)]
     localities = index.catalog.localities
     matches = insight.related.get((plan.id, item.anchor), []) if insight else []
@@ -134,6 +140,7 @@ def item_view(index: Index, plan: Plan, item: Item, page: str, insight: Insight 
         targets=tuple(TargetView(indicator=t.indicator, value=t.value, unit=t.unit, kind=labels.TARGET_KINDS[t.kind],
                                  year=str(t.year or "")) for t in item.targets),
         corrections=tuple(labels.correction(c.original, c.corrected, c.why) for c in item.corrections),
+        citation=citation(plan, localities[plan.locality], urls.item_url(plan.id, item.anchor, site_url), item),
         related=tuple(RelatedView(link=link(m.item.display_title, page, urls.plan(m.plan.id), m.item.anchor),
                                   plan=f"{localities[m.plan.locality].name} {m.plan.year}",
                                   score=labels.score(m.score)) for m in matches),
@@ -147,15 +154,15 @@ def section_heading(section: Section) -> str:
 
 
 def section_view(index: Index, plan: Plan, section: Section, page: str, positions: tuple[int, ...],
-                 insight: Insight | None = None) -> SectionView:
+                 insight: Insight | None = None, site_url: str = "") -> SectionView:
     return SectionView(
         anchor=anchors.section_anchor(positions),
         heading=section_heading(section),
         level=len(positions),
         outline_title=section.outline_title,
         intro=paragraphs(section.intro),
-        items=tuple(item_view(index, plan, i, page, insight) for i in section.items),
-        sections=tuple(section_view(index, plan, s, page, (*positions, k), insight)
+        items=tuple(item_view(index, plan, i, page, insight, site_url) for i in section.items),
+        sections=tuple(section_view(index, plan, s, page, (*positions, k), insight, site_url)
                        for k, s in enumerate(section.sections, start=1)),
         number_missing=section.number is None,
     )
@@ -169,7 +176,7 @@ def edit_url(repo_url: str | None, edit_uri: str, plan: Plan) -> str | None:
 
 
 def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "blob/main/",
-              insight: Insight | None = None) -> PlanPage:
+              insight: Insight | None = None, site_url: str = "") -> PlanPage:
     page = urls.plan(plan.id)
     locality = index.catalog.localities[plan.locality]
     previous, following = index.neighbours(plan)
@@ -184,9 +191,9 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
         description=f"{locality.name}{plan.year}年教育工作要点全文：{count}条任务，含责任单位、时限与主题。",
         notice=paragraphs(plan.notice),
         preamble=paragraphs(plan.preamble),
-        sections=tuple(section_view(index, plan, s, page, (k,), insight)
+        sections=tuple(section_view(index, plan, s, page, (k,), insight, site_url)
                        for k, s in enumerate(plan.sections, start=1)),
-        items=tuple(item_view(index, plan, i, page, insight) for i in plan.items),
+        items=tuple(item_view(index, plan, i, page, insight, site_url) for i in plan.items),
         closing=paragraphs(plan.closing),
         previous=link(f"{previous.year}年：{previous.title}", page, urls.plan(previous.id)) if previous else None,
         next=link(f"{following.year}年：{following.title}", page, urls.plan(following.id)) if following else None,
@@ -194,6 +201,9 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
         if len(index.by_locality[locality.id]) > 1 else None,
         issuer=plan.issuer or labels.NOT_STATED,
         issued=plan.issued or labels.NOT_STATED,
+        citation=citation(plan, locality, urls.plan_url(plan.id, site_url)),
+        data=link(f"{plan.id}.json", page, urls.plan_data(plan.id)),
+        print_footer=labels.print_footer(urls.plan_url(plan.id, site_url), plan.source.file, plan.source.url),
         edit_url=edit_url(repo_url, edit_uri, plan),
         source_url=plan.source.url,
         item_count=count,

@@ -1,0 +1,64 @@
+"""What readers take away from a plan page: a citation for the plan and for each item
+with the reader's access date, and a clean printout (A4, no navigation, the source at
+the foot of the page)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+
+def test_item_citation_has_the_item_url_and_todays_date(page, site_url):
+    page.goto(site_url + "plans/qingdao-2024/")
+    item = page.locator("[id='22'] ~ details.cite-item").first
+    item.locator("summary").click()
+    texts = item.locator("pre.cite-text").all_inner_texts()
+    today = datetime.date.today().isoformat()
+    url = "https://eduplans.github.io/eduplans/plans/qingdao-2024/#22"
+    gbt, bibtex, csl = texts
+    assert gbt == (f"中共青岛市委教育工作委员会, 青岛市教育局. 2024年全市教育工作要点：22. 巩固扩大“双减”成果[EB/OL]. "
+                   f"(2024-02-02)[{today}]. {url}.")
+    assert "author = {{中共青岛市委教育工作委员会} and {青岛市教育局}}" in bibtex
+    assert "@misc{eduplans-qingdao-2024-22," in bibtex and f"url = {{{url}}}" in bibtex
+    assert f"urldate = {{{today}}}" in bibtex
+    data = json.loads(csl)
+    assert (data["URL"], data["accessed"], data["issued"]) == (url, {"raw": today}, {"date-parts": [[2024, 2, 2]]})
+    assert data["author"] == [{"literal": "中共青岛市委教育工作委员会"}, {"literal": "青岛市教育局"}]
+    assert data["title"] == "2024年全市教育工作要点：22. 巩固扩大“双减”成果"
+
+
+def test_plan_citation_is_on_the_page(page, site_url):
+    page.goto(site_url + "plans/qingdao-2024/")
+    plan = page.locator("details.cite-plan")
+    plan.locator("summary").click()
+    gbt = plan.locator("pre.cite-text").first.inner_text()
+    assert gbt.startswith("中共青岛市委教育工作委员会, 青岛市教育局. 2024年全市教育工作要点[EB/OL]. (2024-02-02)[")
+    assert gbt.endswith("https://eduplans.github.io/eduplans/plans/qingdao-2024/.")
+
+
+def test_a_plan_prints_without_navigation_and_with_its_source(page, site_url, screenshots):
+    page.goto(site_url + "plans/qingdao-2024/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-footer', 'details.cite-plan',
+        '.related', '.chips'].map(s => [s, [...document.querySelectorAll(s)].every(e => getComputedStyle(e).display === 'none')])""")
+    assert all(ok for _, ok in hidden), hidden
+    footer = page.locator(".print-footer")
+    assert footer.is_visible()
+    assert footer.inner_text() == ("地方教育工作要点全文库 · https://eduplans.github.io/eduplans/plans/qingdao-2024/ · "
+                                   "原始文本：raw/000_5cadd956fa6f3c15.txt")
+    assert page.locator("[id='22']").is_visible()  # item headings keep their numbers
+    after = page.evaluate("() => getComputedStyle(document.getElementById('22'), '::after').content")
+    assert "#" in after  # and print their anchors
+    page.screenshot(path=str(screenshots / "plan-print.png"), full_page=False)
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+
+
+def test_light_and_dark_screenshots(browser, site_url, screenshots):
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", color_scheme=scheme)
+        view = context.new_page()
+        view.goto(site_url + "plans/qingdao-2024/#22")
+        view.screenshot(path=str(screenshots / f"plan-{scheme}.png"))
+        context.close()
+    assert (screenshots / "plan-light.png").stat().st_size > 10_000

@@ -50,8 +50,9 @@ def _registry_dir(paths: list[Path]) -> Path:
 
 
 def _read(path: Path) -> tuple[Document | None, list[Problem]]:
+    limit = yamlio.MAX_REGISTRY_BYTES if path.name in REGISTRIES else yamlio.MAX_FILE_BYTES
     try:
-        return yamlio.read_file(path), []
+        return yamlio.read_file(path, limit), []
     except YamlError as exc:
         return None, [Problem(exc.path, exc.mark, exc.message, exc.hint)]
 

@@ -21,7 +21,8 @@ try:  # the libyaml parser is several times faster; fall back when absent
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader  # type: ignore[assignment]
 
-MAX_FILE_BYTES = 2_000_000
+MAX_FILE_BYTES = 2_000_000       # a plan file: the longest plan is a tenth of this
+MAX_REGISTRY_BYTES = 20_000_000  # localities.yml for every education bureau of China (≈1.4 MB) has room to grow
 MAX_DEPTH = 12
 
 FieldPath = tuple[str | int, ...]
@@ -136,10 +137,15 @@ class _Builder:
             raise self.error(node, f"cannot read value {node.value!r}: {exc}") from exc
 
 
-def parse(text: str, path: str) -> Document:
+def _too_large(path: str, limit: int) -> YamlError:
+    hint = "split the plan" if limit == MAX_FILE_BYTES else "split the registry, or raise the limit in data/yamlio.py"
+    return YamlError(path, Mark(1, 1), f"file larger than {limit:,} bytes", hint)
+
+
+def parse(text: str, path: str, limit: int = MAX_FILE_BYTES) -> Document:
     """Parse YAML text into a :class:`Document`; raise :class:`YamlError` on bad input."""
-    if len(text.encode("utf-8", errors="surrogatepass")) > MAX_FILE_BYTES:
-        raise YamlError(path, Mark(1, 1), f"file larger than {MAX_FILE_BYTES:,} bytes", "split the plan")
+    if len(text.encode("utf-8", errors="surrogatepass")) > limit:
+        raise _too_large(path, limit)
     try:
         node = yaml.compose(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -186,15 +192,15 @@ def _syntax_hint(problem: str, line: str) -> str:
     return "check indentation and quoting on this line and the one above"
 
 
-def read_file(path: Path) -> Document:
+def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> Document:
     """Read and parse a YAML file, turning encoding problems into located errors."""
     shown = str(path)
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise YamlError(shown, Mark(1, 1), f"cannot read file: {exc.strerror}") from exc
-    if size > MAX_FILE_BYTES:
-        raise YamlError(shown, Mark(1, 1), f"file larger than {MAX_FILE_BYTES:,} bytes", "split the plan")
+    if size > limit:
+        raise _too_large(shown, limit)
     data = path.read_bytes()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise YamlError(shown, Mark(1, 1), "file is UTF-16", "save it as UTF-8")
@@ -204,7 +210,7 @@ def read_file(path: Path) -> Document:
         line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise YamlError(shown, Mark(line, column), "invalid UTF-8", "save the file as UTF-8") from exc
-    return parse(text, shown)
+    return parse(text, shown, limit)
 
 
 # ---------------------------------------------------------------------------

@@ -106,3 +106,20 @@ def test_loader_never_raises_on_plan_shaped_values(tmp_path_factory, value):
     (folder / "p.yml").write_text(yamlio.dump(value), encoding="utf-8")
     catalog, problems = loader.load_paths([folder])
     assert catalog is not None or problems
+
+
+def test_the_locality_registry_of_every_bureau_in_china_fits(tmp_path):
+    """About 3,200 education bureaus, each with two lines of evidence: ≈1.4 MB, over a
+    plan file's limit; registries have their own."""
+    entries = "".join(
+        f"  - id: bureau-{n}\n    name: 第{n}县\n    level: 县\n    province: 山东省\n    parent: null\n"
+        f"    evidence:\n      - {'原文写明' * 40}\n      - {'另有依据' * 40}\n" for n in range(3500))
+    registry = tmp_path / "localities.yml"
+    registry.write_text("localities:\n" + entries, encoding="utf-8")
+    assert registry.stat().st_size > yamlio.MAX_FILE_BYTES
+    assert len(yamlio.read_file(registry, yamlio.MAX_REGISTRY_BYTES).data["localities"]) == 3500
+    with pytest.raises(yamlio.YamlError, match="split the plan"):
+        yamlio.read_file(registry)  # the limit of a plan file
+    (tmp_path / "themes.yml").write_text((PLANS / "themes.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    catalog, problems = loader.load_paths([tmp_path])
+    assert catalog is not None and len(catalog.localities) == 3500, [p.format() for p in problems][:3]

@@ -45,10 +45,11 @@ def write_pages(out: Output, docs_dir: Path) -> list[str]:
     changed = []
     for path, content in out.pages.items():
         target = docs_dir / path
-        if target.exists() and target.read_text(encoding="utf-8") == content:
+        encoded = content if isinstance(content, bytes) else content.encode("utf-8")
+        if target.exists() and target.read_bytes() == encoded:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
+        target.write_bytes(encoded)
         changed.append(path)
     for file in generated_files(docs_dir):
         if file.relative_to(docs_dir).as_posix() not in out.pages:

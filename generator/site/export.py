@@ -98,6 +98,39 @@ def as_csv(rows: list[dict[str, Any]], fields: tuple[str, ...]) -> str:
     return out.getvalue()
 
 
+SQL_KEYS = {"plans": ("id",), "items": ("plan", "anchor"), "targets": ()}
+
+
+def as_sqlite(data: dict[str, list[dict[str, Any]]]) -> bytes:
+    """The dataset as an SQLite database (ready for Datasette): one table per record kind,
+    the same columns as the CSV files, list fields as JSON, and a trigram full-text index
+    of item titles and texts (it finds Chinese substrings without word segmentation)."""
+    import sqlite3
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "eduplans.sqlite"
+        db = sqlite3.connect(path)
+        for table, fields in FIELDS.items():
+            keys = SQL_KEYS[table]
+            columns = ", ".join(f'"{f}"' for f in fields)
+            primary = f", PRIMARY KEY ({', '.join(keys)})" if keys else ""
+            db.execute(f"CREATE TABLE {table} ({columns}{primary})")
+            db.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(fields))})",
+                           [tuple(_sql(record.get(f)) for f in fields) for record in data[table]])
+        db.execute("CREATE VIRTUAL TABLE items_fts USING fts5(title, text, content='items', tokenize='trigram')")
+        db.execute("INSERT INTO items_fts(rowid, title, text) SELECT rowid, title, text FROM items")
+        db.commit()
+        db.execute("VACUUM")
+        db.close()
+        return path.read_bytes()
+
+
+def _sql(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+
+
 def to_csv(catalog: Catalog, kind: str, base_url: str = "") -> str:
     """One table of the dataset as CSV: kind is plans, items or targets."""
     return as_csv(records(catalog, base_url)[kind], FIELDS[kind])

@@ -36,9 +36,9 @@ class BuildError(Exception):
 class Output:
     """A guarded set of pages: paths stay inside docs/, each is written once."""
 
-    pages: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, str | bytes] = field(default_factory=dict)  # bytes: a binary download
 
-    def add(self, path: str, content: str) -> None:
+    def add(self, path: str, content: str | bytes) -> None:
         posix = PurePosixPath(path)
         allowed = path.endswith(".md") or path.endswith(urls.FILE_SUFFIXES.get(posix.parts[0], ()))
         if posix.is_absolute() or ".." in posix.parts or "\\" in path or not allowed:
@@ -94,7 +94,7 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
 def add_downloads(out: Output, index: Index, site_url: str) -> None:
     """The dataset and the plan format, as files the data page links to."""
     data = export.records(index.catalog, site_url, index.assignments)
-    files = {"eduplans.json": export.as_json(data)}
+    files: dict[str, str | bytes] = {"eduplans.json": export.as_json(data), "eduplans.sqlite": export.as_sqlite(data)}
     files |= {name: (SCHEMA_DIR / name).read_text(encoding="utf-8") for name in ("plan.schema.json", "dataset.schema.json")}
     files |= {f"{name}.csv": export.as_csv(data[name], fields) for name, fields in export.FIELDS.items()}
     for name in overview.DOWNLOADS:  # the files the data page lists, in its order

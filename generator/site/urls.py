@@ -15,7 +15,7 @@ import posixpath
 # hand-written and committed. .gitignore, the build's staging and the tests derive
 # from this list.
 GENERATED = ("index.md", "contributing.md", "plans", "localities", "years", "themes", "compare", "data", "feeds")
-FILE_SUFFIXES = {"data": (".json", ".csv"), "feeds": (".xml", ".json")}  # generated files other than pages
+FILE_SUFFIXES = {"data": (".json", ".csv", ".sqlite"), "feeds": (".xml", ".json")}  # generated files other than pages
 
 HOME = "index.md"
 PLANS = "plans/index.md"

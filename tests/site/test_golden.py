@@ -22,7 +22,9 @@ from support import markdown_like_mkdocs
 
 SITE_FIXTURES = FIXTURES / "site"
 EXPECTED = GOLDEN / "site"
-COPIES = {urls.CONTRIBUTING, urls.download("plan.schema.json"), urls.download("dataset.schema.json")}  # verbatim copies of repository files
+# verbatim copies of repository files, and the binary database (tests/site/test_site.py queries it)
+COPIES = {urls.CONTRIBUTING, urls.download("plan.schema.json"), urls.download("dataset.schema.json"),
+          urls.download("eduplans.sqlite")}
 
 
 @pytest.fixture(scope="module")

@@ -200,3 +200,19 @@ def test_each_plan_has_its_own_json_valid_against_the_dataset_schema(built_site)
     assert one["items"] == [i for i in whole["items"] if i["plan"] == "qingdao-2024"]
     html = (built_site / "plans" / "qingdao-2024" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../data/plans/qingdao-2024.json"' in html
+
+
+def test_the_sqlite_download_holds_the_dataset_and_finds_chinese_text(built_site):
+    import sqlite3
+
+    whole = json.loads((built_site / "data" / "eduplans.json").read_text(encoding="utf-8"))
+    db = sqlite3.connect(built_site / "data" / "eduplans.sqlite")
+    for table in ("plans", "items", "targets"):
+        assert db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == len(whole[table])
+    owners = db.execute("SELECT owners FROM items WHERE plan = 'rongcheng-2024' AND anchor = '1'").fetchone()[0]
+    assert json.loads(owners) == next(i["owners"] for i in whole["items"]
+                                      if (i["plan"], i["anchor"]) == ("rongcheng-2024", "1"))
+    hits = db.execute("SELECT items.plan, items.anchor FROM items_fts JOIN items ON items.rowid = items_fts.rowid "
+                      "WHERE items_fts MATCH '\"公办园在园幼儿\"'").fetchall()
+    expected = {(i["plan"], i["anchor"]) for i in whole["items"] if "公办园在园幼儿" in (i["text"] or "")}
+    assert set(hits) == expected and expected

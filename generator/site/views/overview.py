@@ -12,7 +12,8 @@ from .common import CountTable, Link, PlanRow, count_table, link, plan_row
 OPEN_YEARS = 3     # the all-plans page shows the latest years open, older ones folded
 LATEST_PLANS = 6   # plans listed on the home page
 UNKNOWN_PROVINCE = "省份不详"
-DOWNLOADS = ("eduplans.json", "plans.csv", "items.csv", "targets.csv", "plan.schema.json", "dataset.schema.json")
+DOWNLOADS = ("eduplans.json", "eduplans.sqlite", "plans.csv", "items.csv", "targets.csv", "plan.schema.json",
+             "dataset.schema.json")
 
 
 @dataclass(frozen=True, kw_only=True)

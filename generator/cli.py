@@ -142,11 +142,18 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
     from .site import build
 
     _show_mkdocs_warnings()
+    from .site import subset
+
     day = args.date or datetime.date.today().isoformat()
+    part = subset.Subset(tuple(args.province or ()), tuple(args.locality or ()),
+                         subset.years(args.years) if args.years else ())
     try:
-        target = build.bundle(Path.cwd(), Path("dist"), day)
+        target = build.bundle(Path.cwd(), Path("dist"), day, part or None)
     except build.BuildError as exc:
         return _failed(exc, f"bundle failed: {exc}")
+    except subset.SubsetError as exc:
+        print(f"bundle refused: {exc}", file=sys.stderr)
+        return 1
     print(f"{target} ({target.stat().st_size / 1e6:.1f} MB): unzip it and open "
           "eduplans-offline/index.html in a browser, no network needed", file=sys.stderr)
     return 0
@@ -234,6 +241,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("bundle", help="build the offline site as dist/eduplans-offline-<date>.zip")
     p.add_argument("--date", help="date in the file name (default: today, YYYY-MM-DD)")
+    p.add_argument("--province", action="append", help="only this province's plans (repeatable), e.g. 山东省")
+    p.add_argument("--locality", action="append", help="only this locality and the places under it (repeatable)")
+    p.add_argument("--years", help="only these years: 2024, 2022,2024 or 2022-2024")
     p.set_defaults(func=_cmd_bundle)
 
     p = sub.add_parser("changes", help="Markdown summary of plan changes between git revisions")

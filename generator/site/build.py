@@ -18,6 +18,7 @@ from ..analysis.index import Index, build_index
 from ..data import loader
 from . import feeds, search, urls
 from .pages import BuildError, Output, render_all
+from .subset import Subset, check
 
 __all__ = ["BuildError", "build", "bundle", "generate", "load", "mkdocs_config"]
 
@@ -88,8 +89,10 @@ def _hand_written(docs_dir: Path, target: Path) -> None:
         target.mkdir()
 
 
-def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site_dir: Path | None = None) -> Path:
-    """Validate, generate and build into fresh folders, then swap them in."""
+def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site_dir: Path | None = None,
+          subset: Subset | None = None) -> Path:
+    """Validate, generate and build into fresh folders, then swap them in; a subset
+    builds a part of the atlas (the offline bundles)."""
     from mkdocs.commands.build import build as mkdocs_build
 
     config_file = root / config_name
@@ -97,6 +100,9 @@ def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site
     settings = mkdocs_config(config_file)
     hooks = [name for name in settings["hooks"] if name != LIVE_HOOK]
     index = load(root / "plans")  # fail before touching anything
+    if subset:
+        index = build_index(subset.apply(index.catalog))
+        check(index.catalog, subset)
     search.load_words(index.catalog)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
     try:
@@ -118,15 +124,17 @@ def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site
     return site_dir
 
 
-def bundle(root: Path, dist: Path, day: str) -> Path:
-    """The offline site as dist/eduplans-offline-<day>.zip, written atomically."""
+def bundle(root: Path, dist: Path, day: str, subset: Subset | None = None) -> Path:
+    """The offline site as dist/eduplans-offline-<day>[-<part>].zip, written atomically."""
     import zipfile
 
     staging = Path(tempfile.mkdtemp(prefix=".bundle-", dir=root))
     try:
-        built = build(root, config_name="mkdocs-offline.yml", site_dir=staging / "eduplans-offline")
+        if subset is None:
+            check(load(root / "plans").catalog, Subset())
+        built = build(root, config_name="mkdocs-offline.yml", site_dir=staging / "eduplans-offline", subset=subset)
         dist.mkdir(parents=True, exist_ok=True)
-        target = dist / f"eduplans-offline-{day}.zip"
+        target = dist / f"eduplans-offline-{day}{'-' + subset.slug() if subset else ''}.zip"
         partial = target.with_suffix(".zip.part")
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
             for file in sorted(built.rglob("*")):

@@ -101,3 +101,26 @@ def test_plain_mkdocs_build_generates_in_memory_and_writes_nothing_it_watches(pr
     assert (project / "plain-site" / "plans" / "qingdao-2024" / "index.html").exists()
     assert not [r for r in handler.buffer if "not included in the \"nav\"" in r.getMessage()]
     assert "Building prefix dict" not in capsys.readouterr().err  # jieba is quiet
+
+
+def test_an_offline_bundle_of_one_locality_holds_only_its_plans(project, tmp_path):
+    import zipfile
+
+    from generator.site.subset import Subset
+
+    target = site.bundle(project, tmp_path, "t", Subset(localities=("weihai",)))  # 荣成 lies under 威海
+    assert target.name == "eduplans-offline-t-weihai.zip"
+    names = zipfile.ZipFile(target).namelist()
+    assert "eduplans-offline/plans/rongcheng-2024.html" in names
+    assert not [n for n in names if "/plans/qingdao" in n or "localities/qingdao" in n]
+
+
+def test_a_bundle_too_large_for_offline_search_is_refused_with_the_way_out(project, tmp_path, monkeypatch, capsys):
+    from generator.site import subset
+
+    monkeypatch.setattr(subset, "BUNDLE_MAX_PLANS", 5)
+    monkeypatch.chdir(project)
+    assert cli.main(["bundle", "--date", "t"]) == 1
+    err = capsys.readouterr().err
+    assert "bundle refused: 11 plans: an offline bundle holds at most 5" in err and "--province 山东省" in err
+    assert cli.main(["bundle", "--date", "t", "--years", "2019-2021"]) == 0

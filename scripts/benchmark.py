@@ -1,7 +1,7 @@
 """Measure the pipeline: import, validate, generate, build; optionally at a larger scale.
 
     .venv/bin/python scripts/benchmark.py            # the bundled plans
-    .venv/bin/python scripts/benchmark.py --scale 20  # each plan copied 20 times (other years)
+    .venv/bin/python scripts/benchmark.py --scale 91  # 1,001 plans: every place copied 90 times as new places
 
 Numbers are wall-clock seconds on this machine: compare runs, do not assert them.
 """
@@ -9,6 +9,7 @@ Numbers are wall-clock seconds on this machine: compare runs, do not assert them
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import sys
 import tempfile
@@ -22,6 +23,7 @@ from generator.analysis.index import build_index  # noqa: E402
 from generator.data import loader, yamlio  # noqa: E402
 from generator.ingest import importer  # noqa: E402
 from generator.site import build, pages  # noqa: E402
+from generator.site.subset import Subset  # noqa: E402
 
 
 def timed(label: str, fn):
@@ -32,17 +34,28 @@ def timed(label: str, fn):
 
 
 def scaled_project(target: Path, copies: int) -> Path:
+    """The bundled plans and localities copied as new places: copy n of qingdao is the
+    locality qingdao-c{n} with the plans qingdao-c{n}-2024 …, as the atlas grows by
+    adding bureaus (years stay, so year and theme-year pages grow as they will)."""
     from tests.conftest import copy_project  # the same copy the tests build from
 
     root = copy_project(target)
     plans = root / "plans"
-    originals = loader.plan_files([plans])
+    registry = plans / "localities.yml"
+    entries = yamlio.read_file(registry, yamlio.MAX_REGISTRY_BYTES).data["localities"]
+    originals = [yamlio.read_file(p).data for p in loader.plan_files([plans])]
+    added = []
     for n in range(1, copies):
-        for path in originals:
-            data = yamlio.read_file(path).data
-            data["id"] = f"{data['id']}-copy{n}"
-            data["year"] = 1949 + n  # spread over years, as a long archive would be
-            (plans / f"{data['id']}.yml").write_text(yamlio.dump(data), encoding="utf-8")
+        added += [{**e, "id": f"{e['id']}-c{n}", "name": f"{e['name']}（{n}）",
+                   "parent": f"{e['parent']}-c{n}" if e.get("parent") else None} for e in entries]
+        for data in originals:
+            locality = data["locality"]
+            assert data["id"].startswith(locality)
+            copy = {**data, "id": f"{locality}-c{n}{data['id'][len(locality):]}", "locality": f"{locality}-c{n}"}
+            (plans / f"{copy['id']}.yml").write_text(yamlio.dump(copy), encoding="utf-8")
+    if added:
+        registry.write_text(registry.read_text(encoding="utf-8") + "".join(
+            "\n" + "".join(f"  {line}\n" for line in yamlio.dump([e]).splitlines()) for e in added), encoding="utf-8")
     return root
 
 
@@ -94,14 +107,29 @@ def main() -> None:
         index = timed(f"index {items} items (themes)", lambda: build_index(catalog))
         out = timed("render pages", lambda: pages.render_all(index, None))
         timed(f"build site ({len(out.pages)} generated pages, MkDocs)", lambda: build.build(root))
-        built = root / "site"
-        size = sum(p.stat().st_size for p in built.rglob("*") if p.is_file())
-        search_index = (built / "search" / "search_index.json").stat().st_size
-        plan_page = (built / "plans" / "qingdao-2024" / "index.html").stat().st_size
-        print(f"{'site size':<42} {size / 1e6:8.1f} MB")
-        print(f"{'search_index.json':<42} {search_index / 1e6:8.2f} MB")
-        print(f"{'plans/qingdao-2024/index.html':<42} {plan_page / 1e3:8.0f} KB")
-        shutil.rmtree(built, ignore_errors=True)
+        report_sizes(root / "site", count)
+        timed("offline bundle of one locality", lambda: build.bundle(root, root / "dist", "bench",
+                                                                       Subset(localities=("qingdao",))))
+        print(f"{'offline bundle (qingdao)':<42} {next((root / 'dist').glob('*.zip')).stat().st_size / 1e6:8.1f} MB")
+        print(f"{'peak memory (this process)':<42} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6:8.2f} GB")
+        shutil.rmtree(root / "site", ignore_errors=True)
+
+
+def report_sizes(built: Path, plans: int) -> None:
+    """Where the bytes go: the whole site, per plan, per top folder, and the largest pages."""
+    files = [p for p in built.rglob("*") if p.is_file()]
+    size = sum(p.stat().st_size for p in files)
+    print(f"{'site size':<42} {size / 1e6:8.1f} MB ({size / plans / 1e3:.0f} KB per plan)")
+    folders: dict[str, int] = {}
+    for p in files:
+        top = p.relative_to(built).parts[0]
+        folders[top] = folders.get(top, 0) + p.stat().st_size
+    for top, total in sorted(folders.items(), key=lambda kv: -kv[1])[:8]:
+        print(f"{'  ' + top + '/':<42} {total / 1e6:8.1f} MB")
+    pages = sorted((p for p in files if p.suffix == ".html"), key=lambda p: -p.stat().st_size)[:3]
+    for page in pages:
+        print(f"{'  largest: ' + page.relative_to(built).as_posix():<42} {page.stat().st_size / 1e3:8.0f} KB")
+    print(f"{'search_index.json':<42} {(built / 'search' / 'search_index.json').stat().st_size / 1e6:8.2f} MB")
 
 
 if __name__ == "__main__":

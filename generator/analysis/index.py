@@ -29,6 +29,7 @@ class Index:
     by_locality: dict[str, list[Plan]] = field(default_factory=dict)
     by_year: dict[int, list[Plan]] = field(default_factory=dict)
     by_theme: dict[str, list[Entry]] = field(default_factory=dict)
+    theme_year_counts: dict[tuple[str, int], int] = field(default_factory=dict)  # items of a theme in a year
 
     def themes_of(self, plan: Plan, item: Item) -> tuple[str, ...]:
         return self.assignments[(plan.id, item.anchor)].themes
@@ -63,4 +64,8 @@ def build_index(catalog: Catalog) -> Index:
     index.by_locality = {k: sorted(v, key=order) for k, v in sorted(by_locality.items())}
     index.by_year = {k: sorted(v, key=lambda p: (p.locality, p.id)) for k, v in sorted(by_year.items())}
     index.by_theme = by_theme
+    for theme, entries in by_theme.items():
+        for entry in entries:
+            key = (theme, entry.plan.year)
+            index.theme_year_counts[key] = index.theme_year_counts.get(key, 0) + 1
     return index

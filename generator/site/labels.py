@@ -12,6 +12,7 @@ from ..data.numerals import cn_numeral
 
 NOT_STATED = "原文未写"  # the source does not say (issuer, date)
 NOT_PROVEN = "原文不能证明"  # the sources do not prove it (a locality's province)
+UNKNOWN_PROVINCE = "省份不详"  # where listings group localities by province
 
 TARGET_KINDS = {"level": "达到水平", "amount": "建设数量", "events": "活动场次"}
 

@@ -10,11 +10,17 @@ permanent: changing a function here moves pages, so a test pins each form.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 # Generated files and folders directly inside docs/; everything else there is
 # hand-written and committed. .gitignore, the build's staging and the tests derive
 # from this list.
-GENERATED = ("index.md", "contributing.md", "plans", "localities", "years", "themes", "compare", "data", "feeds")
+GENERATED = ("index.md", "contributing.md", "plans", "localities", "provinces", "years", "themes", "compare", "data",
+             "feeds")
+PROVINCES_FILE = Path(__file__).parent / "rules" / "provinces.yml"
 FILE_SUFFIXES = {"data": (".json", ".csv", ".sqlite"), "feeds": (".xml", ".json")}  # generated files other than pages
 
 HOME = "index.md"
@@ -45,6 +51,31 @@ def theme(theme_id: str) -> str:
 
 def theme_year(theme_id: str, value: int) -> str:
     return f"themes/{theme_id}/{value}.md"
+
+
+@lru_cache(maxsize=1)
+def _slugs() -> tuple[dict[str, str], str]:
+    data = yaml.safe_load(PROVINCES_FILE.read_text(encoding="utf-8"))
+    return data["provinces"], data["unknown"]
+
+
+def province_slug(province: str | None) -> str:
+    """The URL part of a province (山东省 → shandong); the schema admits only listed names."""
+    slugs, unknown = _slugs()
+    return slugs[province] if province else unknown
+
+
+def province(name: str | None) -> str:
+    return f"provinces/{province_slug(name)}.md"
+
+
+def year_part(value: int, province_name: str | None) -> str:
+    """A large year page's part for one province: years/2024/shandong.md."""
+    return f"years/{value}/{province_slug(province_name)}.md"
+
+
+def theme_year_part(theme_id: str, value: int, province_name: str | None) -> str:
+    return f"themes/{theme_id}/{value}/{province_slug(province_name)}.md"
 
 
 def comparison(locality_id: str) -> str:

@@ -10,6 +10,7 @@ from .. import labels, urls
 from .common import LIST_LIMIT, CountTable, Link, PlanRow, count_table, excerpt, item_label, link, plan_row
 
 WIDE_TABLE = 20  # more localities than this: one row per locality instead of one column
+PARTITION_AT = LIST_LIMIT  # more plans or items than this: a listing is split into one page per province
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -37,7 +38,7 @@ def locality_page(index: Index, locality: Locality) -> LocalityPage:
     per_year = {year: index.theme_counts([p for p in plans if p.year == year]) for year in years}
     rows = []
     for theme in catalog.themes:
-        cells = [(per_year[year].get(theme.id, 0), urls.rel(page, urls.theme_year(theme.id, year), locality.id))
+        cells = [(per_year[year].get(theme.id, 0), theme_year_href(index, page, theme.id, year, locality.id))
                  for year in years]
         if any(c for c, _ in cells):
             rows.append((link(theme.name, page, urls.theme(theme.id)), cells))
@@ -64,49 +65,111 @@ def locality_page(index: Index, locality: Locality) -> LocalityPage:
 
 
 @dataclass(frozen=True, kw_only=True)
+class PartRow:
+    """One province's share of a listing too long for one page, and where it is."""
+
+    province: str
+    count: int
+    link: Link
+
+
+@dataclass(frozen=True, kw_only=True)
 class YearPage:
     path: str
     year: int
     plans: tuple[PlanRow, ...]
     plans_collapsed: bool  # a long list of plans starts folded
+    parts: tuple[PartRow, ...]  # a year with many plans: one page per province
+    up: Link | None  # a province's part: the whole year
     table: CountTable
     previous: Link | None
     next: Link | None
+    heading: str
     title: str
     description: str
+
+
+def theme_year_href(index: Index, page: str, theme_id: str, year: int, locality_id: str) -> str:
+    """Link to a locality's items of a theme in a year: on the theme-year page, or on its
+    province's part where that page is split."""
+    if index.theme_year_counts.get((theme_id, year), 0) > PARTITION_AT:
+        province = index.catalog.localities[locality_id].province
+        return urls.rel(page, urls.theme_year_part(theme_id, year, province), locality_id)
+    return urls.rel(page, urls.theme_year(theme_id, year), locality_id)
+
+
+def by_province(index: Index, localities: list[str]) -> dict[str | None, list[str]]:
+    """Locality ids grouped by province, provinces in registry order, unknown last."""
+    grouped: dict[str | None, list[str]] = {}
+    for locality_id in localities:
+        grouped.setdefault(index.catalog.localities[locality_id].province, []).append(locality_id)
+    return dict(sorted(grouped.items(), key=lambda kv: kv[0] is None))
+
+
+def _locality_table(index: Index, page: str, year: int, localities: list[str], counts: dict) -> CountTable:
+    names = index.catalog.localities
+    themes = index.catalog.themes
+
+    def cell(locality: str, theme: str) -> tuple[int, str]:
+        return counts[locality].get(theme, 0), theme_year_href(index, page, theme, year, locality)
+
+    locality_links = [link(names[loc].name, page, urls.locality(loc)) for loc in localities]
+    theme_links = [link(t.name, page, urls.theme(t.id)) for t in themes]
+    if len(localities) <= WIDE_TABLE:
+        return count_table("主题 \\ 地区", locality_links,
+                           [(t, [cell(loc, theme.id) for loc in localities]) for t, theme in zip(theme_links, themes)])
+    return count_table("地区 \\ 主题", theme_links,
+                       [(ll, [cell(loc, t.id) for t in themes]) for ll, loc in zip(locality_links, localities)])
 
 
 def year_page(index: Index, year: int) -> YearPage:
     page = urls.year(year)
     plans = index.by_year[year]
     localities = list(dict.fromkeys(p.locality for p in plans))
-    names = index.catalog.localities
-    themes = index.catalog.themes
     counts = {loc: index.theme_counts([p for p in plans if p.locality == loc]) for loc in localities}
-
-    def cell(locality: str, theme: str) -> tuple[int, str]:
-        return counts[locality].get(theme, 0), urls.rel(page, urls.theme_year(theme, year), locality)
-
-    locality_links = [link(names[loc].name, page, urls.locality(loc)) for loc in localities]
-    theme_links = [link(t.name, page, urls.theme(t.id)) for t in themes]
-    if len(localities) <= WIDE_TABLE:
-        table = count_table("主题 \\ 地区", locality_links,
-                            [(t, [cell(loc, theme.id) for loc in localities]) for t, theme in zip(theme_links, themes)])
-    else:
-        table = count_table("地区 \\ 主题", theme_links,
-                            [(ll, [cell(loc, t.id) for t in themes]) for ll, loc in zip(locality_links, localities)])
     years = list(index.by_year)
     at = years.index(year)
+    partitioned = len(plans) > PARTITION_AT
+    provinces = by_province(index, localities)
+    if partitioned:
+        themes = index.catalog.themes
+        table = count_table("主题 \\ 省份", [link(p or labels.UNKNOWN_PROVINCE, page, urls.year_part(year, p)) for p in provinces], [
+            (link(t.name, page, urls.theme(t.id)),
+             [(sum(counts[loc].get(t.id, 0) for loc in own), urls.rel(page, urls.theme_year_part(t.id, year, p)))
+              for p, own in provinces.items()]) for t in themes])
+    else:
+        table = _locality_table(index, page, year, localities, counts)
     return YearPage(
         path=page,
         year=year,
-        plans=tuple(plan_row(index, p, page) for p in plans),
+        plans=() if partitioned else tuple(plan_row(index, p, page) for p in plans),
         plans_collapsed=len(plans) > LIST_LIMIT,
+        parts=tuple(PartRow(province=p or labels.UNKNOWN_PROVINCE, count=sum(1 for x in plans if x.locality in own),
+                            link=link(f"{year}年 {p or labels.UNKNOWN_PROVINCE}", page, urls.year_part(year, p)))
+                    for p, own in provinces.items()) if partitioned else (),
+        up=None,
         table=table,
         previous=link(f"{years[at - 1]}年", page, urls.year(years[at - 1])) if at > 0 else None,
         next=link(f"{years[at + 1]}年", page, urls.year(years[at + 1])) if at + 1 < len(years) else None,
+        heading=f"{year}年",
         title=f"{year}年各地教育工作要点",
         description=f"{year}年的{len(plans)}份地方教育工作要点，以及各地在各主题上的任务数。",
+    )
+
+
+def year_part_page(index: Index, year: int, province: str | None) -> YearPage:
+    """One province's plans of a year too large for one page."""
+    page = urls.year_part(year, province)
+    plans = [p for p in index.by_year[year] if index.catalog.localities[p.locality].province == province]
+    localities = list(dict.fromkeys(p.locality for p in plans))
+    counts = {loc: index.theme_counts([p for p in plans if p.locality == loc]) for loc in localities}
+    name = province or labels.UNKNOWN_PROVINCE
+    return YearPage(
+        path=page, year=year, plans=tuple(plan_row(index, p, page) for p in plans),
+        plans_collapsed=len(plans) > LIST_LIMIT, parts=(), up=link(f"{year}年各省份", page, urls.year(year)),
+        table=_locality_table(index, page, year, localities, counts), previous=None, next=None,
+        heading=f"{year}年 {name}", title=f"{year}年{name}各地教育工作要点",
+        description=f"{year}年{name}的{len(plans)}份地方教育工作要点，以及各地在各主题上的任务数。",
     )
 
 
@@ -164,6 +227,7 @@ class ThemePage:
     rule: str
     years: tuple[YearGroup, ...]
     by_locality: tuple[tuple[Link, int], ...]
+    by_province: tuple[tuple[str, int], ...]  # instead, where too many localities to list
     total: int
     title: str
     description: str
@@ -187,13 +251,18 @@ def theme_page(index: Index, theme: Theme) -> ThemePage:
     for entry in entries:
         counts[entry.plan.locality] = counts.get(entry.plan.locality, 0) + 1
     localities = index.catalog.localities
+    partitioned = len(counts) > PARTITION_AT
+    provinces = by_province(index, list(counts))
     return ThemePage(
         path=page,
         theme=theme,
         rule=labels.THEME_RULE,
         years=tuple(year_groups),
-        by_locality=tuple((link(localities[loc].name, page, urls.locality(loc)), n)
-                          for loc, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
+        by_locality=() if partitioned else tuple(
+            (link(localities[loc].name, page, urls.locality(loc)), n)
+            for loc, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
+        by_province=tuple((p or labels.UNKNOWN_PROVINCE, sum(counts[loc] for loc in own))
+                          for p, own in provinces.items()) if partitioned else (),
         total=len(entries),
         title=f"主题：{theme.name}",
         description=f"各地教育工作要点中关于“{theme.name}”的{len(entries)}条任务，按年份和地区排列。",
@@ -206,8 +275,11 @@ class ThemeYearPage:
     theme: Theme
     year: int
     theme_link: Link
+    up: Link | None  # a province's part: the whole theme-year
     groups: tuple[LocalityGroup, ...]
+    parts: tuple[PartRow, ...]  # many items: one page per province instead of the groups
     count: int
+    heading: str
     title: str
     description: str
 
@@ -215,10 +287,35 @@ class ThemeYearPage:
 def theme_year_page(index: Index, theme: Theme, year: int) -> ThemeYearPage:
     page = urls.theme_year(theme.id, year)
     entries = [e for e in index.by_theme[theme.id] if e.plan.year == year]
+    partitioned = len(entries) > PARTITION_AT
+    provinces = by_province(index, list(dict.fromkeys(e.plan.locality for e in entries)))
     return ThemeYearPage(
         path=page, theme=theme, year=year,
-        theme_link=link(theme.name, page, urls.theme(theme.id)),
-        groups=locality_groups(entries, page, index.catalog), count=len(entries),
+        theme_link=link(theme.name, page, urls.theme(theme.id)), up=None,
+        groups=() if partitioned else locality_groups(entries, page, index.catalog),
+        parts=tuple(PartRow(province=p or labels.UNKNOWN_PROVINCE,
+                            count=sum(1 for e in entries if e.plan.locality in own),
+                            link=link(f"{theme.name}：{year}年 {p or labels.UNKNOWN_PROVINCE}", page,
+                                      urls.theme_year_part(theme.id, year, p)))
+                    for p, own in provinces.items()) if partitioned else (),
+        count=len(entries),
+        heading=f"{theme.name}：{year}年",
         title=f"{theme.name}：{year}年",
         description=f"{year}年各地教育工作要点中关于“{theme.name}”的{len(entries)}条任务。",
+    )
+
+
+def theme_year_part_page(index: Index, theme: Theme, year: int, province: str | None) -> ThemeYearPage:
+    """One province's items of a theme in a year too large for one page."""
+    page = urls.theme_year_part(theme.id, year, province)
+    localities = index.catalog.localities
+    entries = [e for e in index.by_theme[theme.id]
+               if e.plan.year == year and localities[e.plan.locality].province == province]
+    name = province or labels.UNKNOWN_PROVINCE
+    return ThemeYearPage(
+        path=page, theme=theme, year=year, theme_link=link(theme.name, page, urls.theme(theme.id)),
+        up=link(f"{theme.name}：{year}年各省份", page, urls.theme_year(theme.id, year)),
+        groups=locality_groups(entries, page, index.catalog), parts=(), count=len(entries),
+        heading=f"{theme.name}：{year}年 {name}", title=f"{theme.name}：{year}年{name}",
+        description=f"{year}年{name}各地教育工作要点中关于“{theme.name}”的{len(entries)}条任务。",
     )

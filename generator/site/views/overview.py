@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 from ...analysis.index import Index
 from ...data.numerals import cn_numeral
-from .. import urls
+from .. import labels, urls
+from . import listings
 from .common import CountTable, Link, PlanRow, count_table, link, plan_row
 
 OPEN_YEARS = 3     # the all-plans page shows the latest years open, older ones folded
 LATEST_PLANS = 6   # plans listed on the home page
-UNKNOWN_PROVINCE = "省份不详"
 DOWNLOADS = ("eduplans.json", "eduplans.sqlite", "plans.csv", "items.csv", "targets.csv", "plan.schema.json",
              "dataset.schema.json")
 
@@ -27,6 +27,7 @@ class LocalityRow:
 class ProvinceGroup:
     province: str
     localities: tuple[LocalityRow, ...]
+    page: Link | None  # the province's own page, where the atlas is too large for one list
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -82,6 +83,8 @@ class Overview:
     localities: int
     years: tuple[int, ...]
     provinces: tuple[ProvinceGroup, ...]
+    provinces_partitioned: bool  # each province on its own page, listed with counts here
+    plans_partitioned: bool      # too many plans to list: the years, with counts
     theme_table: CountTable
     plan_years: tuple[PlanYear, ...]
     year_rows: tuple[YearRow, ...]
@@ -90,18 +93,44 @@ class Overview:
     links: SiteLinks
 
 
-def provinces(index: Index, page: str) -> tuple[ProvinceGroup, ...]:
-    """Localities with plans, grouped by province; the unknown province last."""
+def provinces(index: Index, page: str, pages: bool = False) -> tuple[ProvinceGroup, ...]:
+    """Localities with plans, grouped by province; the unknown province last; with a link
+    to each province's page when pages."""
     grouped: dict[str, list[LocalityRow]] = {}
     for locality in index.catalog.localities.values():
         own = index.by_locality.get(locality.id, [])
         if own:
-            grouped.setdefault(locality.province or UNKNOWN_PROVINCE, []).append(LocalityRow(
+            grouped.setdefault(locality.province or labels.UNKNOWN_PROVINCE, []).append(LocalityRow(
                 locality=link(locality.name, page, urls.locality(locality.id)), level=locality.level,
                 years=tuple(link(str(p.year), page, urls.plan(p.id)) for p in own),
             ))
-    ordered = sorted(grouped.items(), key=lambda kv: kv[0] == UNKNOWN_PROVINCE)
-    return tuple(ProvinceGroup(province=k, localities=tuple(v)) for k, v in ordered)
+    ordered = sorted(grouped.items(), key=lambda kv: kv[0] == labels.UNKNOWN_PROVINCE)
+    return tuple(ProvinceGroup(province=k, localities=tuple(v), page=link(
+        k, page, urls.province(None if k == labels.UNKNOWN_PROVINCE else k)) if pages else None) for k, v in ordered)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProvincePage:
+    """A province's localities and their plans, where the atlas is too large for one list."""
+
+    path: str
+    group: ProvinceGroup
+    up: Link
+    title: str
+    description: str
+
+
+def province_pages(index: Index) -> list[ProvincePage]:
+    found = []
+    for group in provinces(index, urls.LOCALITIES):
+        name = None if group.province == labels.UNKNOWN_PROVINCE else group.province
+        page = urls.province(name)
+        own = provinces(index, page)  # the links again, relative to the province's page
+        found.append(ProvincePage(
+            path=page, group=next(g for g in own if g.province == group.province),
+            up=link("全部地区（按省份）", page, urls.LOCALITIES), title=f"{group.province}：收录的地区",
+            description=f"{group.province}本站收录计划的{len(group.localities)}个地区及其年份。"))
+    return found
 
 
 def theme_table(index: Index, page: str) -> CountTable:
@@ -132,10 +161,13 @@ def overview(index: Index, page: str) -> Overview:
         items=items,
         localities=len(index.by_locality),
         years=tuple(years),
-        provinces=provinces(index, page),
+        provinces=provinces(index, page, pages=len(index.by_locality) > listings.PARTITION_AT),
+        provinces_partitioned=len(index.by_locality) > listings.PARTITION_AT,
+        plans_partitioned=len(plans) > listings.PARTITION_AT,
         theme_table=theme_table(index, page),
-        plan_years=tuple(PlanYear(year=y, rows=tuple(plan_row(index, p, page) for p in index.by_year[y]),
-                                  collapsed=k >= OPEN_YEARS) for k, y in enumerate(reversed(years))),
+        plan_years=() if len(plans) > listings.PARTITION_AT else tuple(
+            PlanYear(year=y, rows=tuple(plan_row(index, p, page) for p in index.by_year[y]), collapsed=k >= OPEN_YEARS)
+            for k, y in enumerate(reversed(years))),
         year_rows=tuple(YearRow(link=link(f"{y}年", page, urls.year(y)), plans=len(ps),
                                 items=sum(1 for p in ps for _ in p.all_items()))
                         for y, ps in reversed(index.by_year.items())),

@@ -1,0 +1,62 @@
+"""Listings that would grow with the atlas are split by province, with stable URLs and
+counts on the page above, once they pass a size (listings.PARTITION_AT; here lowered so
+that the small fixture atlas splits)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.analysis.index import build_index
+from generator.data import loader
+from generator.site import pages, urls
+from generator.site.views import listings
+from conftest import FIXTURES
+
+
+@pytest.fixture
+def split(monkeypatch) -> dict[str, str]:
+    monkeypatch.setattr(listings, "PARTITION_AT", 0)
+    catalog, problems = loader.load_paths([FIXTURES / "site"])
+    assert catalog is not None, problems
+    return pages.render_all(build_index(catalog), None, "https://e.org/").pages
+
+
+def test_a_large_year_lists_provinces_and_each_province_has_its_page(split):
+    year = split[urls.year(2024)]
+    assert "## 各省份" in year and "## 本年计划" not in year
+    assert "[2024年 山东省](2024/shandong.md) | 2 |" in year
+    part = split[urls.year_part(2024, "山东省")]
+    assert part.startswith("---\ntitle: \"2024年山东省各地教育工作要点\"")
+    assert "[← 2024年各省份](../2024.md)" in part and "](../../plans/qingdao-2024.md)" in part
+    assert "](../../plans/rongcheng-2024.md)" in part
+
+
+def test_a_large_theme_year_lists_provinces_and_each_province_has_its_items(split):
+    theme_year = split[urls.theme_year("preschool", 2024)]
+    assert "按省份分页" in theme_year and "](2024/shandong.md)" in theme_year
+    part = split[urls.theme_year_part("preschool", 2024, "山东省")]
+    assert "(../../../plans/qingdao-2024.md#8)" in part
+
+
+def test_localities_and_plans_indexes_point_to_provinces_and_years(split):
+    localities = split[urls.LOCALITIES]
+    assert "| [山东省](../provinces/shandong.md) | 2 |" in localities  # 威海 has no plan of its own
+    province = split[urls.province("山东省")]
+    assert "[青岛市](../localities/qingdao.md)" in province and "[荣成市](../localities/rongcheng.md)" in province
+    plans = split[urls.PLANS]
+    assert "按年份浏览" in plans and "](../years/2024.md)" in plans and "](qingdao-2024.md)" not in plans
+
+
+def test_the_theme_page_counts_by_province(split):
+    theme = split[urls.theme("preschool")]
+    assert "## 各省份" in theme and "## 各地区" not in theme and "| 山东省 |" in theme
+
+
+def test_every_province_the_schema_admits_has_a_stable_url():
+    import json
+
+    schema = json.loads((FIXTURES.parent.parent / "plans" / "schema" / "localities.schema.json").read_text())
+    names = [n for n in schema["properties"]["localities"]["items"]["properties"]["province"]["enum"] if n]
+    slugs = [urls.province_slug(n) for n in names]
+    assert len(set(slugs)) == len(slugs) and all(s.isascii() and s.isalpha() for s in slugs)
+    assert urls.province_slug(None) == "unknown"

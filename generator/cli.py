@@ -7,6 +7,7 @@ Each subcommand is a function returning an exit status, so tests call
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -145,9 +146,11 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
     from .site import subset
 
     day = args.date or datetime.date.today().isoformat()
-    part = subset.Subset(tuple(args.province or ()), tuple(args.locality or ()),
-                         subset.years(args.years) if args.years else ())
     try:
+        part = subset.Subset(tuple(args.province or ()), tuple(args.locality or ()),
+                             subset.years(args.years) if args.years else ())
+        if not re.fullmatch(r"[A-Za-z0-9_.-]{1,40}", day) or ".." in day:
+            raise subset.SubsetError(f"--date {day!r}: letters, digits, '-', '_' and '.' only")
         target = build.bundle(Path.cwd(), Path("dist"), day, part or None)
     except build.BuildError as exc:
         return _failed(exc, f"bundle failed: {exc}")

@@ -56,10 +56,12 @@ def _git(*args: str) -> str:
 
 
 def _parse(text: str, name: str) -> Any:
+    """The data of a file, or None when it does not parse or is not a mapping."""
     try:
-        return yamlio.parse(text, name).data if text else None
+        data = yamlio.parse(text, name, yamlio.limit_for(name)).data if text else None
     except yamlio.YamlError:
         return None
+    return data if isinstance(data, dict) else None
 
 
 # ---------------------------------------------------------------------------
@@ -96,9 +98,14 @@ def _themes(item: dict[str, Any], taxonomy: tuple[model.Theme, ...]) -> tuple[st
 # Text
 
 
-def _escape(text: str) -> str:
-    """Plan text inside the summary's Markdown and HTML: shown, never run."""
-    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", html.escape(" ".join(text.split()), quote=False))
+def _escape(text: object) -> str:
+    """Anything from a plan file inside the summary's Markdown and HTML: shown, never run."""
+    return re.sub(r"([\\`*_\[\]|#<>])", r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
+
+
+def _code(text: object) -> str:
+    """A name (file, anchor, field, id) as inline code; backticks cannot close it."""
+    return "`" + str(text).replace("`", "'").replace("\n", " ") + "`"
 
 
 def text_diff(old: str, new: str) -> str:
@@ -130,7 +137,7 @@ def _label(item: dict[str, Any]) -> str:
 
 def _item_lines(anchor: str, old: dict[str, Any], new: dict[str, Any], old_themes: tuple[str, ...],
                 new_themes: tuple[str, ...]) -> list[str]:
-    lines = [f"- `#{anchor}` {_label(new)}"]
+    lines = [f"- {_code('#' + anchor)} {_label(new)}"]
     for key, name in (("title", "标题"), ("text", "正文")):
         before, after = old.get(key) or "", new.get(key) or ""
         if before != after and isinstance(before, str) and isinstance(after, str):
@@ -138,10 +145,10 @@ def _item_lines(anchor: str, old: dict[str, Any], new: dict[str, Any], old_theme
     gained = [t for t in new_themes if t not in old_themes]
     lost = [t for t in old_themes if t not in new_themes]
     if gained or lost:
-        lines.append("  - 主题：" + " ".join([f"+{t}" for t in gained] + [f"−{t}" for t in lost]))
+        lines.append("  - 主题：" + " ".join([f"+{_escape(t)}" for t in gained] + [f"−{_escape(t)}" for t in lost]))
     others = sorted(k for k in set(old) | set(new) if k not in ("title", "text") and old.get(k) != new.get(k))
     if others:
-        lines.append("  - 其他字段：" + ", ".join(f"`{k}`" for k in others))
+        lines.append("  - 其他字段：" + ", ".join(_code(k) for k in others))
     return lines
 
 
@@ -149,7 +156,7 @@ def _plan_section(name: str, base: str, head: str, taxonomies: tuple[tuple, tupl
     """The lines for one changed plan file, and the anchors it loses."""
     old_data, new_data = _parse(base, name), _parse(head, name)
     if new_data is None:
-        return [f"### `{name}`", "", "does not parse: see the validator's message", ""], []
+        return [f"### {_code(name)}", "", "does not parse: see the validator's message", ""], []
     old, new = _items(old_data), _items(new_data)
     lost = [a for a in old if a not in new]
     edited = []
@@ -161,20 +168,20 @@ def _plan_section(name: str, base: str, head: str, taxonomies: tuple[tuple, tupl
             edited.append(_item_lines(anchor, old[anchor], new[anchor], old_themes, new_themes))
     added = [a for a in new if a not in old]
     counts = f"{len(edited)} item(s) changed, {len(added)} added, {len(lost)} removed"
-    lines = [f"### `{name}` — {counts}", ""]
+    lines = [f"### {_code(name)} — {counts}", ""]
     for block in edited[:MAX_ITEMS_SHOWN]:
         lines += block
     if len(edited) > MAX_ITEMS_SHOWN:
         lines.append(f"- … and {len(edited) - MAX_ITEMS_SHOWN} more changed items")
-    lines += [f"- `#{a}` added: {_label(new[a])}" for a in added[:MAX_ITEMS_SHOWN]]
-    lines += [f"- `#{a}` removed: {_label(old[a])}" for a in lost[:MAX_ITEMS_SHOWN]]
+    lines += [f"- {_code('#' + a)} added: {_label(new[a])}" for a in added[:MAX_ITEMS_SHOWN]]
+    lines += [f"- {_code('#' + a)} removed: {_label(old[a])}" for a in lost[:MAX_ITEMS_SHOWN]]
     top = {k for k in set(old_data or {}) | set(new_data) if k not in ("sections", "items")
            and (old_data or {}).get(k) != new_data.get(k)}
     if top:
-        lines.append("- plan fields changed: " + ", ".join(f"`{k}`" for k in sorted(top)))
+        lines.append("- plan fields changed: " + ", ".join(_code(k) for k in sorted(top)))
     if base != head and len(lines) == 2:
         lines.append("- comments or layout only")
-    return lines + [""], [f"`{name}` `#{a}`" for a in lost]
+    return lines + [""], [f"{_code(name)} {_code('#' + a)}" for a in lost]
 
 
 def _registry_lines(base: Snapshot, head: Snapshot) -> list[str]:
@@ -184,12 +191,12 @@ def _registry_lines(base: Snapshot, head: Snapshot) -> list[str]:
             continue
         before = {e["id"]: e for e in base.registry(name).get(key) or [] if isinstance(e, dict) and "id" in e}
         after = {e["id"]: e for e in head.registry(name).get(key) or [] if isinstance(e, dict) and "id" in e}
-        found = [f"added `{i}`" for i in after if i not in before]
-        found += [f"removed `{i}` (its pages disappear)" for i in before if i not in after]
+        found = [f"added {_code(i)}" for i in after if i not in before]
+        found += [f"removed {_code(i)} (its pages disappear)" for i in before if i not in after]
         for i in (i for i in after if i in before and after[i] != before[i]):
             fields = sorted(k for k in set(after[i]) | set(before[i]) if after[i].get(k) != before[i].get(k))
-            found.append(f"changed `{i}` ({', '.join(fields)})")
-        lines.append(f"- `{name}`: " + ("; ".join(found) if found else "edited (comments or layout)"))
+            found.append(f"changed {_code(i)} ({', '.join(_escape(f) for f in fields)})")
+        lines.append(f"- {_code(name)}: " + ("; ".join(found) if found else "edited (comments or layout)"))
     return lines
 
 
@@ -209,16 +216,16 @@ def summary(base: Snapshot, head: Snapshot) -> str:
                 lost += gone
     out = ["## Plan changes", ""]
     for name in removed:
-        lost.append(f"`{name}` (the whole plan)")
+        lost.append(f"{_code(name)} (the whole plan)")
     if lost:
         out += [f"> **Warning: {len(lost)} public URL(s) disappear** — links to them will break. Keep the "
                 "anchors (an explicit `id:`) unless the item really is gone:", ">"]
         out += [f"> - {entry}" for entry in lost] + [""]
     for name in added:
         data = _parse(new_plans[name], name)
-        out.append(f"- Added: `{name}` ({len(_items(data))} items)" + ("" if data else " — does not parse"))
+        out.append(f"- Added: {_code(name)} ({len(_items(data))} items)" + ("" if data else " — does not parse"))
     for name in removed:
-        out.append(f"- Removed: `{name}` ({len(_items(_parse(old_plans[name], name)))} items)")
+        out.append(f"- Removed: {_code(name)} ({len(_items(_parse(old_plans[name], name)))} items)")
     if added or removed:
         out.append("")
     registries = _registry_lines(base, head)

@@ -14,7 +14,7 @@ from . import anchors, model, validate, yamlio
 from .validate import Problem
 from .yamlio import Document, Mark, YamlError
 
-REGISTRIES = ("localities.yml", "themes.yml")
+REGISTRIES = yamlio.REGISTRY_NAMES
 
 
 PLAN_SUFFIX = ".yml"
@@ -50,9 +50,8 @@ def _registry_dir(paths: list[Path]) -> Path:
 
 
 def _read(path: Path) -> tuple[Document | None, list[Problem]]:
-    limit = yamlio.MAX_REGISTRY_BYTES if path.name in REGISTRIES else yamlio.MAX_FILE_BYTES
     try:
-        return yamlio.read_file(path, limit), []
+        return yamlio.read_file(path, yamlio.limit_for(path.name)), []
     except YamlError as exc:
         return None, [Problem(exc.path, exc.mark, exc.message, exc.hint)]
 

@@ -137,6 +137,14 @@ class _Builder:
             raise self.error(node, f"cannot read value {node.value!r}: {exc}") from exc
 
 
+REGISTRY_NAMES = ("localities.yml", "themes.yml")
+
+
+def limit_for(name: str) -> int:
+    """The size limit of a file of plans/: registries grow with the country, plans do not."""
+    return MAX_REGISTRY_BYTES if Path(name).name in REGISTRY_NAMES else MAX_FILE_BYTES
+
+
 def _too_large(path: str, limit: int) -> YamlError:
     hint = "split the plan" if limit == MAX_FILE_BYTES else "split the registry, or raise the limit in data/yamlio.py"
     return YamlError(path, Mark(1, 1), f"file larger than {limit:,} bytes", hint)

@@ -63,6 +63,9 @@ def run(paths: list[Path], out_dir: Path, *, source_name: str | None, url: str |
         except (readers.ReadError, text.DecodeError) as exc:
             row.error = str(exc)
             continue
+        except Exception as exc:  # noqa: BLE001 - a damaged file must not stop the others
+            row.error = f"could not read it ({type(exc).__name__}: {exc}); open and save it again, or import it as text"
+            continue
         importer.write_plans(report, out_dir, force=force)
         batch.reports.append(report)
         row.plans, row.written = len(report.plans), len(report.written)

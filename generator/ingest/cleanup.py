@@ -28,6 +28,7 @@ class Cleaned:
     numbers: list[int]  # the source line each line starts on
     notes: list[str] = field(default_factory=list)
     discarded: list[str] = field(default_factory=list)
+    after_table: list[str] = field(default_factory=list)  # lines after a spaced table: the closing
 
 
 def _is_page_number(line: str, rules: ImportRules) -> bool:
@@ -35,9 +36,9 @@ def _is_page_number(line: str, rules: ImportRules) -> bool:
 
 
 def _running_headers(lines: list[str], rules: ImportRules) -> set[str]:
-    """Short lines that are no sentence and come back page after page: running headers.
-    A line right after a page number that appears elsewhere too (the title) is one, and
-    so is a line repeated on three or more pages."""
+    """Short lines that are no sentence and come back page after page: running headers,
+    the line right after a page number when it appears elsewhere too (the title). A
+    repeated line elsewhere (a tail such as 责任单位：基础教育科) is text."""
     texts = [line.strip() for line in lines if line.strip()]
     counts = Counter(texts)
     after_page = {following for text, following in zip(texts, texts[1:]) if _is_page_number(text, rules)}
@@ -45,8 +46,7 @@ def _running_headers(lines: list[str], rules: ImportRules) -> set[str]:
     def header_like(text: str) -> bool:
         return len(text) <= 40 and not ends_sentence(text) and classify(text, 0).kind == "text"
 
-    return {text for text, n in counts.items() if header_like(text) and (
-        n >= rules.running_header_min_repeats or n >= 2 and text in after_page)}
+    return {text for text, n in counts.items() if header_like(text) and n >= 2 and text in after_page}
 
 
 def _wrap_width(lines: list[str], rules: ImportRules) -> int | None:
@@ -94,15 +94,21 @@ def _table_header(line: str, rules: ImportRules) -> list[tuple[int, str]] | None
     return pieces if len(pieces) >= 3 and known >= 2 and _GAP.search(line.strip()) else None
 
 
-def _spaced_table(lines: list[str], start: int, header: list[tuple[int, str]]) -> list[str]:
-    """A table aligned with runs of spaces, from its header line to the end, as
-    flattened lines (a tab opens a cell); a wrapped cell is joined to its start."""
+def _spaced_table(lines: list[str], start: int, header: list[tuple[int, str]]) -> tuple[list[str], list[str]]:
+    """A table aligned with runs of spaces, from its header line on, as flattened lines
+    (a tab opens a cell; a wrapped cell is joined to its start), and the lines after it:
+    it ends at a blank line followed by a line that is no row (a signature, a date)."""
     starts = [column for column, _ in header]
     rows: list[list[str]] = []
-    for line in lines[start + 1:]:
+    blank = False
+    for at, line in enumerate(lines[start + 1:], start=start + 1):
         pieces = _pieces(line)
         if not pieces:
+            blank = True
             continue
+        if blank and rows and not line[:1].isspace() and not re.match(r"^\d{1,3}\s", line):
+            return _flattened(header, rows), lines[at:]
+        blank = False
         cells = [""] * len(starts)
         for column, text in pieces:
             index = max([k for k, s in enumerate(starts) if s <= column + 1] or [0])
@@ -111,6 +117,10 @@ def _spaced_table(lines: list[str], start: int, header: list[tuple[int, str]]) -
             rows.append(cells)
         else:
             rows[-1] = [a + b for a, b in zip(rows[-1], cells)]
+    return _flattened(header, rows), []
+
+
+def _flattened(header: list[tuple[int, str]], rows: list[list[str]]) -> list[str]:
     out = ["\t" + text for _, text in header]
     for row in rows:
         out += ["\t" + cell for cell in row]
@@ -140,8 +150,8 @@ def clean(lines: list[str], rules: ImportRules) -> Cleaned:
     width = _wrap_width([line for _, line in kept], rules)
     out: list[tuple[int, str]] = []
     joined = 0
+    previous = ""  # the last physical line, not the paragraph joined so far
     for number, line in kept:
-        previous = next((text for _, text in reversed(out) if text.strip()), "") if out else ""
         if width and line.strip() and _continues(previous.strip(), line.strip(), width, rules):
             while out and not out[-1][1].strip():
                 out.pop()  # blank lines left where a page break was
@@ -150,13 +160,16 @@ def clean(lines: list[str], rules: ImportRules) -> Cleaned:
             joined += 1
         else:
             out.append((number, line))
+        previous = line if line.strip() else previous
     notes = []
+    trailing: list[str] = []
     header_at = next((k for k, (_, line) in enumerate(out) if _table_header(line, rules)), None)
     if header_at is not None:
         header = _table_header(out[header_at][1], rules) or []
-        flattened = _spaced_table([line for _, line in out], header_at, header)
+        flattened, after = _spaced_table([line for _, line in out], header_at, header)
         number = out[header_at][0]
         out = out[:header_at] + [(number, line) for line in flattened]
+        trailing = [line.strip() for line in after if line.strip()]
         notes.append(f"read the table aligned with spaces (line {number}, columns "
                      f"{'、'.join(text for _, text in header)}) as a table")
     if removed_numbers or removed_headers:
@@ -164,4 +177,4 @@ def clean(lines: list[str], rules: ImportRules) -> Cleaned:
                      "(kept in source.discarded)")
     if joined:
         notes.append(f"joined {joined} wrapped line(s): the text was broken every ~{width} characters")
-    return Cleaned([text for _, text in out], [n for n, _ in out], notes, discarded)
+    return Cleaned([text for _, text in out], [n for n, _ in out], notes, discarded, trailing)

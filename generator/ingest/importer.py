@@ -355,6 +355,8 @@ def import_document(path: Path, data: bytes, *, source_file: str, url: str | Non
     lines, conversions = text.normalize_text(reading.text, text.Conversions(encoding=reading.encoding))
     cleaned = cleanup.clean(lines, rules)
     parts = split_file(cleaned.lines, rules, cleaned.numbers)
+    if cleaned.after_table and parts.segments:  # a signature and date after an annex table close the plan
+        parts.segments[-1].closing.extend(cleaned.after_table)
     drafts = pair_segments(parts, rules)
     notes = reading.notes + cleaned.notes
     facts = FileFacts(source_file, notes + conversions.summary(), parts, reading, reading.discarded + cleaned.discarded)

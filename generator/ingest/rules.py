@@ -33,7 +33,6 @@ class ImportRules:
     toneless_pinyin: re.Pattern[str]  # one whole syllable without tone marks
     radical_variants: dict[str, str]
     page_numbers: tuple[re.Pattern[str], ...]
-    running_header_min_repeats: int
     wrapped_min_lines: int
     wrapped_min_width: int
     wrapped_tolerance: int
@@ -70,7 +69,6 @@ def load_rules(path: Path = RULES_FILE) -> ImportRules:
         table_columns=dict(data["table_columns"]),
         radical_variants=dict(data["radical_variants"]),
         page_numbers=tuple(re.compile(p) for p in data["page_number_patterns"]),
-        running_header_min_repeats=data["running_header_min_repeats"],
         wrapped_min_lines=data["wrapped_min_lines"],
         wrapped_min_width=data["wrapped_min_width"],
         wrapped_tolerance=data["wrapped_tolerance"],

@@ -117,8 +117,9 @@ def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site
         except Exception as exc:  # MkDocs aborts with several exception types
             raise BuildError(f"MkDocs build failed: {exc}") from exc
         _swap(staged_site, site_dir)
-        docs_dir.mkdir(exist_ok=True)
-        write_pages(out, docs_dir)  # the pages just built, written where they changed
+        if subset is None and site_dir == root / "site":  # a part or a bundle leaves docs/ to the whole site
+            docs_dir.mkdir(exist_ok=True)
+            write_pages(out, docs_dir)  # the pages just built, written where they changed
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return site_dir

@@ -31,6 +31,10 @@ class Dates:
 def git_history(root: Path) -> dict[str, Dates]:
     """Plan file name → when it was added and last changed, from git; {} without git."""
     try:
+        shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=root, capture_output=True,
+                                 text=True, check=True).stdout.strip() == "true"
+        if shallow:  # one commit would date every plan at the clone's head
+            return {}
         log = subprocess.run(["git", "log", "--format=%x00%cI", "--name-only", "--", "plans"], cwd=root,
                              capture_output=True, text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
@@ -59,11 +63,12 @@ class Feed:
     title: str
     page: str  # the page the feed follows
     plans: tuple[Plan, ...]
+    latest: int | None = None  # the newest entries only (the atlas); a locality's feed has all
 
 
 def feeds(index: Index) -> list[Feed]:
     catalog = index.catalog
-    found = [Feed(urls.feed(None), "地方教育工作要点全文库：新增与更新的计划", urls.HOME, catalog.plans)]
+    found = [Feed(urls.feed(None), "地方教育工作要点全文库：新增与更新的计划", urls.HOME, catalog.plans, LATEST)]
     for locality_id, plans in index.by_locality.items():
         name = catalog.localities[locality_id].name
         found.append(Feed(urls.feed(locality_id), f"{name}教育工作要点：新增与更新", urls.locality(locality_id),
@@ -77,7 +82,7 @@ def render(feed: Feed, index: Index, site_url: str, history: dict[str, Dates]) -
 
     localities = index.catalog.localities
     dated = sorted(((p, _dates(p, history)) for p in feed.plans), key=lambda pd: (pd[1].updated, pd[0].id),
-                   reverse=True)[:LATEST]
+                   reverse=True)[:feed.latest]
     base = site_url or "/"
     atom = FeedGenerator()
     atom.id(base + feed.path)

@@ -27,7 +27,8 @@ class Subset:
         return bool(self.provinces or self.localities or self.years)
 
     def slug(self) -> str:
-        """For the bundle's file name: eduplans-offline-<day>-qingdao-2024.zip."""
+        """For the bundle's file name: eduplans-offline-<day>-qingdao-2024.zip (locality ids
+        are checked against the registry, province names become hex)."""
         parts = [*self.localities, *(f"p{p.encode('utf-8').hex()[:8]}" for p in self.provinces),
                  *map(str, self.years)]
         return "-".join(parts)
@@ -35,6 +36,9 @@ class Subset:
     def apply(self, catalog: Catalog) -> Catalog:
         """The catalog with the chosen plans, their localities and those localities' parents."""
         localities = catalog.localities
+        unknown = [loc for loc in self.localities if loc not in localities]
+        if unknown:
+            raise SubsetError(f"unknown locality {', '.join(unknown)}: use ids from plans/localities.yml")
 
         def under(locality_id: str | None) -> bool:
             while locality_id:
@@ -62,6 +66,8 @@ def years(text: str) -> tuple[int, ...]:
     found: list[int] = []
     for part in text.split(","):
         first, _, last = part.strip().partition("-")
+        if not first.isdigit() or last and not last.isdigit():
+            raise SubsetError(f"--years {text!r}: write 2024, 2022,2024 or 2022-2024")
         found += range(int(first), int(last or first) + 1)
     return tuple(found)
 

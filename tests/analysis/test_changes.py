@@ -121,3 +121,16 @@ def test_two_committed_revisions_are_compared(tmp_path, monkeypatch, capsys):
     assert cli.main(["changes", "--base", "HEAD"]) == 0
     captured = capsys.readouterr()
     assert "No plan file changed." in captured.out and "--base HEAD~1" in captured.err
+
+
+def test_a_file_that_is_not_a_mapping_does_not_stop_the_summary():
+    out = changes.summary(snapshot(), snapshot("- a\n- b\n", themes="- x\n"))
+    assert "does not parse" in out
+
+
+def test_names_and_theme_ids_from_a_plan_cannot_inject_markup():
+    head = PLAN.replace("        title: 乙\n", "        title: 乙\n        themes: ['<a href=\"https://evil\">x</a>']\n")
+    out = changes.summary(snapshot(), snapshot(head))
+    assert "  - 主题：+&lt;a href=\"https://evil\"&gt;x&lt;/a&gt;" in out and "<a href" not in out
+    out = changes.summary(snapshot(), snapshot(PLAN.replace("number: '2'", "number: '2`<b>'")))
+    assert "- `#2'<b>` added: 乙" in out  # a backtick cannot close the code span, so <b> stays text

@@ -124,3 +124,20 @@ def test_a_bundle_too_large_for_offline_search_is_refused_with_the_way_out(proje
     err = capsys.readouterr().err
     assert "bundle refused: 11 plans: an offline bundle holds at most 5" in err and "--province 山东省" in err
     assert cli.main(["bundle", "--date", "t", "--years", "2019-2021"]) == 0
+
+
+@pytest.mark.parametrize("args, message", [(["--years", "2024x"], "--years '2024x'"),
+                                           (["--locality", "qindao"], "unknown locality qindao"),
+                                           (["--date", "../x"], "--date '../x'")])
+def test_bundle_options_are_checked(project, monkeypatch, capsys, args, message):
+    monkeypatch.chdir(project)
+    assert cli.main(["bundle", *args]) == 1
+    assert message in capsys.readouterr().err
+
+
+def test_a_partial_bundle_leaves_docs_as_the_whole_site_wrote_it(project, tmp_path):
+    from generator.site.subset import Subset
+
+    docs = fingerprint(project / "docs")
+    site.bundle(project, tmp_path, "t", Subset(localities=("rongcheng",)))
+    assert fingerprint(project / "docs") == docs

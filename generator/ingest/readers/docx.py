@@ -83,10 +83,12 @@ def read(data: bytes) -> Reading:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    import zipfile
+
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
-        raise ReadError(f"not a readable .docx file: {exc}") from exc
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise ReadError(f"not a readable .docx file ({exc}): open it in Word or WPS and save it again") from exc
     numbering = Numbering(document)
     lines: list[str] = []
     numbered = tables = 0

@@ -33,9 +33,16 @@ def read(data: bytes, url: str | None) -> Reading:
     import lxml.html
     import trafilatura
 
+    from .. import text
+
+    declared = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w-]+)", data[:4096], re.I)
     try:
-        tree = lxml.html.fromstring(data)
-    except (ValueError, lxml.etree.ParserError) as exc:
+        if declared:
+            tree = lxml.html.fromstring(data)
+        else:  # without a declaration lxml would read Latin-1: decode as the importer decodes text
+            decoded, _ = text.decode(data)
+            tree = lxml.html.fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", decoded))
+    except (ValueError, lxml.etree.ParserError, text.DecodeError) as exc:
         raise ReadError(f"not a readable HTML page: {exc}") from exc
     found = trafilatura.bare_extraction(tree, url=url, favor_recall=True, include_tables=True,
                                         include_comments=False, with_metadata=True, deduplicate=False)

@@ -114,13 +114,14 @@ def read(data: bytes) -> Reading:
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFSyntaxError, ValueError) as exc:
-        raise ReadError(f"not a readable PDF: {exc}") from exc
-    with pdf:
-        tables = [page.find_tables() for page in pdf.pages]
-        pages = [_lines(page, n, tables[n]) for n, page in enumerate(pdf.pages)]
-        heights = [page.height for page in pdf.pages]
-        count = len(pdf.pages)
+        with pdf:
+            tables = [page.find_tables() for page in pdf.pages]
+            pages = [_lines(page, n, tables[n]) for n, page in enumerate(pdf.pages)]
+            heights = [page.height for page in pdf.pages]
+            count = len(pdf.pages)
+    except (PDFSyntaxError, ValueError, pdfplumber.utils.exceptions.PdfminerException) as exc:
+        raise ReadError(f"not a readable PDF ({exc}): a damaged or password-protected file? Save it again "
+                        "without a password, or import its text") from exc
     if sum(len(line.text) for page in pages for line in page) < MIN_TEXT_CHARS:
         raise ReadError(f"the PDF has no text layer ({count} page(s) of images: a scan?). The importer does not do "
                         "OCR: run OCR first (e.g. `ocrmypdf --language chi_sim in.pdf out.pdf`) or type the text, "

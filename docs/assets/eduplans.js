@@ -9,9 +9,10 @@
     var d = new Date(), pad = function (n) { return (n < 10 ? "0" : "") + n; };
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
   }
-  function swap(text, from, to) {
+  function swap(text, format, from, to) {  /* the title as this format escapes it */
+    var title = format === "csl" ? "citeTitleJson" : "citeTitleBibtex";
     return text.split(from.dataset.citeKey).join(to.dataset.citeKey)
-      .split(from.dataset.citeTitle).join(to.dataset.citeTitle)
+      .split(from.dataset[title]).join(to.dataset[title])
       .split(from.dataset.citeUrl).join(to.dataset.citeUrl);
   }
   function items() {
@@ -25,7 +26,7 @@
         label.textContent = pre.dataset.cite === "csl" ? "CSL-JSON" : "BibTeX";
         copy.className = "cite-text";
         copy.dataset.cite = pre.dataset.cite;
-        copy.textContent = swap(pre.textContent, plan, item);
+        copy.textContent = swap(pre.textContent, pre.dataset.cite, plan, item);
         item.appendChild(label);
         item.appendChild(copy);
       });

@@ -118,8 +118,17 @@ def unnumbered_ids(data: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
             previous, suffix = anchor or previous, 0
             continue
         suffix += 1
-        ids.append((item, f"{previous}{_LETTERS[min(suffix, 26) - 1]}"))
+        ids.append((item, f"{previous}{_letters(suffix)}"))
     return ids
+
+
+def _letters(n: int) -> str:
+    """1 → a, 26 → z, 27 → aa: the suffix of the n-th unnumbered item after a number."""
+    out = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = _LETTERS[rest] + out
+    return out
 
 
 def value_at(data: Any, field_path: FieldPath) -> Any:

@@ -18,9 +18,10 @@ import re
 from dataclasses import dataclass
 
 from ..data.model import Item, Locality, Plan
+from .labels import SITE_CREDIT as SITE
+from .views.common import item_label
 
 ACCESSED = "[访问日期]"
-SITE = "地方教育工作要点全文库（eduplans）"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -29,7 +30,9 @@ class Citation:
     bibtex: str
     csl: str  # CSL-JSON, one object
     key: str    # what an item's citation changes in its plan's (see the page script):
-    title: str  # the key, the title and the URL
+    title: str  # the key, the title (as each format writes it) and the URL
+    title_bibtex: str
+    title_json: str
     url: str
 
 
@@ -40,8 +43,7 @@ def _bibtex_text(text: str) -> str:
 def citation(plan: Plan, locality: Locality, url: str, item: Item | None = None) -> Citation:
     """The citation of a plan, or of one of its items when item is given."""
     authors = [a for a in (plan.issuer or locality.name).split("、") if a]  # joint issuers, as printed
-    title = plan.title if item is None else f"{plan.title}：{item.number + '. ' if item.number else ''}" \
-                                            f"{item.display_title}"
+    title = plan.title if item is None else f"{plan.title}：{item_label(item)}"
     issued = f"({plan.issued})" if plan.issued else ""
     gbt = f"{', '.join(authors)}. {title}[EB/OL]. {issued}[{ACCESSED}]. {url}."
     key = f"eduplans-{plan.id}" + (f"-{item.anchor}" if item else "")
@@ -62,4 +64,5 @@ def citation(plan: Plan, locality: Locality, url: str, item: Item | None = None)
     else:
         csl["issued"] = {"date-parts": [[plan.year]]}
     return Citation(gbt=gbt, bibtex=bibtex, csl=json.dumps(csl, ensure_ascii=False, indent=1), key=key,
-                    title=title, url=url)
+                    title=title, title_bibtex=_bibtex_text(title), title_json=json.dumps(title, ensure_ascii=False)[1:-1],
+                    url=url)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..analysis.index import Index
 from ..data.model import Plan
-from . import urls
+from . import labels, urls
 
 LATEST = 50  # entries in the atlas-wide feed; a locality's feed lists all its plans
 
@@ -68,7 +68,7 @@ class Feed:
 
 def feeds(index: Index) -> list[Feed]:
     catalog = index.catalog
-    found = [Feed(urls.feed(None), "地方教育工作要点全文库：新增与更新的计划", urls.HOME, catalog.plans, LATEST)]
+    found = [Feed(urls.feed(None), f"{labels.SITE_NAME}：新增与更新的计划", urls.HOME, catalog.plans, LATEST)]
     for locality_id, plans in index.by_locality.items():
         name = catalog.localities[locality_id].name
         found.append(Feed(urls.feed(locality_id), f"{name}教育工作要点：新增与更新", urls.locality(locality_id),
@@ -94,7 +94,7 @@ def render(feed: Feed, index: Index, site_url: str, history: dict[str, Dates]) -
     items: list[dict[str, str]] = []
     for plan, dates in reversed(dated):  # feedgen lists the last entry added first
         locality = localities[plan.locality]
-        title = f"{locality.name} {plan.year}：{plan.title}"
+        title = labels.plan_title(locality.name, plan.year, plan.title)
         url = urls.plan_url(plan.id, base)
         summary = f"{locality.name}{plan.year}年教育工作要点，{sum(1 for _ in plan.all_items())}条任务。"
         entry = atom.add_entry()

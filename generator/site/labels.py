@@ -10,6 +10,8 @@ from __future__ import annotations
 from ..analysis import compare, themes
 from ..data.numerals import cn_numeral
 
+SITE_NAME = "地方教育工作要点全文库"  # as mkdocs.yml site_name (a test keeps them equal)
+SITE_CREDIT = f"{SITE_NAME}（eduplans）"  # how reusers name the source
 NOT_STATED = "原文未写"  # the source does not say (issuer, date)
 NOT_PROVEN = "原文不能证明"  # the sources do not prove it (a locality's province)
 UNKNOWN_PROVINCE = "省份不详"  # where listings group localities by province
@@ -31,7 +33,16 @@ def correction(original: str, corrected: str, why: str) -> str:
 def print_footer(url: str, raw_file: str, source_url: str | None) -> str:
     """The line printed at the foot of every page of a printed plan."""
     source = f"原文网址：{source_url}" if source_url else f"原始文本：{raw_file}"
-    return f"地方教育工作要点全文库 · {url} · {source}"
+    return f"{SITE_NAME} · {url} · {source}"
+
+
+def plan_label(locality: str, year: int) -> str:
+    """What names a plan everywhere a reader meets it (heading, tab, feed, search hit)."""
+    return f"{locality} {year}"
+
+
+def plan_title(locality: str, year: int, title: str) -> str:
+    return f"{plan_label(locality, year)}：{title}"
 
 
 def score(value: float) -> str:

@@ -59,3 +59,9 @@ def test_ids_follow_the_qualified_anchor_where_numbering_restarts():
 def test_section_anchors_name_positions():
     assert anchors.section_anchor((3,)) == "s3" and anchors.section_anchor((3, 2)) == "s3-2"
     assert anchors.SECTION_ANCHOR.match("s3-2") and anchors.ANCHOR_RE.match("s3-2")
+
+
+def test_more_than_26_unnumbered_items_in_a_row_keep_distinct_ids():
+    loose = [{"number": None} for _ in range(28)]
+    ids = [new for _, new in anchors.unnumbered_ids(plan([{"number": "6"}, *loose]))]
+    assert ids[:2] == ["6a", "6b"] and ids[25:] == ["6z", "6aa", "6ab"] and len(set(ids)) == 28

@@ -53,3 +53,23 @@ def test_nothing_after_a_spaced_table_is_glued_into_it():
     assert plan["task_table"]["rows"][1]["due"] == "年底前"
     assert plan["issued"] == "2024-03-01" and "青岛市教育局" in plan["closing"]
     assert len(anchors.item_anchors(plan)) == 2
+
+
+def test_text_inside_word_content_controls_is_read():
+    import io
+
+    import docx
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    document.add_paragraph("2024年全市教育工作要点")
+    document.add_paragraph("一、加强党的建设")
+    inside = document.add_paragraph("1.加强教育系统党的建设。推进中小学党组织标准化建设。")
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    inside._p.addprevious(sdt)
+    sdt.append(content)
+    content.append(inside._p)  # the item now sits inside a content control
+    buffer = io.BytesIO()
+    document.save(buffer)
+    reading = readers.read(Path("x.docx"), buffer.getvalue())
+    assert "1.加强教育系统党的建设。推进中小学党组织标准化建设。" in reading.text.split("\n")

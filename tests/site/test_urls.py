@@ -49,3 +49,20 @@ def test_mkdocs_lists_the_live_hook_that_the_build_leaves_out():
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0])
     assert build.LIVE_HOOK in config["hooks"]
     assert len(config["hooks"]) > 1  # the search hooks stay
+
+
+def test_the_site_name_has_one_home():
+    from generator.site import labels
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0])
+    assert config["site_name"] == labels.SITE_NAME
+
+
+def test_feeds_and_plan_data_keep_their_urls():
+    assert urls.public(urls.feed(None)) == "feeds/atom.xml"
+    assert urls.public(urls.feed("qingdao")) == "feeds/qingdao.xml"
+    assert urls.json_feed(urls.feed("qingdao")) == "feeds/qingdao.json"
+    assert urls.public(urls.plan_data("qingdao-2024")) == "data/plans/qingdao-2024.json"
+    assert urls.public(urls.year_part(2024, "山东省")) == "years/2024/shandong/"
+    assert urls.public(urls.theme_year_part("preschool", 2024, None)) == "themes/preschool/2024/unknown/"
+    assert urls.public(urls.province("山东省")) == "provinces/shandong/"

@@ -77,6 +77,17 @@ def _table_lines(table: Any) -> list[str]:
     return lines
 
 
+def _blocks(parent: Any) -> Any:
+    """Paragraphs and tables in reading order, inside content controls (w:sdt) too."""
+    for child in parent.iterchildren():
+        if child.tag == f"{W}sdt":
+            content = child.find(f"{W}sdtContent")
+            if content is not None:
+                yield from _blocks(content)
+        elif child.tag in (f"{W}p", f"{W}tbl"):
+            yield child
+
+
 def read(data: bytes) -> Reading:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -92,7 +103,7 @@ def read(data: bytes) -> Reading:
     numbering = Numbering(document)
     lines: list[str] = []
     numbered = tables = 0
-    for child in document.element.body.iterchildren():
+    for child in _blocks(document.element.body):
         if child.tag == f"{W}p":
             paragraph = Paragraph(child, document)
             label = numbering.label(paragraph)

@@ -59,9 +59,12 @@ def _furniture(pages: list[list[Line]], heights: list[float]) -> set[int]:
     banded = [line for page in pages for line in page if in_band(line)]
     repeats = Counter(shape(line.text) for line in banded)
     enough = max(2, (len(pages) + 1) // 2)
+    def page_number(line: Line) -> bool:
+        text = re.sub(r"\s+", "", line.text)
+        return bool(PAGE_NUMBER.match(text)) and (in_band(line) or not text.isdigit())  # a bare 2024 is text
+
     return {id(line) for page in pages for line in page
-            if PAGE_NUMBER.match(re.sub(r"\s+", "", line.text)) and (in_band(line) or len(line.text) <= 9)
-            or in_band(line) and repeats[shape(line.text)] >= enough}
+            if page_number(line) or in_band(line) and repeats[shape(line.text)] >= enough}
 
 
 def _starts_block(text: str) -> bool:

@@ -73,3 +73,19 @@ def test_text_inside_word_content_controls_is_read():
     document.save(buffer)
     reading = readers.read(Path("x.docx"), buffer.getvalue())
     assert "1.加强教育系统党的建设。推进中小学党组织标准化建设。" in reading.text.split("\n")
+
+
+def test_a_task_table_on_a_web_page_becomes_the_plans_task_table():
+    page = ("<html><head><meta charset='utf-8'></head><body><div class='content'>"
+            "<p>2024年全市教育工作要点</p><p>一、总体</p><p>1.加强党建。推进中小学党组织标准化建设，全面提升组织力。</p>"
+            "<p>2.提升质量。深化课堂教学改革，提升育人质量。</p><p>附件</p><p>重点任务分工表</p>"
+            "<table><tr><td>序号</td><td>工作任务</td><td>责任单位</td><td>完成时限</td></tr>"
+            "<tr><td>1</td><td>加强党建</td><td>办公室</td><td>全年</td></tr>"
+            "<tr><td>2</td><td>提升质量</td><td>教研室</td><td>年底前</td></tr></table></div></body></html>")
+    report = importer.import_document(Path("x.html"), page.encode("utf-8"), source_file="raw/x.html",
+                                      locality="qingdao")
+    table = report.plans[0]["task_table"]
+    assert [(r["row"], r["task"], r["divisions"], r["due"]) for r in table["rows"]] == [
+        ("1", "加强党建", "办公室", "全年"), ("2", "提升质量", "教研室", "年底前")]
+    assert table["title"] == "重点任务分工表"
+    assert len(anchors.item_anchors(report.plans[0])) == 2

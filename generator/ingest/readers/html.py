@@ -50,11 +50,30 @@ def read(data: bytes, url: str | None) -> Reading:
     body = document.get("text") or ""
     if not body.strip():
         raise ReadError("no article text found on the page: save the article's text as .txt and import that")
+    body, tables = _flatten_tables(body)
     title = _meta(tree, ("articletitle", "og:title", "title")) or document.get("title")
     stated = _meta(tree, _META_DATES)
     issued = _iso(stated) or _iso(document.get("date"))
     evidence = f"the page's meta tag: {stated}" if _iso(stated) else "the page's date (trafilatura)" if issued else ""
-    paragraphs = len([line for line in body.split("\n") if line.strip()])
-    return Reading(body, "html", title=title, issued=issued, issued_evidence=evidence,
-                   notes=[f"web page: kept the article body ({paragraphs} paragraphs); left out the page's "
-                          "navigation, breadcrumb, sidebars and footer"])
+    paragraphs = len([line for line in body.split("\n") if line.strip() and not line.startswith("\t")])
+    notes = [f"web page: kept the article body ({paragraphs} paragraphs); left out the page's navigation, "
+             "breadcrumb, sidebars and footer"]
+    if tables:
+        notes.append(f"read {tables} HTML table(s) as tables")
+    return Reading(body, "html", title=title, issued=issued, issued_evidence=evidence, notes=notes)
+
+
+def _flatten_tables(body: str) -> tuple[str, int]:
+    """trafilatura writes a table's rows as '| a | b |': flatten them the way the
+    importer reads tables (a tab opens a cell)."""
+    out, tables, inside = [], 0, False
+    for line in body.split("\n"):
+        row = line.strip()
+        if row.startswith("|") and row.endswith("|") and row.count("|") >= 3:
+            tables += not inside
+            inside = True
+            out += ["\t" + cell.strip() for cell in row[1:-1].split("|")]
+        else:
+            inside = False
+            out.append(line)
+    return "\n".join(out), tables

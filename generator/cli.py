@@ -168,6 +168,10 @@ def _cmd_changes(args: argparse.Namespace) -> int:
     from .analysis import changes
 
     try:
+        if args.localities:  # for the pull request's preview: one id a line
+            for locality in changes.changed_localities(*changes.snapshots(args.base, args.head)):
+                print(locality)
+            return 0
         text = changes.compare(args.base, args.head)
     except subprocess.CalledProcessError as exc:
         print(f"cannot read plans at {args.base}{'/' + args.head if args.head else ''}: {exc.stderr.strip()}",
@@ -252,6 +256,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("changes", help="Markdown summary of plan changes between git revisions")
     p.add_argument("--base", required=True, help="git revision to compare with, e.g. origin/main or HEAD~1")
     p.add_argument("--head", help="git revision to compare (default: the working tree, committed or not)")
+    p.add_argument("--localities", action="store_true",
+                   help="print only the ids of the localities the change touches (for a preview of those)")
     p.set_defaults(func=_cmd_changes)
 
     p = sub.add_parser("targets", help="extract targets for items that have none recorded yet")

@@ -237,7 +237,30 @@ def summary(base: Snapshot, head: Snapshot) -> str:
     return "\n".join(out)
 
 
+def snapshots(base: str, head: str | None = WORKING_TREE, folder: Path = Path("plans")) -> tuple[Snapshot, Snapshot]:
+    """plans/ at revision base and at revision head (default: the working tree)."""
+    after = working_tree(folder) if head is None else at_revision(head, folder.as_posix())
+    return at_revision(base, folder.as_posix()), after
+
+
 def compare(base: str, head: str | None = WORKING_TREE, folder: Path = Path("plans")) -> str:
     """The summary from revision base to revision head (default: the working tree)."""
-    after = working_tree(folder) if head is None else at_revision(head, folder.as_posix())
-    return summary(at_revision(base, folder.as_posix()), after)
+    return summary(*snapshots(base, head, folder))
+
+
+def changed_localities(base: Snapshot, head: Snapshot) -> list[str]:
+    """The localities whose plans a change adds, edits or removes, or whose registry entry
+    it edits: what a pull request's preview must show. Empty when none."""
+    found: list[str] = []
+    old, new = base.plans(), head.plans()
+    for name in sorted(set(old) | set(new)):
+        if old.get(name) != new.get(name):
+            for text in (old.get(name), new.get(name)):
+                data = _parse(text or "", name)
+                if data and isinstance(data.get("locality"), str):
+                    found.append(data["locality"])
+    before = {e.get("id"): e for e in base.registry("localities.yml").get("localities") or [] if isinstance(e, dict)}
+    for entry in head.registry("localities.yml").get("localities") or []:
+        if isinstance(entry, dict) and before.get(entry.get("id")) != entry and isinstance(entry.get("id"), str):
+            found.append(entry["id"])
+    return list(dict.fromkeys(found))

@@ -134,3 +134,14 @@ def test_names_and_theme_ids_from_a_plan_cannot_inject_markup():
     assert "  - 主题：+&lt;a href=\"https://evil\"&gt;x&lt;/a&gt;" in out and "<a href" not in out
     out = changes.summary(snapshot(), snapshot(PLAN.replace("number: '2'", "number: '2`<b>'")))
     assert "- `#2'<b>` added: 乙" in out  # a backtick cannot close the code span, so <b> stays text
+
+
+def test_the_localities_a_change_touches_for_the_preview():
+    plan = PLAN.replace("id: x-2024\n", "id: x-2024\nlocality: qingdao\n")
+    other = PLAN.replace("id: x-2024\n", "id: y-2024\nlocality: weihai\n")
+    registry = "localities:\n  - id: rongcheng\n    name: 荣成市\n"
+    base = snapshot(plan, **{"y-2024.yml": other, "localities.yml": registry})
+    head = snapshot(plan.replace("原文二。", "原文二改。"), **{"y-2024.yml": other,
+                                                              "localities.yml": registry.replace("荣成市", "荣成")})
+    assert changes.changed_localities(base, head) == ["qingdao", "rongcheng"]
+    assert changes.changed_localities(base, base) == []

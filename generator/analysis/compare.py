@@ -66,8 +66,8 @@ def build_insight(index: Index) -> Insight:
     corpus = Corpus.build([_text(e.item) for e in entries])
     related = {}
     for i, entry in enumerate(entries):
-        scored = sorted(((corpus.cosine(i, j), j) for j in corpus.candidates(i)
-                         if entries[j].plan.id != entry.plan.id),
+        others = [j for j in corpus.candidates(i) if entries[j].plan.id != entry.plan.id]
+        scored = sorted(zip(corpus.scores(i, others), others),
                         key=lambda sj: (-sj[0], entries[sj[1]].plan.id, entries[sj[1]].item.anchor))
         related[(entry.plan.id, entry.item.anchor)] = [
             Match(entries[j].plan, entries[j].item, s) for s, j in scored[:RELATED] if s >= RELATED_MIN]
@@ -87,7 +87,8 @@ def _compare(corpus: Corpus, position: dict, earlier: Plan, later: Plan) -> Pair
     old = [(position[(earlier.id, i.anchor)], i) for i in earlier.all_items()]
     for item in later.all_items():
         here = position[(later.id, item.anchor)]
-        best = max(((corpus.cosine(here, k), i) for k, i in old), key=lambda si: si[0], default=None)
+        best = max(zip(corpus.scores(here, [k for k, _ in old]), (i for _, i in old)), key=lambda si: si[0],
+                   default=None)
         match = Match(earlier, best[1], best[0]) if best else None
         if match and match.score >= CARRIED_MIN:
             result.carried.append((item, match))

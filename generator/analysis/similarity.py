@@ -9,15 +9,20 @@ Scale: candidates come from an inverted index: each item is looked up by its
 items or in more than ``MAX_POSTING`` items are not indexed; of the items found, the
 ``CANDIDATES`` sharing most probes are scored. The time per item is therefore
 bounded (at most PROBES × MAX_POSTING look-ups and CANDIDATES cosines) however many
-plans there are; memory grows with the corpus (the vectors are held in memory).
+plans there are; memory grows with the corpus (the vectors are held in one sparse
+matrix, about 12 bytes per distinct bigram of an item).
 """
 
 from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 PROBES = 24
@@ -35,9 +40,10 @@ def bigrams(text: str) -> Counter:
 
 @dataclass
 class Corpus:
-    """Bigram TF-IDF vectors of a list of texts, and an index to find neighbours."""
+    """Bigram TF-IDF vectors of a list of texts, one L2-normalised row each of a sparse
+    matrix (scipy), and an index to find neighbours."""
 
-    vectors: list[dict[str, float]]
+    matrix: sparse.csr_matrix
     postings: dict[str, list[int]]
     probes: list[list[str]]
 
@@ -47,11 +53,17 @@ class Corpus:
         df: Counter = Counter(g for c in counts for g in c)
         n = max(len(texts), 1)
         idf = {g: math.log((1 + n) / (1 + d)) + 1 for g, d in df.items()}
-        vectors = []
-        for c in counts:
+        columns = {g: k for k, g in enumerate(df)}
+        rows, cols, values = array("l"), array("l"), array("d")  # compact while building
+        for i, c in enumerate(counts):
             vector = {g: (1 + math.log(k)) * idf[g] for g, k in c.items()}
             norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-            vectors.append({g: v / norm for g, v in vector.items()})
+            for g, v in vector.items():
+                rows.append(i)
+                cols.append(columns[g])
+                values.append(v / norm)
+        matrix = sparse.csr_matrix((np.frombuffer(values, dtype=np.float64), (np.frombuffer(rows, dtype=np.int64),
+                                    np.frombuffer(cols, dtype=np.int64))), shape=(len(texts), max(len(columns), 1)))
         limit = max(2, min(int(COMMON * n), MAX_POSTING))
         postings: dict[str, list[int]] = defaultdict(list)
         probes = []
@@ -61,13 +73,17 @@ class Corpus:
             probes.append(sorted(shared, key=lambda g: (-idf[g], g))[:PROBES])
             for g in indexed:
                 postings[g].append(i)
-        return cls(vectors, dict(postings), probes)
+        return cls(matrix, dict(postings), probes)
+
+    def scores(self, i: int, others: list[int]) -> list[float]:
+        """Cosines of item i with each of others, rounded (one sparse product for all)."""
+        if not others:
+            return []
+        products = self.matrix[others] @ self.matrix[i].T
+        return [round(float(v), 3) for v in products.toarray().ravel()]
 
     def cosine(self, a: int, b: int) -> float:
-        va, vb = self.vectors[a], self.vectors[b]
-        if len(va) > len(vb):
-            va, vb = vb, va
-        return round(sum(v * vb.get(g, 0.0) for g, v in va.items()), 3)
+        return self.scores(a, [b])[0]
 
     def candidates(self, i: int, limit: int = CANDIDATES) -> list[int]:
         """The items sharing most of i's probe bigrams, at most ``limit``, for scoring."""

@@ -66,3 +66,14 @@ def test_feeds_and_plan_data_keep_their_urls():
     assert urls.public(urls.year_part(2024, "山东省")) == "years/2024/shandong/"
     assert urls.public(urls.theme_year_part("preschool", 2024, None)) == "themes/preschool/2024/unknown/"
     assert urls.public(urls.province("山东省")) == "provinces/shandong/"
+
+
+def test_links_match_what_posixpath_computes_for_every_page_pair():
+    import itertools
+    import posixpath
+
+    paths = [urls.HOME, urls.plan("a-2024"), urls.theme("t"), urls.theme_year("t", 2024),
+             urls.theme_year_part("t", 2024, "山东省"), urls.year(2024), urls.year_part(2024, None), urls.DATA,
+             urls.pair("q", "a", "b"), urls.feed("q"), urls.plan_data("a-2024"), urls.province("山东省")]
+    for source, target in itertools.product(paths, repeat=2):
+        assert urls.rel(source, target) == posixpath.relpath(target, posixpath.dirname(source) or "."), (source, target)

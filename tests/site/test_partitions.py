@@ -60,3 +60,15 @@ def test_every_province_the_schema_admits_has_a_stable_url():
     slugs = [urls.province_slug(n) for n in names]
     assert len(set(slugs)) == len(slugs) and all(s.isascii() and s.isalpha() for s in slugs)
     assert urls.province_slug(None) == "unknown"
+
+
+def test_a_province_with_many_localities_shows_theme_totals_and_long_lists_drop_excerpts(monkeypatch, split):
+    monkeypatch.setattr(listings, "LOCALITY_TABLE_UP_TO", 1)
+    monkeypatch.setattr(listings, "EXCERPTS_UP_TO", 0)
+    catalog, _ = loader.load_paths([FIXTURES / "site"])
+    out = pages.render_all(build_index(catalog), None, "https://e.org/").pages
+    part = out[urls.year_part(2024, "山东省")]
+    assert "## 各主题" in part and "## 主题 × 地区" not in part
+    assert "| [学前教育](../../themes/preschool/index.md) | [2](../../themes/preschool/2024/shandong.md)" in part
+    items = out[urls.theme_year_part("preschool", 2024, "山东省")]
+    assert "- [8\\. 高标准完成基础教育优质资源倍增三年行动计划](../../../plans/qingdao-2024.md#8)\n" in items

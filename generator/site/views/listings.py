@@ -11,6 +11,11 @@ from .common import LIST_LIMIT, CountTable, Link, PlanRow, count_table, excerpt,
 
 WIDE_TABLE = 20  # more localities than this: one row per locality instead of one column
 PARTITION_AT = LIST_LIMIT  # more plans or items than this: a listing is split into one page per province
+LOCALITY_TABLE_UP_TO = 100  # a province's part with more localities shows theme totals, not a row each
+EXCERPTS_UP_TO = 300        # a listing with more items shows their titles only, to stay small
+LOCALITY_TABLE = ("主题 × 地区", "每格是该地区本年计划中属于该主题的任务数，点击可看到这些任务。")
+PROVINCE_TABLE = ("主题 × 省份", "每格是该省份本年计划中属于该主题的任务数，点击可看到这些任务。")
+TOTALS_TABLE = ("各主题", "本省份地区较多，这里只列各主题的任务数，点击可看到各地的这些任务。")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -82,6 +87,8 @@ class YearPage:
     parts: tuple[PartRow, ...]  # a year with many plans: one page per province
     up: Link | None  # a province's part: the whole year
     table: CountTable
+    table_heading: str
+    table_note: str
     previous: Link | None
     next: Link | None
     heading: str
@@ -139,6 +146,7 @@ def year_page(index: Index, year: int) -> YearPage:
               for p, own in provinces.items()]) for t in themes])
     else:
         table = _locality_table(index, page, year, localities, counts)
+    heading, note = PROVINCE_TABLE if partitioned else LOCALITY_TABLE
     return YearPage(
         path=page,
         year=year,
@@ -149,6 +157,8 @@ def year_page(index: Index, year: int) -> YearPage:
                     for p, own in provinces.items()) if partitioned else (),
         up=None,
         table=table,
+        table_heading=heading,
+        table_note=note,
         previous=link(f"{years[at - 1]}年", page, urls.year(years[at - 1])) if at > 0 else None,
         next=link(f"{years[at + 1]}年", page, urls.year(years[at + 1])) if at + 1 < len(years) else None,
         heading=f"{year}年",
@@ -164,10 +174,18 @@ def year_part_page(index: Index, year: int, province: str | None) -> YearPage:
     localities = list(dict.fromkeys(p.locality for p in plans))
     counts = {loc: index.theme_counts([p for p in plans if p.locality == loc]) for loc in localities}
     name = province or labels.UNKNOWN_PROVINCE
+    if len(localities) > LOCALITY_TABLE_UP_TO:
+        table = count_table("主题", [link(name, page, urls.year_part(year, province))], [
+            (link(t.name, page, urls.theme(t.id)), [(sum(c.get(t.id, 0) for c in counts.values()),
+                                                    urls.rel(page, urls.theme_year_part(t.id, year, province)))])
+            for t in index.catalog.themes])
+        heading, note = TOTALS_TABLE
+    else:
+        table, (heading, note) = _locality_table(index, page, year, localities, counts), LOCALITY_TABLE
     return YearPage(
         path=page, year=year, plans=tuple(plan_row(index, p, page) for p in plans),
         plans_collapsed=len(plans) > LIST_LIMIT, parts=(), up=link(f"{year}年各省份", page, urls.year(year)),
-        table=_locality_table(index, page, year, localities, counts), previous=None, next=None,
+        table=table, table_heading=heading, table_note=note, previous=None, next=None,
         heading=f"{year}年 {name}", title=f"{year}年{name}各地教育工作要点",
         description=f"{year}年{name}的{len(plans)}份地方教育工作要点，以及各地在各主题上的任务数。",
     )
@@ -204,6 +222,7 @@ def locality_groups(entries: list[Entry], page: str, catalog: Catalog) -> tuple[
     for entry in entries:
         grouped.setdefault(entry.plan.locality, []).append(entry)
     groups = []
+    with_excerpts = len(entries) <= EXCERPTS_UP_TO
     for locality_id, own in grouped.items():
         locality = catalog.localities[locality_id]
         plans = dict.fromkeys(link(e.plan.title, page, urls.plan(e.plan.id)) for e in own)
@@ -214,7 +233,7 @@ def locality_groups(entries: list[Entry], page: str, catalog: Catalog) -> tuple[
             entries=tuple(EntryView(
                 title=item_label(e.item),
                 href=urls.rel(page, urls.plan(e.plan.id), e.item.anchor),
-                excerpt=excerpt(e.item.text) if e.item.text else "（原文只有标题）",
+                excerpt=(excerpt(e.item.text) if e.item.text else "（原文只有标题）") if with_excerpts else "",
             ) for e in own),
         ))
     return tuple(groups)

@@ -7,6 +7,7 @@ Later stages (index, export, pages) read these and never the YAML.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterator
 
 
@@ -167,6 +168,10 @@ class Plan:
     items: tuple[Item, ...] = ()  # plans without sections
     closing: str | None = None
     task_table: TaskTable | None = None
+
+    @cached_property
+    def item_count(self) -> int:
+        return sum(1 for _ in self.all_items())
 
     def all_items(self) -> Iterator[Item]:
         yield from self.items

@@ -338,12 +338,17 @@ def import_text(data: bytes, *, source_file: str, year: int | None = None, local
                            localities=localities)
 
 
+def _read(path: Path, data: bytes, url: str | None = None) -> tuple[Reading, text.Conversions, cleanup.Cleaned]:
+    """A document read, normalized and cleaned: the lines the importer works on."""
+    reading = readers.read(path, data, url)
+    lines, conversions = text.normalize_text(reading.text, text.Conversions(encoding=reading.encoding))
+    return reading, conversions, cleanup.clean(lines, load_rules())
+
+
 def document_lines(path: Path, data: bytes) -> list[str]:
     """The lines of a document as the importer reads them: normalized, page furniture
     removed, wrapped lines joined."""
-    reading = readers.read(path, data)
-    lines = text.normalize_text(reading.text, text.Conversions(encoding=reading.encoding))[0]
-    return cleanup.clean(lines, load_rules()).lines
+    return _read(path, data)[2].lines
 
 
 def import_document(path: Path, data: bytes, *, source_file: str, url: str | None = None, year: int | None = None,
@@ -351,9 +356,7 @@ def import_document(path: Path, data: bytes, *, source_file: str, url: str | Non
     """Import one document of any kind the readers take; nothing is written here.
     Raises readers.ReadError or text.DecodeError for a file that cannot be read."""
     rules = load_rules()
-    reading = readers.read(path, data, url)
-    lines, conversions = text.normalize_text(reading.text, text.Conversions(encoding=reading.encoding))
-    cleaned = cleanup.clean(lines, rules)
+    reading, conversions, cleaned = _read(path, data, url)
     parts = split_file(cleaned.lines, rules, cleaned.numbers)
     if cleaned.after_table and parts.segments:  # a signature and date after an annex table close the plan
         parts.segments[-1].closing.extend(cleaned.after_table)

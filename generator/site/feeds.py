@@ -96,7 +96,7 @@ def render(feed: Feed, index: Index, site_url: str, history: dict[str, Dates]) -
         locality = localities[plan.locality]
         title = labels.plan_title(locality.name, plan.year, plan.title)
         url = urls.plan_url(plan.id, base)
-        summary = f"{locality.name}{plan.year}年教育工作要点，{sum(1 for _ in plan.all_items())}条任务。"
+        summary = f"{locality.name}{plan.year}年教育工作要点，{plan.item_count}条任务。"
         entry = atom.add_entry()
         entry.id(url)
         entry.title(title)

@@ -66,9 +66,8 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
     for year in index.by_year:
         year_page = listings.year_page(index, year)
         out.add(year_page.path, render.render(env, "year.md.j2", page=year_page))
-        for province in listings.by_province(index, [p.locality for p in index.by_year[year]]) \
-                if year_page.parts else ():
-            part = listings.year_part_page(index, year, province)
+        for year_part in year_page.parts:
+            part = listings.year_part_page(index, year, year_part.key)
             out.add(part.path, render.render(env, "year.md.j2", page=part))
     for theme in catalog.themes:
         theme_page = listings.theme_page(index, theme)
@@ -76,9 +75,8 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
         for year in index.by_year:
             theme_year = listings.theme_year_page(index, theme, year)
             out.add(theme_year.path, render.render(env, "theme_year.md.j2", page=theme_year))
-            entries = [e.plan.locality for e in index.by_theme[theme.id] if e.plan.year == year]
-            for province in listings.by_province(index, entries) if theme_year.parts else ():
-                part_page = listings.theme_year_part_page(index, theme, year, province)
+            for theme_part in theme_year.parts:
+                part_page = listings.theme_year_part_page(index, theme, year, theme_part.key)
                 out.add(part_page.path, render.render(env, "theme_year.md.j2", page=part_page))
     for template, path in OVERVIEWS:
         out.add(path, render.render(env, template, view=overview.overview(index, path)))

@@ -81,5 +81,5 @@ def plan_row(index: Index, plan: Plan, page: str) -> PlanRow:
         link=link(plan.title, page, urls.plan(plan.id)),
         locality=link(locality.name, page, urls.locality(locality.id)),
         year=link(str(plan.year), page, urls.year(plan.year)),
-        items=sum(1 for _ in plan.all_items()),
+        items=plan.item_count,
     )

@@ -73,6 +73,7 @@ def locality_page(index: Index, locality: Locality) -> LocalityPage:
 class PartRow:
     """One province's share of a listing too long for one page, and where it is."""
 
+    key: str | None  # the province as the registry writes it (None: unknown)
     province: str
     count: int
     link: Link
@@ -152,7 +153,7 @@ def year_page(index: Index, year: int) -> YearPage:
         year=year,
         plans=() if partitioned else tuple(plan_row(index, p, page) for p in plans),
         plans_collapsed=len(plans) > LIST_LIMIT,
-        parts=tuple(PartRow(province=p or labels.UNKNOWN_PROVINCE, count=sum(1 for x in plans if x.locality in own),
+        parts=tuple(PartRow(key=p, province=p or labels.UNKNOWN_PROVINCE, count=sum(1 for x in plans if x.locality in own),
                             link=link(f"{year}年 {p or labels.UNKNOWN_PROVINCE}", page, urls.year_part(year, p)))
                     for p, own in provinces.items()) if partitioned else (),
         up=None,
@@ -312,7 +313,7 @@ def theme_year_page(index: Index, theme: Theme, year: int) -> ThemeYearPage:
         path=page, theme=theme, year=year,
         theme_link=link(theme.name, page, urls.theme(theme.id)), up=None,
         groups=() if partitioned else locality_groups(entries, page, index.catalog),
-        parts=tuple(PartRow(province=p or labels.UNKNOWN_PROVINCE,
+        parts=tuple(PartRow(key=p, province=p or labels.UNKNOWN_PROVINCE,
                             count=sum(1 for e in entries if e.plan.locality in own),
                             link=link(f"{theme.name}：{year}年 {p or labels.UNKNOWN_PROVINCE}", page,
                                       urls.theme_year_part(theme.id, year, p)))

@@ -147,7 +147,7 @@ def overview(index: Index, page: str) -> Overview:
     catalog = index.catalog
     plans = catalog.plans
     years = list(index.by_year)
-    items = sum(1 for p in plans for _ in p.all_items())
+    items = sum(p.item_count for p in plans)
     descriptions = {
         urls.HOME: f"收录{len(plans)}份地方教育工作要点、{items}条任务，可按地区、年份、主题浏览和全文搜索。",
         urls.PLANS: f"按年份列出本站收录的{len(plans)}份地方教育工作要点。",
@@ -169,7 +169,7 @@ def overview(index: Index, page: str) -> Overview:
             PlanYear(year=y, rows=tuple(plan_row(index, p, page) for p in index.by_year[y]), collapsed=k >= OPEN_YEARS)
             for k, y in enumerate(reversed(years))),
         year_rows=tuple(YearRow(link=link(f"{y}年", page, urls.year(y)), plans=len(ps),
-                                items=sum(1 for p in ps for _ in p.all_items()))
+                                items=sum(p.item_count for p in ps))
                         for y, ps in reversed(index.by_year.items())),
         themes=tuple(ThemeRow(link=link(t.name, page, urls.theme(t.id)), en=t.en, items=len(index.by_theme[t.id]))
                      for t in catalog.themes),

@@ -180,7 +180,7 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
     page = urls.plan(plan.id)
     locality = index.catalog.localities[plan.locality]
     previous, following = index.neighbours(plan)
-    count = sum(1 for _ in plan.all_items())
+    count = plan.item_count
     return PlanPage(
         path=page,
         plan=plan,

@@ -137,7 +137,7 @@ def theme_table(index: Index, page: str) -> CountTable:
     years = list(index.by_year)
     rows = []
     for theme in index.catalog.themes:
-        cells = [(sum(1 for e in index.by_theme[theme.id] if e.plan.year == year),
+        cells = [(index.theme_year_counts.get((theme.id, year), 0),
                   urls.rel(page, urls.theme_year(theme.id, year))) for year in years]
         rows.append((link(theme.name, page, urls.theme(theme.id)), cells))
     return count_table("主题 \\ 年份", [link(str(y), page, urls.year(y)) for y in years], rows)

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..analysis.index import Index, build_index
 from ..data import loader
-from . import feeds, search, urls
+from . import feeds, urls
 from .pages import BuildError, Output, render_all
 from .subset import Subset, check
 
@@ -74,7 +74,6 @@ def generated_files(docs_dir: Path) -> list[Path]:
 def generate(plans_dir: Path, docs_dir: Path, repo_url: str | None, site_url: str | None = None) -> list[str]:
     """Validate the plans and write the generated Markdown into docs_dir."""
     index = load(plans_dir)
-    search.load_words(index.catalog)
     return write_pages(render_all(index, repo_url, site_url), docs_dir)
 
 
@@ -103,12 +102,12 @@ def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site
     if subset:
         index = build_index(subset.apply(index.catalog))
         check(index.catalog, subset)
-    search.load_words(index.catalog)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
     try:
         staged_docs, staged_site = staging / "docs", staging / "site"
         _hand_written(docs_dir, staged_docs)
-        out = render_all(index, settings["repo_url"], settings["site_url"], feeds.git_history(root))
+        out = render_all(index, settings["repo_url"], settings["site_url"], feeds.git_history(root),
+                         directory_urls=settings["use_directory_urls"])
         write_pages(out, staged_docs)
         try:
             config = mkdocs_config(config_file, docs_dir=str(staged_docs), site_dir=str(staged_site),

@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 from ..analysis.compare import build_insight
 from ..analysis.index import Index
 from ..data.validate import Problem
-from . import export, feeds, render, urls
+from . import export, feeds, render, search, urls
 from .views import compare, listings, overview, plan
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,8 +51,9 @@ class Output:
 
 
 def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
-               history: dict[str, feeds.Dates] | None = None) -> Output:
-    """Every generated page, rendered; history dates the feeds (see feeds.git_history)."""
+               history: dict[str, feeds.Dates] | None = None, directory_urls: bool = True) -> Output:
+    """Every generated page, rendered; history dates the feeds (see feeds.git_history);
+    directory_urls as the builder publishes pages (the search index links to them)."""
     env = render.environment()
     out = Output()
     catalog = index.catalog
@@ -95,6 +96,9 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
         for path, text in feeds.render(feed, index, site_url or "", history or {}).items():
             out.add(path, text)
     out.add(urls.DATA, render.render(env, "data.md.j2", view=overview.overview(index, urls.DATA)))
+    out.add(urls.SEARCH, render.render(env, "search.md.j2", page=overview.search_page()))
+    for path, text in search.build(index, directory_urls).items():
+        out.add(path, text)
     if CONTRIBUTING.exists():  # one text for GitHub and the site
         out.add(urls.CONTRIBUTING, CONTRIBUTING_FRONT + CONTRIBUTING.read_text(encoding="utf-8"))
     return out

@@ -1,206 +1,228 @@
-"""Chinese search: the words jieba must know, and small fixes to Material's output.
+"""The search index: a static character-bigram index of every item, loaded in pieces.
 
-1. Words. Material segments page text with jieba at build time. Domain words that
-   jieba's dictionary lacks (双减, 公办园, 基教处) would be cut apart, so they are
-   added: theme keywords, responsible units, and rules/search_words.txt. Long words
-   are split into the dictionary words that tile them (校园足球 → 校园 足球), so a
-   query for a part finds the whole (:func:`fine_cut`, installed in Material's plugin).
-2. Characters. Each search document also lists its distinct Chinese characters in a
-   low-boost field, so a query can require all of them whatever jieba did with word
-   boundaries (大家|访 still holds 家访). Material's index is written UTF-8, not \\uXXXX.
-3. Query (a Material bug, measured in 9.8): the worker's ``segment`` never tries a
-   slice ending at the query's last character, so 双减 runs as 双*, and it ORs the
-   pieces, so a query matches anything sharing one character. The fix replaces that
-   call: every character required, the words found by forward maximum matching
-   rank the results, and a result is kept only when its text holds each phrase of
-   the query as written. :data:`WORKER_CALL` and :data:`QUERY_CALL` are the exact
-   code replaced; if an upgrade changes either, the build fails and a test says so.
+Chinese has no spaces, and a word segmenter cuts the text one way at build time and a
+query another way in the browser; so the index keys are the characters and the pairs
+of adjacent characters of each item (the classic approach for Chinese), and the
+browser verifies the phrase itself on the item text. A query fetches only the keys
+it needs, so its cost does not grow with the atlas.
+
+What enters: the :class:`Index`. What leaves: script files under ``search/``, each
+``eduplansSearch.put(name, data)``, so that the same index loads from a web server and
+from ``file://`` (the offline bundle), where ``fetch`` is refused:
+
+- ``meta``: plans (locality, year, first item, id, label), localities, provinces,
+  levels, themes, the URL forms and the shard count;
+- ``k/<n>``: the keys whose hash (:func:`shard_of`) is n → their postings, or the
+  number of items holding it when the postings have a file of their own;
+- ``p/<hex>``: the postings of a frequent key, fetched only when a query has no rarer key;
+- ``d/<plan>``: one plan's items (anchor, heading, title, text, other searched fields,
+  themes), to verify the phrase and to show the hit;
+- ``t/<theme>``: the items of a theme (the theme filter);
+- ``t2s``: traditional → simplified characters, OpenCC's t2s applied to each character.
+
+Items are numbered in the order results are shown (newest year first, then province
+and locality), and postings are those numbers ascending, delta-coded as LEB128
+varints in base64 without padding. The browser side is ``docs/assets/eduplans-search.js``; it repeats
+:func:`search_form`, :func:`keys` and :func:`shard_of`, and a browser test holds the
+two sides equal.
 """
 
 from __future__ import annotations
 
+import base64
 import json
-import logging
 import re
+import unicodedata
+from array import array
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from ..data.model import Catalog
+import yaml
 
-RULES = Path(__file__).parent / "rules" / "search_words.txt"
+from ..analysis.index import Index
+from ..data.model import Item, Plan
+from . import labels, urls
+from .views.common import item_label
 
-# The call in Material's search worker (9.5–9.8) that segments Chinese queries,
-# and the call that runs the query; both are replaced, nothing else is touched.
-WORKER_CALL = re.compile(
-    r'e=e\.replace\(new RegExp\("\\\\p\{sc=Han\}\+","gu"\),(\w)=>\[\.\.\.(\w+)\(\1,this\.index\.invertedIndex\)\]'
-    r'\.join\("\* "\)\)'
-)
-REPLACEMENT = ('e=(eduplansPhrases=[],e).replace(new RegExp("\\\\p{sc=Han}+","gu"),'
-               's=>(eduplansPhrases.push(s),eduplansSegment(s,this.index.invertedIndex)))')
-QUERY_CALL = "this.index.search(e).reduce("
-QUERY_REPLACEMENT = "this.index.search(e).filter(r=>eduplansKeep(this.map.get(r.ref))).reduce("
+RULES = Path(__file__).parent / "rules" / "search.yml"
 
-# Every character of a Chinese phrase is required (the index lists each document's
-# characters, see rewrite_index); its words, found by forward maximum matching over
-# the index's terms, rank the results; and a result is kept only if its text holds
-# each phrase of the query as written, so that 校园餐 does not match a section with
-# 校园 and 餐厅 apart.
-SEGMENTER_JS = """\
-/* eduplans: Chinese query segmentation and phrase filter, see generator/site/search.py */
-var eduplansPhrases=[];
-function eduplansSegment(q,idx){var p=[],i=0;while(i<q.length){var j=q.length;\
-while(j>i+1&&!(q.slice(i,j) in idx))j--;p.push(q.slice(i,j));i=j}\
-var c=Array.from(new Set(q.split(""))).map(function(s){return "+"+s});\
-return c.concat(p.map(function(s){return s+"*"})).join(" ")}
-function eduplansKeep(d){if(!d||!eduplansPhrases.length)return true;\
-var t=((d.title||"")+" "+(d.text||"")).replace(/<[^>]*>/g,"").replace(/[\\s\\u200b]/g,"");\
-return eduplansPhrases.every(function(p){return t.indexOf(p)>=0})}
-"""
-MARKER = "eduplansSegment("
+# Spaces and the marks that quote or bracket a phrase are not part of it: a reader
+# typing 双减工作 means the text's “双减”工作 (the browser removes the same marks).
+DROP = re.compile("[\\s\\u200b“”‘’\"'《》〈〉「」『』【】()（）]")  # the pattern as the browser's DROP
+RUN = re.compile(r"\w+")  # letters and digits: keys never span punctuation
+FIELDS = "|"  # between an item's fields, so that no phrase runs from one into the next
 
 
-class SearchPatchError(Exception):
-    pass
+@dataclass(frozen=True)
+class SearchRules:
+    levels: dict[str, tuple[str, ...]]  # facet label → registry levels
+    own_file_over: int
+    shard_bytes: int
+
+    def level_of(self, registry_level: str) -> int:
+        for at, members in enumerate(self.levels.values()):
+            if registry_level in members:
+                return at
+        raise ValueError(f"level {registry_level!r} is in no group of {RULES}: add it under levels")
 
 
-def words(catalog: Catalog) -> list[str]:
-    """Words jieba must keep whole: curated list, theme keywords, responsible units."""
-    found: list[str] = []
-    if RULES.exists():
-        found += [w.strip() for w in RULES.read_text(encoding="utf-8").splitlines()
-                  if w.strip() and not w.startswith("#")]
-    for theme in catalog.themes:
-        found += theme.keywords
-    for plan in sorted(catalog.plans, key=lambda p: p.path):
-        found += [unit for item in plan.all_items() for unit in item.owners + item.supporting]
-    return [w for w in dict.fromkeys(found) if 2 <= len(w) <= 12 and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+@lru_cache(maxsize=1)
+def rules() -> SearchRules:
+    data = yaml.safe_load(RULES.read_text(encoding="utf-8"))
+    return SearchRules({k: tuple(v) for k, v in data["levels"].items()}, data["own_file_over"], data["shard_bytes"])
 
 
-def load_words(catalog: Catalog) -> int:
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter says nothing to a reader of the build
-
-    added = words(catalog)
-    for word in added:
-        jieba.add_word(word, freq=None)
-    return len(added)
+def search_form(text: str) -> str:
+    """What is matched: NFKC (full-width letters and digits become ASCII), lower case,
+    without spaces and quote or bracket marks."""
+    return DROP.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
-def fine_cut(text: str):
-    """jieba's words, with a long word split into the dictionary words that exactly
-    cover it when each has two or more characters (校园足球 → 校园 足球), so that a
-    query for 足球 finds it; 公办园 stays whole, since 公办 + 园 would let a query for
-    公办园 match any text holding 公办学校 and 幼儿园."""
-    import jieba
-
-    for word in jieba.cut(text):
-        yield from _cover(word, jieba.dt.FREQ) if len(word) >= 4 else (word,)
+def keys(form: str) -> set[str]:
+    """Every character and every pair of adjacent characters within a run of letters and digits."""
+    found: set[str] = set()
+    for run in RUN.findall(form):
+        found.update(run)
+        found.update(run[i:i + 2] for i in range(len(run) - 1))
+    return found
 
 
-def _cover(word: str, freq: dict) -> list[str]:
-    """Fewest dictionary words of length >= 2 that tile word, else [word]."""
-    best: list[list[str] | None] = [None] * (len(word) + 1)
-    best[0] = []
-    for end in range(2, len(word) + 1):
-        for start in range(0, end - 1):
-            piece, before, known = word[start:end], best[start], best[end]
-            if before is not None and freq.get(piece) and piece != word:
-                candidate = before + [piece]
-                if known is None or len(candidate) < len(known):
-                    best[end] = candidate
-    return best[len(word)] or [word]
+def shard_of(key: str, shards: int) -> int:
+    value = 0
+    for char in key:
+        value = (value * 31 + ord(char)) & 0xFFFFFFFF
+    return value % shards
 
 
-class FineSegmenter:
-    """Stands in for the ``jieba`` module inside Material's search plugin, which only
-    calls ``jieba.cut(bytes)`` (see :func:`install_segmenter`)."""
-
-    def cut(self, data, *args, **kwargs):
-        text = data.decode("utf-8") if isinstance(data, bytes) else data
-        return fine_cut(text)
-
-
-def install_segmenter() -> None:
-    """Make Material index fine-grained words (a documented, tested substitution)."""
-    from material.plugins.search import plugin
-
-    if getattr(plugin, "jieba", None) is None:
-        raise SearchPatchError("Material's search plugin has no jieba: install jieba")
-    plugin.jieba = FineSegmenter()
+def encode(numbers: array) -> str:
+    """Ascending numbers as base64 LEB128 deltas (the first is itself)."""
+    out = bytearray()
+    previous = -1
+    for number in numbers:
+        delta = number - previous - 1
+        previous = number
+        while delta >= 0x80:
+            out.append((delta & 0x7F) | 0x80)
+            delta >>= 7
+        out.append(delta)
+    return base64.b64encode(bytes(out)).decode("ascii").rstrip("=")
 
 
-_TAG = re.compile(r"<[^>]+>")
-_HAN = re.compile(r"[\u3400-\u9fff]")
+def own_file(key: str) -> str:
+    """The file of a frequent key's postings: 教育 → p/6559-80b2."""
+    return "p/" + "-".join(f"{ord(c):x}" for c in key)
 
 
-def characters(document: dict) -> str:
-    """The distinct Chinese characters of a search document, space-separated."""
-    text = _TAG.sub("", f"{document.get('title', '')} {document.get('text', '')}")
-    return " ".join(dict.fromkeys(_HAN.findall(text)))
+def script(name: str, data: object) -> str:
+    """A file of the index: a script that hands its data to the page (works over file://)."""
+    # "</" cannot end a <script> here (the files are loaded by src), but a plan's text
+    # must never become markup in any context, so it is escaped like inline JSON.
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return f"eduplansSearch.put({json.dumps(name)},{body});\n"
 
 
-def rewrite_index(site_dir: Path) -> None:
-    """Add the character field every Chinese query requires, and write UTF-8.
-
-    Words alone lose matches where jieba cut across the query (大家|访 for 家访), so
-    each document also lists its distinct characters in a low-boost field ``chars``:
-    a query requires all its characters (recall), the worker then keeps only
-    documents holding the phrase itself (precision), and the query's words rank them.
-    An item's hit is titled with its plan's label (the part of the plan page's title
-    before "：", as views.plan.plan_page writes it: 青岛市 2024), so that every result
-    says which place and year it is from.
-    """
-    path = site_dir / "search" / "search_index.json"
-    if not path.exists():
-        return
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["config"]["fields"]["chars"] = {"boost": 0.01}
-    labels = {d["location"]: d["title"].replace("\u200b", "").split("：")[0] for d in data["docs"]
-              if d["location"].startswith("plans/") and "#" not in d["location"] and "：" in d["title"]}
-    for document in data["docs"]:
-        document["chars"] = characters(document)
-        page, _, anchor = document["location"].partition("#")
-        if anchor and page in labels:  # an item's hit says which plan: 青岛市 2024 · 22. 巩固扩大……
-            document["title"] = f"{labels[page]} · {document['title']}"
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def plan_order(index: Index) -> list[Plan]:
+    """The order of results: newest year first, then province, locality and plan."""
+    localities = index.catalog.localities
+    return sorted(index.catalog.plans, key=lambda p: (-p.year, urls.province_slug(localities[p.locality].province),
+                                                      p.locality, p.id))
 
 
-DIALOG = 'data-md-component="search" role="dialog"'
-DIALOG_NAMED = 'data-md-component="search" role="dialog" aria-label="搜索"'
+def searched_fields(item: Item) -> str:
+    """Everything of an item besides title and text that a reader may search for."""
+    rows = (" ".join(filter(None, (t.task, t.problem, t.policies, t.measures, t.outcomes, t.due, t.divisions)))
+            for t in item.tasks)
+    parts = [item.outline_title or "", "、".join(item.owners), "、".join(item.supporting), "、".join(item.deadlines),
+             *rows]
+    return FIELDS.join(p for p in parts if p)
 
 
-def name_dialog(html: str) -> str:
-    """Material's search dialog has no accessible name (axe: aria-dialog-name); give it one."""
-    if DIALOG_NAMED in html or 'data-md-component="search"' not in html:
-        return html
-    if DIALOG not in html:
-        raise SearchPatchError("Material's search dialog markup changed (generator/site/search.py DIALOG): "
-                               "check that it has an accessible name, then update or remove this fix")
-    return html.replace(DIALOG, DIALOG_NAMED, 1)
+def item_entry(index: Index, plan: Plan, item: Item, theme_at: dict[str, int]) -> list:
+    return [item.anchor, item_label(item), item.title or "", item.text, searched_fields(item),
+            [theme_at[t] for t in index.themes_of(plan, item)]]
 
 
-def worker_files(site_dir: Path) -> list[Path]:
-    return sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+def build(index: Index, directory_urls: bool = True) -> dict[str, str]:
+    """Every file of the index, by docs path."""
+    settings = rules()
+    catalog = index.catalog
+    plans = plan_order(index)
+    locality_ids = sorted(catalog.localities)
+    locality_at = {lid: at for at, lid in enumerate(locality_ids)}
+    provinces = sorted({loc.province or "" for loc in catalog.localities.values()},
+                       key=lambda p: urls.province_slug(p or None))
+    theme_at = {theme.id: at for at, theme in enumerate(catalog.themes)}
+    files: dict[str, str] = {}
+    postings: dict[str, array] = defaultdict(lambda: array("I"))
+    by_theme: dict[int, array] = defaultdict(lambda: array("I"))
+    plan_rows = []
+    number = 0
+    for at, plan in enumerate(plans):
+        entries = []
+        plan_rows.append([locality_at[plan.locality], plan.year, number, plan.id,
+                          labels.plan_label(catalog.localities[plan.locality].name, plan.year)])
+        for item in plan.all_items():
+            entry = item_entry(index, plan, item, theme_at)
+            entries.append(entry)
+            for key in keys(search_form(FIELDS.join(entry[2:5]))):
+                postings[key].append(number)
+            for theme in entry[5]:
+                by_theme[theme].append(number)
+            number += 1
+        files[urls.search_file(f"d/{at}")] = script(f"d/{at}", entries)
+    shard_count = _shards(postings, settings)
+    shards: list[dict[str, str | int]] = [{} for _ in range(shard_count)]
+    for key, numbers in postings.items():
+        encoded = encode(numbers)
+        if len(encoded) > settings.own_file_over:
+            files[urls.search_file(own_file(key))] = script(own_file(key), encoded)
+            shards[shard_of(key, shard_count)][key] = len(numbers)
+        else:
+            shards[shard_of(key, shard_count)][key] = encoded
+    for at, shard in enumerate(shards):
+        files[urls.search_file(f"k/{at}")] = script(f"k/{at}", dict(sorted(shard.items())))
+    for theme, numbers in by_theme.items():
+        files[urls.search_file(f"t/{theme}")] = script(f"t/{theme}", encode(numbers))
+    files[urls.search_file("t2s")] = script("t2s", t2s_pairs())
+    meta = {
+        "items": number,
+        "shards": shard_count,
+        "plans": plan_rows,
+        "localities": [[catalog.localities[lid].name, list(catalog.localities[lid].aliases),
+                        provinces.index(catalog.localities[lid].province or ""),
+                        settings.level_of(catalog.localities[lid].level),
+                        locality_at.get(catalog.localities[lid].parent or "", -1), lid] for lid in locality_ids],
+        "provinces": [p or labels.UNKNOWN_PROVINCE for p in provinces],
+        "levels": list(settings.levels),
+        "themes": [[t.id, t.name] for t in catalog.themes],
+        "url": {"plan": urls.public(urls.plan("{id}"), directory_urls=directory_urls),
+                "locality": urls.public(urls.locality("{id}"), directory_urls=directory_urls)},
+    }
+    files[urls.search_file("meta")] = script("meta", meta)
+    return files
 
 
-def patch_source(source: str) -> str:
-    if MARKER in source:
-        return source
-    patched, count = WORKER_CALL.subn(lambda _: REPLACEMENT, source)
-    queries = patched.count(QUERY_CALL)
-    patched = patched.replace(QUERY_CALL, QUERY_REPLACEMENT)
-    if count != 1 or queries != 1:
-        raise SearchPatchError(
-            "Material's search worker no longer contains the Chinese query segmentation call that "
-            "eduplans replaces (generator/site/search.py WORKER_CALL). Check whether the upgrade fixed the "
-            "last-character bug, then update or remove the patch."
-        )
-    return SEGMENTER_JS + patched
+def _shards(postings: dict[str, array], settings: SearchRules) -> int:
+    """A power of two, so that a shard's keys weigh about settings.shard_bytes."""
+    inline = sum(min(len(n) * 2, settings.own_file_over) + len(k) * 3 + 8 for k, n in postings.items())
+    count = 1
+    while inline / count > settings.shard_bytes:
+        count *= 2
+    return count
 
 
-def patch_worker(site_dir: Path) -> None:
-    files = worker_files(site_dir)
-    if not files:
-        raise SearchPatchError(f"no search worker found under {site_dir}/assets/javascripts/workers")
-    for path in files:
-        path.write_text(patch_source(path.read_text(encoding="utf-8")), encoding="utf-8")
+@lru_cache(maxsize=1)
+def t2s_pairs() -> str:
+    """Traditional and simplified characters alternating (T S T S …): OpenCC's t2s applied
+    to each CJK character on its own (a query is converted character by character)."""
+    import opencc
+
+    chars = [chr(c) for c in (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00))]
+    converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):
+        raise ValueError("OpenCC changed the number of lines while converting characters one per line")
+    # both of a pair in the Basic Multilingual Plane, so that the browser reads the pairs
+    # two UTF-16 units at a time
+    return "".join(t + s for t, s in zip(chars, converted) if len(s) == 1 and s != t and ord(s) < 0x10000)

@@ -19,9 +19,9 @@ import yaml
 # hand-written and committed. .gitignore, the build's staging and the tests derive
 # from this list.
 GENERATED = ("index.md", "contributing.md", "plans", "localities", "provinces", "years", "themes", "compare", "data",
-             "feeds")
+             "feeds", "search")
 PROVINCES_FILE = Path(__file__).parent / "rules" / "provinces.yml"
-FILE_SUFFIXES = {"data": (".json", ".csv", ".sqlite"), "feeds": (".xml", ".json")}  # generated files other than pages
+FILE_SUFFIXES = {"data": (".json", ".csv", ".sqlite"), "feeds": (".xml", ".json"), "search": (".js",)}  # generated files other than pages
 
 HOME = "index.md"
 PLANS = "plans/index.md"
@@ -29,6 +29,7 @@ LOCALITIES = "localities/index.md"
 YEARS = "years/index.md"
 THEMES = "themes/index.md"
 DATA = "data/index.md"
+SEARCH = "search/index.md"
 CONTRIBUTING = "contributing.md"
 ABOUT = "about.md"  # hand-written
 
@@ -106,6 +107,27 @@ def download(name: str) -> str:
     return f"data/{name}"
 
 
+SEARCH_SCRIPT = "assets/eduplans-search.js"  # hand-written: the browser side of the index
+
+
+def search_file(name: str) -> str:
+    """A file of the search index: search/k/12.js, search/meta.js."""
+    return f"search/{name}.js"
+
+
+def search_folder_from(page: str) -> str:
+    """The index folder as a link prefix from a page: '' from search/index.md."""
+    return rel(page, search_file("meta"))[: -len("meta.js")]
+
+
+def root_from(page: str) -> str:
+    """The site's root as a link prefix from an index page ('../' from search/index.md),
+    which is published at its folder both with and without directory URLs."""
+    if not page.endswith("index.md"):
+        raise ValueError(f"{page}: only an index page is published at its own folder")
+    return "../" * page.count("/")
+
+
 def rel(source: str, target: str, anchor: str = "") -> str:
     """Link from one docs page to another, as MkDocs resolves Markdown links. Both are
     docs paths without '..', so the common folders are counted directly (posixpath.relpath
@@ -118,9 +140,12 @@ def rel(source: str, target: str, anchor: str = "") -> str:
     return f"{path}#{anchor}" if anchor else path
 
 
-def public(path: str, anchor: str = "", base: str = "") -> str:
-    """The published URL of a docs path: 'plans/x.md' → 'plans/x/', 'index.md' → ''."""
-    if path.endswith(".md"):
+def public(path: str, anchor: str = "", base: str = "", directory_urls: bool = True) -> str:
+    """The published URL of a docs path: 'plans/x.md' → 'plans/x/', 'index.md' → ''; in
+    the offline bundle (no directory URLs) 'plans/x.md' → 'plans/x.html'."""
+    if path.endswith(".md") and not directory_urls:
+        path = path[: -len(".md")] + ".html"
+    elif path.endswith(".md"):
         stem = path[: -len(".md")]
         path = stem[: -len("index")] if stem == "index" or stem.endswith("/index") else f"{stem}/"
     return f"{base}{path}" + (f"#{anchor}" if anchor else "")

@@ -69,27 +69,29 @@ def screenshots() -> Path:
     return SCREENSHOTS
 
 
+def wait_for_search(page) -> None:
+    """Until the search page has shown its answer (the script marks it done)."""
+    page.wait_for_selector("#eduplans-search[data-state=done], #eduplans-search[data-state=error]", timeout=20000)
+    assert page.get_attribute("#eduplans-search", "data-state") == "done", page.inner_text(".search-status")
+
+
 def search(page, query: str) -> None:
-    """Type a query the way a person does: Material reads it on keyup."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    page.keyboard.press("End")
-    page.wait_for_selector(".md-search-result__meta", state="visible")
-    page.wait_for_function(
-        "() => !document.querySelector('.md-search-result__meta').textContent.includes('正在')", timeout=20000
-    )
+    """Type a query into the search page the way a person does (the page is already open)."""
+    page.wait_for_selector("#eduplans-search[data-ready=true]")
+    box = page.locator("#search-q")
+    box.fill("")
+    box.press_sequentially(query)
+    page.wait_for_function("q => new URLSearchParams(location.search).get('q') === q", arg=query.strip())
+    wait_for_search(page)
 
 
 def result_links(page) -> list[str]:
-    """Every result link, after scrolling Material's lazily rendered list to the end."""
-    previous = -1
-    links: list[str] = []
-    for _ in range(50):
-        links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
-        if len(links) == previous:
+    """Every hit's link, after asking for more until there is no more."""
+    for _ in range(100):
+        more = page.locator(".search-more")
+        if not more.is_visible():
             break
-        previous = len(links)
-        page.eval_on_selector(".md-search__scrollwrap", "el => el.scrollTo(0, el.scrollHeight)")
-        page.wait_for_timeout(150)
-    return links
+        count = page.locator(".search-hit").count()
+        more.click()
+        page.wait_for_function("n => document.querySelectorAll('.search-hit').length > n", arg=count)
+    return page.eval_on_selector_all(".search-hit-link", "els => els.map(e => e.href)")

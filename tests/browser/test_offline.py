@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project
-from browser.conftest import result_links, search
+from browser.conftest import result_links, search, wait_for_search
 
 
 @pytest.fixture(scope="module")
@@ -22,8 +22,7 @@ def unzipped(tmp_path_factory) -> Path:
     with zipfile.ZipFile(archive) as zipped:
         names = zipped.namelist()
         assert "eduplans-offline/index.html" in names
-        assert "eduplans-offline/search/search_index.js" in names
-        assert "eduplans-offline/assets/vendor/iframe-worker/shim.js" in names
+        assert "eduplans-offline/search/index.html" in names and "eduplans-offline/search/meta.js" in names
         zipped.extractall(target)
     print(f"\noffline bundle: {archive.stat().st_size / 1e6:.1f} MB zipped")
     return target / "eduplans-offline"
@@ -49,11 +48,17 @@ def test_navigation_and_search_from_disk(page, unzipped):
     page.go_back()
     page.wait_for_url("**/plans/qingdao-2024.html")
 
-    assert page.locator("input.md-search__input").is_visible(), "search box hidden: the worker shim failed"
-    search(page, "双减")
+    page.locator(".md-tabs a", has_text="搜索").click()
+    page.wait_for_url("**/search/index.html")
+    search(page, "雙減")
     links = result_links(page)
-    assert any(l.endswith("plans/qingdao-2024.html?h=%E5%8F%8C%E5%87%8F#22") or
-               ("qingdao-2024.html" in l and l.endswith("#22")) for l in links), links[:5]
+    assert any(link.endswith("plans/qingdao-2024.html#22") for link in links), links[:5]
+    page.locator(".search-facet a", has_text="2026").first.click()
+    wait_for_search(page)
+    assert page.url.startswith("file://") and "year=2026" in page.url
+    assert result_links(page) and all("qingdao-2026.html#" in link for link in result_links(page))
+    page.locator(".search-hit-link").first.click()
+    page.wait_for_url("**/plans/qingdao-2026.html#*")
     page.goto((unzipped / "compare" / "qingdao" / "index.html").as_uri())
     assert page.locator("svg.chart rect.chart-bar").count() >= 10
     assert all(u.startswith(("file://", "data:", "blob:", "about:")) for u in requests), \

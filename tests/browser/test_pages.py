@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser.conftest import result_links, search
+from browser.conftest import result_links, search, wait_for_search
 
 
 def test_plan_to_locality_to_other_year_to_theme_to_item(page, site_url):
@@ -37,16 +37,13 @@ def test_plan_to_locality_to_other_year_to_theme_to_item(page, site_url):
     assert hosts == {"127.0.0.1"}, hosts
 
 
-def test_search_result_deep_links_to_the_item(page, site_url):
+def test_home_page_search_form_opens_the_search_page_with_results(page, site_url):
     page.goto(site_url)
-    search(page, "集团化办学")
-    links = [l for l in result_links(page) if "#" in l]
-    assert links
-    target = next(l for l in links if l.endswith("plans/qingdao-2024/?h=%E9%9B%86%E5%9B%A2%E5%8C%96%E5%8A%9E%E5%AD%A6#8a")
-                  or "qingdao-2024/" in l and l.endswith("#8a"))
-    page.locator(f".md-search-result__link[href='{target}']").first.click()
-    page.wait_for_url("**/plans/qingdao-2024/**#8a")
-    assert page.locator("[id='8a']").is_visible()
+    page.locator("#home-search-q").fill("集团化办学")
+    page.locator("#home-search-q").press("Enter")
+    page.wait_for_url("**/search/**")
+    wait_for_search(page)
+    assert any(link.endswith("plans/qingdao-2024/#8a") for link in result_links(page))
 
 
 def test_dark_mode_toggle(page, site_url):
@@ -61,7 +58,7 @@ SHOTS = [
     ("plan", "plans/qingdao-2024/", None),
     ("theme", "themes/preschool/", None),
     ("themes-overview", "themes/", None),
-    ("search", "", "公办园"),
+    ("search", "search/", "公办园"),
     ("compare", "compare/qingdao/", None),
 ]
 
@@ -73,8 +70,6 @@ def test_screenshots(browser, site_url, screenshots, name, path, query, width, l
     page = context.new_page()
     page.goto(site_url + path)
     if query:
-        if width < 700:
-            page.locator("label.md-header__button[for='__search']").click()
         search(page, query)
     target = screenshots / f"{name}-{label}.png"
     page.screenshot(path=str(target))

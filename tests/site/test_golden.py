@@ -22,9 +22,10 @@ from support import markdown_like_mkdocs
 
 SITE_FIXTURES = FIXTURES / "site"
 EXPECTED = GOLDEN / "site"
-# verbatim copies of repository files, and the binary database (tests/site/test_site.py queries it)
+# verbatim copies of repository files, the binary database (tests/site/test_site.py queries it)
+# and OpenCC's table (tests/site/test_search.py checks it)
 COPIES = {urls.CONTRIBUTING, urls.download("plan.schema.json"), urls.download("dataset.schema.json"),
-          urls.download("eduplans.sqlite")}
+          urls.download("eduplans.sqlite"), urls.search_file("t2s")}
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +58,8 @@ def test_every_page_kind_has_golden_files(rendered):
         "pair": urls.pair("qingdao", "qingdao-2024", "qingdao-2026"), "home": urls.HOME, "plans": urls.PLANS,
         "localities": urls.LOCALITIES, "years": urls.YEARS, "themes": urls.THEMES, "data": urls.DATA,
         "dataset": urls.download("eduplans.json"), "items": urls.download("items.csv"),
+        "search": urls.SEARCH, "search index": urls.search_file("meta"), "search shard": urls.search_file("k/0"),
+        "search items": urls.search_file("d/0"),
     }
     missing = {kind: path for kind, path in kinds.items() if path not in expected_files()}
     assert not missing

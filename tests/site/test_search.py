@@ -1,81 +1,143 @@
-"""The search fixes against the installed Material: they apply, and they fail loudly
-when an upgrade changes the code they patch."""
+"""The search index, build side: what the browser loads, in which pieces, and that
+plan text inside it cannot become markup."""
 
 from __future__ import annotations
 
-import inspect
+import base64
+import json
+import re
+from array import array
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
-from generator.data import loader
-from generator.site import search
+from generator.site import build as site
+from generator.site import search, urls
 from conftest import PLANS
 
-
-def installed_worker() -> Path:
-    import material
-
-    files = list((Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers")
-                 .glob("search.*.min.js"))
-    assert len(files) == 1
-    return files[0]
+CALL = re.compile(r'^eduplansSearch\.put\("([^"]+)",(.*)\);\n$', re.S)
 
 
-def test_installed_material_still_has_the_patched_calls():
-    source = installed_worker().read_text(encoding="utf-8")
-    assert len(search.WORKER_CALL.findall(source)) == 1, "Material changed its query segmentation: review the patch"
-    assert source.count(search.QUERY_CALL) == 1, "Material changed how the worker runs queries: review the patch"
+@pytest.fixture(scope="module")
+def files() -> dict[str, str]:
+    return search.build(site.load(PLANS))
 
 
-def test_patch_applies_once_and_is_idempotent():
-    source = installed_worker().read_text(encoding="utf-8")
-    patched = search.patch_source(source)
-    assert patched.startswith(search.SEGMENTER_JS)
-    assert "eduplansSegment(s,this.index.invertedIndex)" in patched
-    assert "filter(r=>eduplansKeep(this.map.get(r.ref)))" in patched
-    assert search.patch_source(patched) == patched
+def data(files: dict[str, str], name: str):
+    match = CALL.match(files[urls.search_file(name)])
+    assert match and match.group(1) == name, "each file hands its own name to the page"
+    return json.loads(match.group(2))
 
 
-def test_changed_upstream_code_fails_the_build_with_a_clear_message():
-    with pytest.raises(search.SearchPatchError, match="no longer contains"):
-        search.patch_source("function worker(){ /* rewritten upstream */ }")
+def decode(text: str) -> list[int]:
+    raw = base64.b64decode(text + "=" * (-len(text) % 4))
+    out, number, delta, shift = [], -1, 0, 0
+    for byte in raw:
+        delta |= (byte & 0x7F) << shift
+        if byte & 0x80:
+            shift += 7
+        else:
+            number += delta + 1
+            out.append(number)
+            delta, shift = 0, 0
+    return out
 
 
-def test_material_plugin_still_segments_with_jieba_cut():
-    from material.plugins.search import plugin
-
-    assert "jieba.cut(" in inspect.getsource(plugin.SearchIndex._segment_chinese)
-
-
-def catalog(folder=PLANS):
-    found, problems = loader.load_paths([folder])
-    assert found is not None, [p.format() for p in problems]
-    return found
+def test_form_is_what_a_reader_means_by_the_same_text():
+    assert search.search_form("“双减”工作") == "双减工作"
+    assert search.search_form("ＡＩ教育　９８％") == "ai教育98%"
+    assert search.search_form("《中小学校管理办法》（试行）") == "中小学校管理办法试行"
+    assert search.search_form("上，合") == "上,合"  # a comma is not a quote: 上合 must not match
 
 
-def test_long_words_are_split_into_dictionary_words_that_tile_them():
-    search.load_words(catalog())
-    assert list(search.fine_cut("深入推进校园足球改革")) == ["深入", "推进", "校园", "足球", "改革"]
-    assert "公办园" in list(search.fine_cut("公办园在园幼儿占比"))  # 公办 + 园 would hurt precision
-    assert "基教处" in list(search.fine_cut("责任处室：基教处、法规处"))
+def test_keys_are_characters_and_adjacent_pairs_within_runs_of_letters_and_digits():
+    assert search.keys("双减，30所") == {"双", "减", "双减", "3", "0", "所", "30", "0所"}
+    assert "减，" not in search.keys("双减，30所") and "，3" not in search.keys("双减，30所")
 
 
-def test_characters_field_lists_each_chinese_character_once():
-    assert search.characters({"title": "双减", "text": "<p>巩固“双减”成果 abc</p>"}) == "双 减 巩 固 成 果"
+@given(st.lists(st.integers(min_value=0, max_value=2_000_000), unique=True))
+def test_postings_round_trip(numbers):
+    numbers = sorted(numbers)
+    assert decode(search.encode(array("I", numbers))) == numbers
 
 
-def test_domain_words_come_from_themes_owners_and_the_curated_list():
-    words = search.words(catalog())
-    assert {"双减", "集团化办学", "基教处", "秘书科"} <= set(words)
-    assert all(2 <= len(w) <= 12 for w in words)
+def test_every_key_is_in_the_shard_its_hash_names(files):
+    meta = data(files, "meta")
+    for at in range(meta["shards"]):
+        for key in data(files, f"k/{at}"):
+            assert search.shard_of(key, meta["shards"]) == at
 
 
-def test_owners_written_as_a_block_list_are_domain_words_too(plans_copy):
-    """yamlio writes an owners list longer than 60 characters in block style; the words
-    come from the model, so the style of the file does not matter."""
-    path = plans_copy / "rongcheng-2024.yml"
-    flow = "        owners: [秘书科, 教研中心, 各基层党组织]\n"
-    block = "        owners:\n          - 甲乙丙丁科\n          - 戊己庚辛处\n"
-    path.write_text(path.read_text(encoding="utf-8").replace(flow, block, 1), encoding="utf-8")
-    assert {"甲乙丙丁科", "戊己庚辛处"} <= set(search.words(catalog(plans_copy)))
+def test_postings_find_exactly_the_items_holding_a_key(files):
+    meta = data(files, "meta")
+    key = "双减"
+    numbers = decode(data(files, f"k/{search.shard_of(key, meta['shards'])}")[key])
+    holding = []
+    for at, plan in enumerate(meta["plans"]):
+        for offset, entry in enumerate(data(files, f"d/{at}")):
+            if key in search.search_form(search.FIELDS.join(entry[2:5])):
+                holding.append(plan[2] + offset)
+    assert numbers == holding and len(holding) >= 8
+
+
+def test_results_run_newest_year_first(files):
+    years = [plan[1] for plan in data(files, "meta")["plans"]]
+    assert years == sorted(years, reverse=True)
+
+
+def test_a_frequent_key_gets_a_file_of_its_own(monkeypatch):
+    monkeypatch.setattr(search, "rules", lambda: search.SearchRules({"省级": ("省",), "市级": ("地级市", "副省级市", "地区"),
+                                                                     "区县级": ("县级市", "区", "县")}, 16, 8192))
+    files = search.build(site.load(PLANS))
+    meta = data(files, "meta")
+    shard = data(files, f"k/{search.shard_of('教育', meta['shards'])}")
+    assert isinstance(shard["教育"], int) and shard["教育"] > 100  # the count of items, not postings
+    assert len(decode(data(files, search.own_file("教育")))) == shard["教育"]
+
+
+def test_item_links_come_from_the_url_authority(files):
+    meta = data(files, "meta")
+    assert meta["url"]["plan"] == "plans/{id}/"
+    offline = search.build(site.load(PLANS), directory_urls=False)
+    assert data(offline, "meta")["url"]["plan"] == "plans/{id}.html"
+
+
+def enums_of(node, name: str) -> list[str]:
+    if isinstance(node, dict):
+        found = list(node[name]["enum"]) if isinstance(node.get(name), dict) and "enum" in node[name] else []
+        return found + [e for value in node.values() for e in enums_of(value, name)]
+    return [e for value in node for e in enums_of(value, name)] if isinstance(node, list) else []
+
+
+def test_every_registry_level_has_a_facet():
+    schema = json.loads((PLANS / "schema" / "localities.schema.json").read_text(encoding="utf-8"))
+    listed = set(enums_of(schema, "level"))
+    assert len(listed) >= 10 and all(search.rules().level_of(level) >= 0 for level in listed)
+
+
+def test_traditional_pairs_come_from_opencc():
+    pairs = search.t2s_pairs()
+    table = dict(zip(pairs[::2], pairs[1::2]))
+    assert table["雙"] == "双" and table["減"] == "减" and table["學"] == "学" and table["師"] == "师"
+    assert "双" not in table  # simplified characters stay as they are
+
+
+def test_plan_text_cannot_close_a_script_or_become_markup():
+    text = search.script("d/0", [["1", "</script><script>alert(1)</script>", "", "", "", []]])
+    assert "</script>" not in text and "<\\/script>" in text
+    assert json.loads(CALL.match(text).group(2))[0][1] == "</script><script>alert(1)</script>"
+
+
+def test_index_files_stay_inside_the_search_folder(files):
+    assert all(path.startswith("search/") and path.endswith(".js") and ".." not in path for path in files)
+    assert urls.search_file("meta") in files and urls.search_file("t2s") in files
+
+
+def test_the_page_and_the_script_repeat_the_same_rules():
+    """The browser side mirrors search.DROP, search.RUN and search.FIELDS; the browser
+    test holds the behaviour equal, this holds the constants equal."""
+    script = (Path(search.__file__).resolve().parents[2] / "docs" / urls.SEARCH_SCRIPT).read_text(encoding="utf-8")
+    drop = re.search(r"var DROP = /(.+)/u;", script).group(1)
+    assert drop == search.DROP.pattern
+    assert f'var FIELDS = "{search.FIELDS}";' in script

@@ -60,6 +60,8 @@ class SiteLinks:
     years: str
     themes: str
     about: str
+    search: str
+    search_form: str  # a form's action: the search page's file, which every host and file:// serve
     feed: str       # Atom feed of new and changed plans
     json_feed: str
     downloads: dict[str, str]  # file name → link
@@ -69,6 +71,7 @@ def site_links(page: str) -> SiteLinks:
     return SiteLinks(
         plans=urls.rel(page, urls.PLANS), localities=urls.rel(page, urls.LOCALITIES),
         years=urls.rel(page, urls.YEARS), themes=urls.rel(page, urls.THEMES), about=urls.rel(page, urls.ABOUT),
+        search=urls.rel(page, urls.SEARCH), search_form=urls.rel(page, urls.SEARCH)[: -len(".md")] + ".html",
         feed=urls.rel(page, urls.feed(None)), json_feed=urls.rel(page, urls.json_feed(urls.feed(None))),
         downloads={name: urls.rel(page, urls.download(name)) for name in DOWNLOADS},
     )
@@ -91,6 +94,25 @@ class Overview:
     themes: tuple[ThemeRow, ...]
     latest: tuple[PlanRow, ...]
     links: SiteLinks
+
+
+@dataclass(frozen=True, kw_only=True)
+class SearchPage:
+    """The search page: where its script finds the index and the site's root."""
+
+    path: str
+    root: str    # from the page to the site's root
+    index: str   # from the page to the index files (generator/site/search.py)
+    script: str
+    rules: tuple[str, ...]
+    examples: tuple[Link, ...]
+
+
+def search_page() -> SearchPage:
+    path = urls.SEARCH
+    return SearchPage(path=path, root=urls.root_from(path), index=urls.search_folder_from(path),
+                      script=urls.rel(path, urls.SEARCH_SCRIPT), rules=labels.SEARCH_RULES,
+                      examples=tuple(Link(label=q, href=f"?q={q}") for q in labels.SEARCH_EXAMPLES))
 
 
 def provinces(index: Index, page: str, pages: bool = False) -> tuple[ProvinceGroup, ...]:

@@ -1,0 +1,1 @@
+eduplansSearch.put("t/1","AQAABA");

@@ -2,6 +2,13 @@
 
     .venv/bin/python scripts/benchmark.py            # the bundled plans
     .venv/bin/python scripts/benchmark.py --scale 91  # 1,001 plans: every place copied 90 times as new places
+    .venv/bin/python scripts/benchmark.py --search --scale 910  # the search alone, at 10,010 plans
+
+``--search`` measures the search index (time, memory, size) and then the search page in
+Chromium: every query of tests/search_queries.yml, each in a fresh browser (empty
+cache), typed into the page; it prints the bytes fetched for the page plus the search
+(as served, and gzip-compressed as GitHub Pages serves them) and the time from the
+first keystroke to the first result shown.
 
 Numbers are wall-clock seconds on this machine: compare runs, do not assert them.
 """
@@ -88,7 +95,11 @@ def thirty_page_pdf() -> bytes:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=int, default=1, help="copies of every plan")
+    parser.add_argument("--search", action="store_true", help="measure the search alone")
     args = parser.parse_args()
+    if args.search:
+        search_benchmark(args.scale)
+        return
     raws = sorted((ROOT / "raw").glob("*.txt"))
     timed(f"import {len(raws)} raw texts", lambda: [importer.import_text(r.read_bytes(), source_file=r.name)
                                                     for r in raws])
@@ -129,7 +140,98 @@ def report_sizes(built: Path, plans: int) -> None:
     pages = sorted((p for p in files if p.suffix == ".html"), key=lambda p: -p.stat().st_size)[:3]
     for page in pages:
         print(f"{'  largest: ' + page.relative_to(built).as_posix():<42} {page.stat().st_size / 1e3:8.0f} KB")
-    print(f"{'search_index.json':<42} {(built / 'search' / 'search_index.json').stat().st_size / 1e6:8.2f} MB")
+    index = sum(p.stat().st_size for p in (built / "search").rglob("*.js"))
+    print(f"{'search index (search/*.js)':<42} {index / 1e6:8.2f} MB ({index / plans / 1e3:.1f} KB per plan)")
+
+
+def search_benchmark(scale: int) -> None:
+    """The search index at this scale, and the search page answering the query set."""
+    import gzip
+    import statistics
+
+    import yaml
+
+    from generator.site import search
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = scaled_project(Path(tmp) / "eduplans", scale)
+        catalog, _ = timed("load + validate", lambda: loader.load_paths([root / "plans"]))
+        index = build_index(catalog)
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        files = timed(f"search index of {len(catalog.plans)} plans", lambda: search.build(index))
+        after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(f"{'peak memory before / after indexing':<42} {before / 1e6:8.2f} / {after / 1e6:.2f} GB")
+        sizes = sorted(len(text.encode("utf-8")) for text in files.values())
+        total = sum(sizes)
+        print(f"{'index files':<42} {len(files):8d} ({total / 1e6:.1f} MB, {total / len(catalog.plans) / 1e3:.1f} KB "
+              f"per plan; largest {sizes[-1] / 1e3:.0f} KB)")
+        small = copy_small_site(Path(tmp) / "small")
+        for old in (small / "search").rglob("*.js"):  # the index of the bundled plans; the page stays
+            old.unlink()
+        for path, text in files.items():
+            (small / path).parent.mkdir(parents=True, exist_ok=True)
+            (small / path).write_text(text, encoding="utf-8")
+        del index, catalog, files
+        queries = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))["queries"]
+        rows = browse(small, [q["query"] for q in queries])
+    for label, at in (("fetched bytes (page + search)", 1), ("fetched, gzip", 2), ("first result after typing", 3)):
+        values = [r[at] for r in rows]
+        unit, scale_by = ("ms", 1) if at == 3 else ("KB", 1e3)
+        worst = max(rows, key=lambda r: r[at])
+        print(f"{label:<42} median {statistics.median(values) / scale_by:7.0f} {unit}, worst "
+              f"{worst[at] / scale_by:7.0f} {unit} ({worst[0]})")
+    print(f"{'queries':<42} {len(rows):8d}")
+
+
+def copy_small_site(target: Path) -> Path:
+    """The real site of the bundled plans: its search page is the same at every scale."""
+    from tests.conftest import copy_project
+
+    return build.build(copy_project(target))
+
+
+def browse(site: Path, queries: list[str]) -> list[tuple[str, int, int, float]]:
+    """(query, bytes fetched, the same gzip-compressed, ms from typing to the first result) per query."""
+    import functools
+    import gzip
+    import http.server
+    import os
+    import shutil as which
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/search/"
+    chromium = os.environ.get("EDUPLANS_CHROMIUM") or which.which("chromium") or which.which("google-chrome")
+    rows = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--headless"])
+        for query in queries:
+            context = browser.new_context()
+            page = context.new_page()
+            responses: list = []
+            page.on("response", lambda r: responses.append(r))
+            page.goto(url)
+            page.wait_for_selector("#eduplans-search[data-ready=true]")
+            start = time.perf_counter()
+            page.locator("#search-q").fill(query)
+            page.wait_for_function("q => new URLSearchParams(location.search).get('q') === q &&"
+                                   " document.querySelector('#eduplans-search').dataset.state === 'done'",
+                                   arg=query, timeout=120_000)
+            elapsed = (time.perf_counter() - start) * 1000
+            page.wait_for_load_state("networkidle")
+            fetched = [r.body() for r in responses if r.ok]
+            rows.append((query, sum(map(len, fetched)), sum(len(gzip.compress(b)) for b in fetched), elapsed))
+            context.close()
+        browser.close()
+    server.shutdown()
+    return rows
 
 
 if __name__ == "__main__":

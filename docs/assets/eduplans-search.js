@@ -15,7 +15,7 @@
   if (!box) return;
   var INDEX = box.getAttribute("data-index"), ROOT = box.getAttribute("data-root");
   var PAGE = 20;          // hits shown at a time
-  var VERIFY_PLANS = 60;  // candidates from at most this many plans are all verified: counts are exact
+  var VERIFY_FILES = 40;  // candidates in at most this many item files are all verified: counts are exact
   var SNIPPET = 60;       // characters shown each side of a match
   var DROP = /[\s\u200b“”‘’"'《》〈〉「」『』【】()（）]/u;  // as search.DROP
   var WORD = /[\p{L}\p{N}_]/u;                        // as search.RUN (\w)
@@ -156,6 +156,14 @@
     for (var at = locality; at >= 0; at = meta.localities[at][4]) if (at === wanted) return true;
     return false;
   }
+  function planId(plan) {  // [locality, year, items, id after the locality's id (, whole id)]
+    var row = meta.plans[plan];
+    return row.length > 4 ? row[4] : meta.localities[row[0]][5] + row[3];
+  }
+  function planLabel(plan) {
+    var row = meta.plans[plan];
+    return meta.label.replace("{locality}", meta.localities[row[0]][0]).replace("{year}", String(row[1]));
+  }
   function facetValues(plan) {
     var row = meta.plans[plan], loc = meta.localities[row[0]];
     return {year: String(row[1]), province: meta.provinces[loc[2]], level: meta.levels[loc[3]], locality: loc[5]};
@@ -228,20 +236,19 @@
       return score.get(b) - score.get(a) || (chars.get(b) || 0) - (chars.get(a) || 0) || a - b;
     });
   }
-  function docs(plan) { return load("d/" + plan); }
+  function fileOf(n) { return Math.floor(n / meta.chunk); }
+  function doc(n) { return load("d/" + fileOf(n)).then(function (list) { return list[n % meta.chunk]; }); }
+  function filesOf(items) { return new Set(items.map(fileOf)).size; }
   function searchable(doc) { return form([doc[2], doc[3], doc[4]].join(FIELDS)); }
   function verify(items, terms, exact) {
     if (exact) return Promise.resolve({items: items, checked: true});
-    var plans = [];
-    items.forEach(function (n) { var p = planOf(n); if (plans[plans.length - 1] !== p) plans.push(p); });
-    if (plans.length > VERIFY_PLANS) return Promise.resolve({items: items, checked: false});
-    return Promise.all(plans.map(docs)).then(function () { return filterVerified(items, terms); });
+    if (filesOf(items) > VERIFY_FILES) return Promise.resolve({items: items, checked: false});
+    return filterVerified(items, terms);
   }
   function filterVerified(items, terms) {
     return Promise.all(items.map(function (n) {
-      var p = planOf(n);
-      return docs(p).then(function (list) {
-        var text = searchable(list[n - firsts[p]]);
+      return doc(n).then(function (entry) {
+        var text = searchable(entry);
         return terms.every(function (t) { return occurrences(text, t).length > 0; }) ? n : -1;
       });
     })).then(function (kept) { return {items: kept.filter(function (n) { return n >= 0; }), checked: true}; });
@@ -355,25 +362,24 @@
     parent.appendChild(document.createTextNode(doc[3].slice(0, SNIPPET * 2) + (doc[3].length > SNIPPET * 2 ? "…" : "")));
   }
   function hit(n) {
-    var p = planOf(n), row = meta.plans[p];
-    return docs(p).then(function (list) {
-      var doc = list[n - firsts[p]], li = node("li", "search-hit");
-      var a = node("a", "search-hit-link");
-      a.href = url("plan", row[3]) + "#" + encodeURIComponent(doc[0]);
-      a.appendChild(node("span", "search-hit-where", row[4]));
+    var p = planOf(n);
+    return doc(n).then(function (entry) {
+      var li = node("li", "search-hit"), a = node("a", "search-hit-link");
+      a.href = url("plan", planId(p)) + "#" + encodeURIComponent(entry[0]);
+      a.appendChild(node("span", "search-hit-where", planLabel(p)));
       var heading = node("span", "search-hit-heading");
-      marked(heading, doc[1], matchRanges(doc[1], current));
+      marked(heading, entry[1], matchRanges(entry[1], current));
       a.appendChild(heading);
       li.appendChild(a);
       var text = node("p", "search-hit-text");
-      snippet(text, doc, current);
+      snippet(text, entry, current);
       li.appendChild(text);
       return li;
     });
   }
   function nextPage(result) {
-    // verified results a page at a time; unverified candidates (from many plans) are
-    // verified plan by plan until a page of hits is found
+    // verified results a page at a time; unverified candidates (in many files) are
+    // verified file by file until a page of hits is found
     if (result.checked) {
       var page = result.items.slice(result.cursor, result.cursor + PAGE);
       result.cursor += page.length;
@@ -382,8 +388,8 @@
     var kept = [];
     function step() {
       if (kept.length >= PAGE || result.cursor >= result.items.length || result !== current) return Promise.resolve(kept);
-      var plan = planOf(result.items[result.cursor]), group = [];
-      while (result.cursor < result.items.length && planOf(result.items[result.cursor]) === plan) {
+      var file = fileOf(result.items[result.cursor]), group = [];
+      while (result.cursor < result.items.length && fileOf(result.items[result.cursor]) === file) {
         group.push(result.items[result.cursor++]);
       }
       return filterVerified(group, result.query.terms).then(function (got) { kept = kept.concat(got.items); return step(); });
@@ -412,18 +418,14 @@
     return {facets: found, plans: plans.size};
   }
   function themeCounts(items) {
-    // exact counts need the items' themes, which the plans' files hold
-    var plans = new Set(items.map(planOf));
-    if (plans.size > VERIFY_PLANS) return Promise.resolve(null);
-    return Promise.all(Array.from(plans).map(docs)).then(function () {
-      var tally = new Map();
-      return Promise.all(items.map(function (n) {
-        var p = planOf(n);
-        return docs(p).then(function (list) {
-          list[n - firsts[p]][5].forEach(function (t) { var id = meta.themes[t][0]; tally.set(id, (tally.get(id) || 0) + 1); });
-        });
-      })).then(function () { return Array.from(tally.entries()); });
-    });
+    // exact counts need the items' themes, which the item files hold
+    if (filesOf(items) > VERIFY_FILES) return Promise.resolve(null);
+    var tally = new Map();
+    return Promise.all(items.map(function (n) {
+      return doc(n).then(function (entry) {
+        entry[5].forEach(function (t) { var id = meta.themes[t][0]; tally.set(id, (tally.get(id) || 0) + 1); });
+      });
+    })).then(function () { return Array.from(tally.entries()); });
   }
   function label(key, value) {
     if (key === "locality") {
@@ -540,7 +542,8 @@
   }
   Promise.all([load("meta"), load("t2s")]).then(function (got) {
     meta = got[0];
-    firsts = meta.plans.map(function (p) { return p[2]; });
+    var first = 0;
+    firsts = meta.plans.map(function (p) { var at = first; first += p[2]; return at; });
     for (var i = 0; i + 1 < got[1].length; i += 2) t2s[got[1][i]] = got[1][i + 1];
     el.input.addEventListener("input", typed);
     box.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); typed(); });

@@ -47,7 +47,7 @@ def print_footer(url: str, raw_file: str, source_url: str | None) -> str:
     return f"{SITE_NAME} · {url} · {source}"
 
 
-def plan_label(locality: str, year: int) -> str:
+def plan_label(locality: str, year: int | str) -> str:
     """What names a plan everywhere a reader meets it (heading, tab, feed, search hit)."""
     return f"{locality} {year}"
 

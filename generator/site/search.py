@@ -10,13 +10,13 @@ What enters: the :class:`Index`. What leaves: script files under ``search/``, ea
 ``eduplansSearch.put(name, data)``, so that the same index loads from a web server and
 from ``file://`` (the offline bundle), where ``fetch`` is refused:
 
-- ``meta``: plans (locality, year, first item, id, label), localities, provinces,
-  levels, themes, the URL forms and the shard count;
+- ``meta``: plans (locality, year, number of items, id), localities, provinces,
+  levels, themes, the URL forms, the plan label's form and the shard count;
 - ``k/<n>``: the keys whose hash (:func:`shard_of`) is n → their postings, or the
   number of items holding it when the postings have a file of their own;
 - ``p/<hex>``: the postings of a frequent key, fetched only when a query has no rarer key;
-- ``d/<plan>``: one plan's items (anchor, heading, title, text, other searched fields,
-  themes), to verify the phrase and to show the hit;
+- ``d/<n>``: items n × items_per_file onwards (anchor, heading, title, text, other
+  searched fields, themes), to verify the phrase and to show the hit;
 - ``t/<theme>``: the items of a theme (the theme filter);
 - ``t2s``: traditional → simplified characters, OpenCC's t2s applied to each character.
 
@@ -60,6 +60,7 @@ class SearchRules:
     levels: dict[str, tuple[str, ...]]  # facet label → registry levels
     own_file_over: int
     shard_bytes: int
+    items_per_file: int
 
     def level_of(self, registry_level: str) -> int:
         for at, members in enumerate(self.levels.values()):
@@ -71,7 +72,8 @@ class SearchRules:
 @lru_cache(maxsize=1)
 def rules() -> SearchRules:
     data = yaml.safe_load(RULES.read_text(encoding="utf-8"))
-    return SearchRules({k: tuple(v) for k, v in data["levels"].items()}, data["own_file_over"], data["shard_bytes"])
+    return SearchRules({k: tuple(v) for k, v in data["levels"].items()}, data["own_file_over"], data["shard_bytes"],
+                       data["items_per_file"])
 
 
 def search_form(text: str) -> str:
@@ -157,21 +159,24 @@ def build(index: Index, directory_urls: bool = True) -> dict[str, str]:
     files: dict[str, str] = {}
     postings: dict[str, array] = defaultdict(lambda: array("I"))
     by_theme: dict[int, array] = defaultdict(lambda: array("I"))
-    plan_rows = []
+    plan_rows: list[list] = []
+    chunk: list[list] = []
     number = 0
-    for at, plan in enumerate(plans):
-        entries = []
-        plan_rows.append([locality_at[plan.locality], plan.year, number, plan.id,
-                          labels.plan_label(catalog.localities[plan.locality].name, plan.year)])
+    for plan in plans:
+        plan_rows.append(plan_row(plan, locality_at[plan.locality]))
         for item in plan.all_items():
             entry = item_entry(index, plan, item, theme_at)
-            entries.append(entry)
             for key in keys(search_form(FIELDS.join(entry[2:5]))):
                 postings[key].append(number)
             for theme in entry[5]:
                 by_theme[theme].append(number)
+            chunk.append(entry)
             number += 1
-        files[urls.search_file(f"d/{at}")] = script(f"d/{at}", entries)
+            if len(chunk) == settings.items_per_file:
+                files.update(_items_file(number, chunk, settings))
+                chunk = []
+    if chunk:
+        files.update(_items_file(number, chunk, settings))
     shard_count = _shards(postings, settings)
     shards: list[dict[str, str | int]] = [{} for _ in range(shard_count)]
     for key, numbers in postings.items():
@@ -188,7 +193,9 @@ def build(index: Index, directory_urls: bool = True) -> dict[str, str]:
     files[urls.search_file("t2s")] = script("t2s", t2s_pairs())
     meta = {
         "items": number,
+        "chunk": settings.items_per_file,
         "shards": shard_count,
+        "label": labels.plan_label("{locality}", "{year}"),
         "plans": plan_rows,
         "localities": [[catalog.localities[lid].name, list(catalog.localities[lid].aliases),
                         provinces.index(catalog.localities[lid].province or ""),
@@ -202,6 +209,19 @@ def build(index: Index, directory_urls: bool = True) -> dict[str, str]:
     }
     files[urls.search_file("meta")] = script("meta", meta)
     return files
+
+
+def plan_row(plan: Plan, locality_at: int) -> list:
+    """[locality, year, items, the id after the locality's id]; the whole id fifth when
+    it does not begin with the locality's (the page rebuilds the id and the label)."""
+    suffix = plan.id[len(plan.locality):] if plan.id.startswith(plan.locality) else ""
+    return [locality_at, plan.year, plan.item_count, suffix] + ([] if suffix else [plan.id])
+
+
+def _items_file(count: int, chunk: list[list], settings: SearchRules) -> dict[str, str]:
+    """Items are stored settings.items_per_file to a file: verifying a hit fetches a few KB."""
+    name = f"d/{(count - 1) // settings.items_per_file}"
+    return {urls.search_file(name): script(name, chunk)}
 
 
 def _shards(postings: dict[str, array], settings: SearchRules) -> int:

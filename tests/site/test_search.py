@@ -73,11 +73,9 @@ def test_postings_find_exactly_the_items_holding_a_key(files):
     meta = data(files, "meta")
     key = "双减"
     numbers = decode(data(files, f"k/{search.shard_of(key, meta['shards'])}")[key])
-    holding = []
-    for at, plan in enumerate(meta["plans"]):
-        for offset, entry in enumerate(data(files, f"d/{at}")):
-            if key in search.search_form(search.FIELDS.join(entry[2:5])):
-                holding.append(plan[2] + offset)
+    entries = [e for at in range(-(-meta["items"] // meta["chunk"])) for e in data(files, f"d/{at}")]
+    assert len(entries) == meta["items"] == sum(plan[2] for plan in meta["plans"])
+    holding = [n for n, e in enumerate(entries) if key in search.search_form(search.FIELDS.join(e[2:5]))]
     assert numbers == holding and len(holding) >= 8
 
 
@@ -87,8 +85,8 @@ def test_results_run_newest_year_first(files):
 
 
 def test_a_frequent_key_gets_a_file_of_its_own(monkeypatch):
-    monkeypatch.setattr(search, "rules", lambda: search.SearchRules({"省级": ("省",), "市级": ("地级市", "副省级市", "地区"),
-                                                                     "区县级": ("县级市", "区", "县")}, 16, 8192))
+    small = search.SearchRules(search.rules().levels, own_file_over=16, shard_bytes=8192, items_per_file=8)
+    monkeypatch.setattr(search, "rules", lambda: small)
     files = search.build(site.load(PLANS))
     meta = data(files, "meta")
     shard = data(files, f"k/{search.shard_of('教育', meta['shards'])}")
@@ -96,9 +94,11 @@ def test_a_frequent_key_gets_a_file_of_its_own(monkeypatch):
     assert len(decode(data(files, search.own_file("教育")))) == shard["教育"]
 
 
-def test_item_links_come_from_the_url_authority(files):
+def test_item_links_and_labels_come_from_their_authorities(files):
     meta = data(files, "meta")
-    assert meta["url"]["plan"] == "plans/{id}/"
+    assert meta["url"]["plan"] == "plans/{id}/" and meta["label"] == "{locality} {year}"
+    ids = {meta["localities"][row[0]][5] + row[3] if len(row) == 4 else row[4] for row in meta["plans"]}
+    assert ids == {plan.id for plan in site.load(PLANS).catalog.plans}
     offline = search.build(site.load(PLANS), directory_urls=False)
     assert data(offline, "meta")["url"]["plan"] == "plans/{id}.html"
 

@@ -147,7 +147,7 @@ def test_every_plan_heading_and_search_hit_says_which_place_and_year(built_site)
     html = (built_site / "plans" / "rongcheng-2024" / "index.html").read_text(encoding="utf-8")
     assert re.search(r"<h1[^>]*>荣成市 2024：2024年全市教育和体育工作要点", html)
     meta = (built_site / "search" / "meta.js").read_text(encoding="utf-8")
-    assert '"rongcheng-2024","荣成市 2024"' in meta  # a hit is labelled with its plan's label
+    assert '"label":"{locality} {year}"' in meta  # a hit is labelled with its plan's label
 
 
 def test_shared_links_get_a_title_and_description_from_the_page(built_site):

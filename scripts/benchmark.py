@@ -165,12 +165,7 @@ def search_benchmark(scale: int) -> None:
         total = sum(sizes)
         print(f"{'index files':<42} {len(files):8d} ({total / 1e6:.1f} MB, {total / len(catalog.plans) / 1e3:.1f} KB "
               f"per plan; largest {sizes[-1] / 1e3:.0f} KB)")
-        small = copy_small_site(Path(tmp) / "small")
-        for old in (small / "search").rglob("*.js"):  # the index of the bundled plans; the page stays
-            old.unlink()
-        for path, text in files.items():
-            (small / path).parent.mkdir(parents=True, exist_ok=True)
-            (small / path).write_text(text, encoding="utf-8")
+        small = search_site(Path(tmp) / "small", files)
         del index, catalog, files
         queries = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))["queries"]
         rows = browse(small, [q["query"] for q in queries])
@@ -183,11 +178,18 @@ def search_benchmark(scale: int) -> None:
     print(f"{'queries':<42} {len(rows):8d}")
 
 
-def copy_small_site(target: Path) -> Path:
-    """The real site of the bundled plans: its search page is the same at every scale."""
+def search_site(target: Path, files: dict[str, str]) -> Path:
+    """The real site of the bundled plans with the search index of another atlas: the
+    search page is the same at every scale, so the whole site need not be built."""
     from tests.conftest import copy_project
 
-    return build.build(copy_project(target))
+    site = build.build(copy_project(target))
+    for old in (site / "search").rglob("*.js"):  # the index of the bundled plans; the page stays
+        old.unlink()
+    for path, text in files.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
+    return site
 
 
 def browse(site: Path, queries: list[str]) -> list[tuple[str, int, int, float]]:

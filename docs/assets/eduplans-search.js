@@ -351,7 +351,8 @@
       var ranges = matchRanges(fields[i], result);
       if (!ranges.length) continue;
       var from = Math.max(0, ranges[0][0] - SNIPPET), to = Math.min(fields[i].length, ranges[0][1] + SNIPPET);
-      var part = fields[i].slice(from, to);
+      // the other fields (units, deadlines, task rows) are shown apart by a dot, one character for one
+      var part = (i ? fields[i].split(FIELDS).join("·") : fields[i]).slice(from, to);
       var shifted = ranges.filter(function (r) { return r[0] >= from && r[1] <= to; })
         .map(function (r) { return [r[0] - from, r[1] - from]; });
       if (from > 0) parent.appendChild(document.createTextNode("…"));

@@ -1,7 +1,8 @@
 """A part of the atlas for the offline bundle: by province, locality or year. Large
-bundles are refused: the offline search loads one index, about 44 KB per plan, into the
-browser, and past a few hundred plans the first result takes many seconds (measured:
-~2 s at 110 plans, 20 s at 1,100)."""
+bundles are refused: the search works at any size (it loads only what a query needs,
+also from disk), but a bundle is the whole site of its plans, several hundred KB per
+plan before compression, and past a few hundred plans it is too large to hand around
+(and slow to unzip: one file per item group and page)."""
 
 from __future__ import annotations
 
@@ -77,6 +78,6 @@ def check(catalog: Catalog, subset: Subset) -> None:
     if count == 0:
         raise SubsetError("no plan matches this selection")
     if count > BUNDLE_MAX_PLANS:
-        raise SubsetError(f"{count} plans: an offline bundle holds at most {BUNDLE_MAX_PLANS}, because its search "
-                          "loads the whole index into the browser; choose a part of the atlas, e.g. "
+        raise SubsetError(f"{count} plans: an offline bundle holds at most {BUNDLE_MAX_PLANS}, because it is the "
+                          "whole site of its plans (several hundred KB each); choose a part of the atlas, e.g. "
                           "--province 山东省, --locality qingdao or --years 2024")

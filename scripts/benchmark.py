@@ -116,8 +116,9 @@ def main() -> None:
         catalog, _ = timed(f"load + validate {count} plans", lambda: loader.load_paths([plans]))
         items = sum(1 for p in catalog.plans for _ in p.all_items())
         index = timed(f"index {items} items (themes)", lambda: build_index(catalog))
-        out = timed("render pages", lambda: pages.render_all(index, None))
-        timed(f"build site ({len(out.pages)} generated pages, MkDocs)", lambda: build.build(root))
+        generated = len(timed("render pages", lambda: pages.render_all(index, None)).pages)
+        del index, catalog  # the build loads and renders again: measure its memory alone
+        timed(f"build site ({generated} generated files, MkDocs)", lambda: build.build(root))
         report_sizes(root / "site", count)
         timed("offline bundle of one locality", lambda: build.bundle(root, root / "dist", "bench",
                                                                        Subset(localities=("qingdao",))))
@@ -146,7 +147,6 @@ def report_sizes(built: Path, plans: int) -> None:
 
 def search_benchmark(scale: int) -> None:
     """The search index at this scale, and the search page answering the query set."""
-    import gzip
     import statistics
 
     import yaml

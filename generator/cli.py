@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator {import,validate,export,build}``.
+"""Command line: ``python -m generator {import,validate,export,downloads,build,…}``.
 
 Each subcommand is a function returning an exit status, so tests call
 ``main([...])`` exactly as a person types the command.
@@ -92,6 +92,20 @@ def _cmd_export(args: argparse.Namespace) -> int:
         return 1
     tables = {"csv": "items", "plans-csv": "plans", "targets-csv": "targets"}
     sys.stdout.write(export.to_json(catalog) if args.format == "json" else export.to_csv(catalog, tables[args.format]))
+    return 0
+
+
+def _cmd_downloads(args: argparse.Namespace) -> int:
+    from .site import build, downloads, export
+
+    try:
+        index = build.load(Path(args.plans))
+    except build.BuildError as exc:
+        return _failed(exc, "downloads not written")
+    site_url = build.mkdocs_config(Path(args.config))["site_url"] or ""
+    data = export.records(index.catalog, site_url, index.assignments)
+    for path in downloads.write_compressed(downloads.atlas_files(data), Path(args.out)):
+        print(f"{path} {path.stat().st_size / 1e6:.1f} MB")
     return 0
 
 
@@ -271,6 +285,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="json: plans, items and targets; csv: items; plans-csv; targets-csv")
     p.add_argument("--plans", default=str(DEFAULT_PLANS), help="plans folder")
     p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser("downloads", help="write the whole-atlas downloads, gzip-compressed, for a release")
+    p.add_argument("--out", default="dist", help="folder for the .gz files (default: dist)")
+    p.add_argument("--plans", default=str(DEFAULT_PLANS), help="plans folder")
+    p.add_argument("--config", default="mkdocs.yml", help="the site's configuration (for site_url)")
+    p.set_defaults(func=_cmd_downloads)
     return parser
 
 

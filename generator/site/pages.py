@@ -13,12 +13,11 @@ from pathlib import Path, PurePosixPath
 from ..analysis.compare import build_insight
 from ..analysis.index import Index
 from ..data.validate import Problem
-from . import export, feeds, render, search, urls
+from . import downloads, export, feeds, render, search, urls
 from .views import compare, listings, overview, plan
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
-SCHEMA_DIR = ROOT / "plans" / "schema"
 CONTRIBUTING_FRONT = ("---\ntitle: 参与整理\ndescription: 如何修改错字、导入新计划、在本机检查，以及拉取请求上的"
                       "自动检查。\n---\n\n")
 OVERVIEWS = (("home.md.j2", urls.HOME), ("plans_index.md.j2", urls.PLANS),
@@ -95,7 +94,11 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
     for feed in feeds.feeds(index):
         for path, text in feeds.render(feed, index, site_url or "", history or {}).items():
             out.add(path, text)
-    out.add(urls.DATA, render.render(env, "data.md.j2", view=overview.overview(index, urls.DATA)))
+    released = None if downloads.place().on_pages else repo_url
+    if not downloads.place().on_pages and not repo_url:
+        raise BuildError("the downloads live on the releases (generator/site/rules/downloads.yml): set repo_url in "
+                         "mkdocs.yml so that the data page can link to them")
+    out.add(urls.DATA, render.render(env, "data.md.j2", view=overview.overview(index, urls.DATA, released)))
     out.add(urls.SEARCH, render.render(env, "search.md.j2", page=overview.search_page()))
     for path, text in search.build(index, directory_urls).items():
         out.add(path, text)
@@ -105,13 +108,20 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
 
 
 def add_downloads(out: Output, index: Index, site_url: str) -> None:
-    """The dataset and the plan format, as files the data page links to."""
+    """The dataset and the plan format, as files the data page links to; the whole-atlas
+    files only while they live on the site (see downloads.place)."""
     data = export.records(index.catalog, site_url, index.assignments)
-    files: dict[str, str | bytes] = {"eduplans.json": export.as_json(data), "eduplans.sqlite": export.as_sqlite(data)}
-    files |= {name: (SCHEMA_DIR / name).read_text(encoding="utf-8") for name in ("plan.schema.json", "dataset.schema.json")}
-    files |= {f"{name}.csv": export.as_csv(data[name], fields) for name, fields in export.FIELDS.items()}
+    files: dict[str, str | bytes] = dict(downloads.schema_files())
+    if downloads.place().on_pages:
+        atlas = downloads.atlas_files(data)
+        try:
+            downloads.check_budget(atlas, downloads.place())
+        except downloads.DownloadsError as exc:
+            raise BuildError(str(exc)) from exc
+        files |= atlas
     for name in overview.DOWNLOADS:  # the files the data page lists, in its order
-        out.add(urls.download(name), files.pop(name))
+        if name in files:
+            out.add(urls.download(name), files.pop(name))
     if files:
         raise BuildError(f"downloads not listed on the data page: {', '.join(files)}")
     for plan_id, records in export.by_plan(data).items():

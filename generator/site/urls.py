@@ -128,6 +128,11 @@ def root_from(page: str) -> str:
     return "../" * page.count("/")
 
 
+def release_asset(repo_url: str, name: str) -> str:
+    """A file attached to the repository's latest release (GitHub's stable link to it)."""
+    return f"{repo_url.rstrip('/')}/releases/latest/download/{name}"
+
+
 def rel(source: str, target: str, anchor: str = "") -> str:
     """Link from one docs page to another, as MkDocs resolves Markdown links. Both are
     docs paths without '..', so the common folders are counted directly (posixpath.relpath

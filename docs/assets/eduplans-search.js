@@ -23,7 +23,7 @@
   var FACETS = [["year", "年份"], ["province", "省份"], ["level", "层级"], ["locality", "地区"], ["theme", "主题"]];
   var TOP = 8;            // facet values shown before "更多"
 
-  var waiting = {}, loading = {}, decoded = {}, meta = null, t2s = {}, firsts = [];
+  var waiting = {}, loading = {}, decoded = {}, meta = null, t2s = {}, firsts = [], places = null;
   window.eduplansSearch = {put: function (name, data) {
     var done = waiting[name];
     if (done) { delete waiting[name]; done(data); }
@@ -44,14 +44,18 @@
 
   /* ---- the rules shared with generator/site/search.py ---- */
   function form(text, map) {
-    var out = [], at = [], i = 0;
+    // with map: for each UTF-16 unit of the result, where its source character starts and
+    // ends in text (string indexes count UTF-16 units on both sides)
+    var out = "", from = [], to = [], i = 0;
     for (var ch of text) {
       for (var c of ch.normalize("NFKC").toLowerCase()) {
-        if (!DROP.test(c)) { out.push(c); at.push(i); }
+        if (DROP.test(c)) continue;
+        out += c;
+        if (map) for (var k = 0; k < c.length; k++) { from.push(i); to.push(i + ch.length); }
       }
       i += ch.length;
     }
-    return map ? {chars: out, at: at, text: out.join("")} : out.join("");
+    return map ? {text: out, from: from, to: to} : out;
   }
   function keysOf(formed) {
     var found = [], run = [];
@@ -123,18 +127,20 @@
     return {terms: text.length ? text : words, places: text.length ? named : [], suggest: named};
   }
   function placeOf(formed) {
-    for (var i = 0; i < meta.localities.length; i++) {
-      var loc = meta.localities[i];
-      if (form(loc[0]) === formed || loc[1].some(function (a) { return form(a) === formed; })) return i;
+    if (!places) {  // names and aliases of every locality, formed once; the first locality holding one keeps it
+      places = new Map();
+      meta.localities.forEach(function (loc, at) {
+        [loc[0]].concat(loc[1]).forEach(function (name) { if (!places.has(form(name))) places.set(form(name), at); });
+      });
     }
-    return null;
+    return places.has(formed) ? places.get(formed) : null;
   }
   function edge(c) { return c === undefined ? "" : /[0-9]/.test(c) ? "digit" : /[a-z]/.test(c) ? "letter" : ""; }
   function needsCheck(term) {  // a digit or a letter at either end must not continue a longer number or word
     return edge(term.form[0]) !== "" || edge(term.form[term.form.length - 1]) !== "";
   }
-  function occurrences(chars, term) {  // start positions of term in the formed text, number and word edges kept
-    var found = [], text = chars.join ? chars.join("") : chars, at = text.indexOf(term.form);
+  function occurrences(text, term) {  // start positions of term in the formed text, number and word edges kept
+    var found = [], at = text.indexOf(term.form);
     var first = edge(term.form[0]), last = edge(term.form[term.form.length - 1]);
     while (at >= 0) {
       var before = text[at - 1], after = text[at + term.form.length];
@@ -334,8 +340,7 @@
     var terms = result.closest ? result.closest.map(function (k) { return {form: k}; }) : result.query.terms;
     terms.forEach(function (t) {
       (result.closest ? plain(formed.text, t.form) : occurrences(formed.text, t)).forEach(function (start) {
-        var end = start + Array.from(t.form).length - 1;
-        ranges.push([formed.at[start], formed.at[end] + formed.chars[end].length]);
+        ranges.push([formed.from[start], formed.to[start + t.form.length - 1]]);
       });
     });
     return ranges.sort(function (a, b) { return a[0] - b[0]; });

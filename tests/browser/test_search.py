@@ -201,3 +201,33 @@ def teardown_module():
     (out / "search-report.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (out / "search-report.json").write_text(json.dumps(REPORT, ensure_ascii=False, indent=1), encoding="utf-8")
     print("\n" + "\n".join(lines))
+
+
+def test_the_page_forms_and_cuts_text_exactly_as_the_index_does(page, site_url):
+    """search.search_form, search.RUN, search.shard_of and the postings code are repeated
+    in docs/assets/eduplans-search.js; random text from every kind of character must come
+    out the same on both sides."""
+    import random
+    from array import array
+
+    from generator.site import search as index
+
+    pool = ("双减工作上合园教師學前𠀋𪚥" "ＡＩ９８％ａｂ，。、：；！？“”‘’《》「」（）()【】〈〉·—…" "AIai0123456789.%+-_|"
+            " \u3000\n\t\u200b" "ｶﾞ①㎡ﬁ")
+    draw = random.Random(12)
+    texts = ["".join(draw.choice(pool) for _ in range(draw.randint(0, 24))) for _ in range(300)]
+    numbers = [sorted(draw.sample(range(0, 3_000_000), draw.randint(1, 40))) for _ in range(30)]
+    page.goto(site_url + "search/")
+    page.wait_for_selector("#eduplans-search[data-ready=true]")
+    seen = page.evaluate("""([texts, postings]) => {
+        const r = window.eduplansSearch.rules;
+        return {forms: texts.map(t => r.form(t)), keys: texts.map(t => r.keysOf(r.form(t)).sort()),
+                shards: texts.map(t => r.shardOf(t, 4096)), numbers: postings.map(p => r.decode(p))};
+    }""", [texts, [index.encode(array("I", n)) for n in numbers]])
+    assert seen["forms"] == [index.search_form(t) for t in texts]
+    for text, cut in zip(texts, seen["keys"]):  # a query's keys: a lone character, else the pairs of each run
+        runs = index.RUN.findall(index.search_form(text))
+        wanted = {run if len(run) == 1 else run[i:i + 2] for run in runs for i in range(max(1, len(run) - 1))}
+        assert cut == sorted(wanted) and wanted <= index.keys(index.search_form(text))
+    assert seen["shards"] == [index.shard_of(t, 4096) for t in texts]
+    assert seen["numbers"] == numbers

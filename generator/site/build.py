@@ -59,6 +59,19 @@ def write_pages(out: Output, docs_dir: Path) -> list[str]:
     return changed
 
 
+def sync_generated(source: Path, docs_dir: Path) -> None:
+    """docs_dir's generated files made equal to source's: changed ones written, gone ones deleted."""
+    fresh = {f.relative_to(source).as_posix(): f for f in generated_files(source)}
+    for path, file in fresh.items():
+        target = docs_dir / path
+        if not target.exists() or target.read_bytes() != file.read_bytes():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file, target)
+    for file in generated_files(docs_dir):
+        if file.relative_to(docs_dir).as_posix() not in fresh:
+            file.unlink()
+
+
 def generated_files(docs_dir: Path) -> list[Path]:
     """The files in docs/ that generation owns."""
     found: list[Path] = []
@@ -106,9 +119,9 @@ def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site
     try:
         staged_docs, staged_site = staging / "docs", staging / "site"
         _hand_written(docs_dir, staged_docs)
-        out = render_all(index, settings["repo_url"], settings["site_url"], feeds.git_history(root),
-                         directory_urls=settings["use_directory_urls"])
-        write_pages(out, staged_docs)
+        render_all(index, settings["repo_url"], settings["site_url"], feeds.git_history(root),
+                   directory_urls=settings["use_directory_urls"], folder=staged_docs)
+        del index  # MkDocs needs the pages on disk only: the atlas leaves memory before it starts
         try:
             config = mkdocs_config(config_file, docs_dir=str(staged_docs), site_dir=str(staged_site),
                                    strict=strict, hooks=hooks)
@@ -119,7 +132,7 @@ def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site
         _swap(staged_site, site_dir)
         if subset is None and site_dir == root / "site":  # a part or a bundle leaves docs/ to the whole site
             docs_dir.mkdir(exist_ok=True)
-            write_pages(out, docs_dir)  # the pages just built, written where they changed
+            sync_generated(staged_docs, docs_dir)  # the pages just built, written where they changed
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return site_dir

@@ -33,9 +33,14 @@ class BuildError(Exception):
 
 @dataclass
 class Output:
-    """A guarded set of pages: paths stay inside docs/, each is written once."""
+    """A guarded set of pages: paths stay inside docs/, each is written once. With a
+    folder, each page is written there as it comes and only its path is kept, so that
+    a large atlas is never held in memory whole (the build); without, pages stay in
+    ``pages`` (generate, mkdocs serve, the tests)."""
 
     pages: dict[str, str | bytes] = field(default_factory=dict)  # bytes: a binary download
+    folder: Path | None = None
+    written: set[str] = field(default_factory=set)
 
     def add(self, path: str, content: str | bytes) -> None:
         posix = PurePosixPath(path)
@@ -44,17 +49,25 @@ class Output:
             raise BuildError(f"refusing to write page {path!r} outside the docs folder")
         if posix.parts[0] not in urls.GENERATED:
             raise BuildError(f"refusing to write {path!r}: not a generated location")
-        if path in self.pages:
+        if path in self.pages or path in self.written:
             raise BuildError(f"two pages want the same path {path!r}")
-        self.pages[path] = content
+        if self.folder is None:
+            self.pages[path] = content
+            return
+        target = self.folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        self.written.add(path)
 
 
 def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
-               history: dict[str, feeds.Dates] | None = None, directory_urls: bool = True) -> Output:
+               history: dict[str, feeds.Dates] | None = None, directory_urls: bool = True,
+               folder: Path | None = None) -> Output:
     """Every generated page, rendered; history dates the feeds (see feeds.git_history);
-    directory_urls as the builder publishes pages (the search index links to them)."""
+    directory_urls as the builder publishes pages (the search index links to them);
+    folder: write the pages into this empty docs folder as they are rendered."""
     env = render.environment()
-    out = Output()
+    out = Output(folder=folder)
     catalog = index.catalog
     insight = build_insight(index)
     for one in catalog.plans:

@@ -74,6 +74,17 @@ def test_pages_cannot_be_written_outside_generated_folders():
         out.add("plans/x.md", "y")
 
 
+def test_an_output_with_a_folder_writes_pages_as_they_come_and_keeps_only_paths(tmp_path):
+    """The build renders a large atlas into its staged docs/ without holding it in memory."""
+    out = pages.Output(folder=tmp_path)
+    out.add("plans/x.md", "# 双减")
+    assert (tmp_path / "plans" / "x.md").read_text(encoding="utf-8") == "# 双减" and out.pages == {}
+    with pytest.raises(pages.BuildError, match="same path"):
+        out.add("plans/x.md", "again")
+    with pytest.raises(pages.BuildError, match="outside the docs folder"):
+        out.add("../x.md", "x")
+
+
 def test_the_build_generates_once_and_runs_mkdocs_without_the_live_hook(project, monkeypatch):
     """The live hook would load and render everything again inside MkDocs."""
     calls = []
@@ -98,6 +109,7 @@ def test_plain_mkdocs_build_generates_in_memory_and_writes_nothing_it_watches(pr
         logging.getLogger("mkdocs").removeHandler(handler)
     assert {name: fingerprint(project / name) for name in watched} == watched
     assert (project / "plain-site" / "plans" / "qingdao-2024" / "index.html").exists()
+    assert (project / "plain-site" / "search" / "meta.js").exists()  # the search index, in memory too
     assert not [r for r in handler.buffer if "not included in the \"nav\"" in r.getMessage()]
 
 

@@ -35,7 +35,7 @@ import re
 import unicodedata
 from array import array
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -162,69 +162,93 @@ def item_entry(index: Index, plan: Plan, item: Item, theme_at: dict[str, int]) -
             [theme_at[t] for t in index.themes_of(plan, item)]]
 
 
+@dataclass
+class _Collected:
+    """What one pass over the items gathers: their files, and the postings of keys and themes."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    postings: dict[str, array] = field(default_factory=lambda: defaultdict(lambda: array("I")))
+    by_theme: dict[int, array] = field(default_factory=lambda: defaultdict(lambda: array("I")))
+    count: int = 0
+
+
 def build(index: Index, directory_urls: bool = True) -> dict[str, str]:
     """Every file of the index, by docs path."""
     settings = rules()
-    catalog = index.catalog
     plans = plan_order(index)
-    locality_ids = sorted(catalog.localities)
-    locality_at = {lid: at for at, lid in enumerate(locality_ids)}
-    provinces = sorted({loc.province or "" for loc in catalog.localities.values()},
-                       key=lambda p: urls.province_slug(p or None))
-    theme_at = {theme.id: at for at, theme in enumerate(catalog.themes)}
-    files: dict[str, str] = {}
-    postings: dict[str, array] = defaultdict(lambda: array("I"))
-    by_theme: dict[int, array] = defaultdict(lambda: array("I"))
-    plan_rows: list[list] = []
+    locality_at = {lid: at for at, lid in enumerate(sorted(index.catalog.localities))}
+    got = _collect(index, plans, settings)
+    files = got.files | _shard_files(got.postings, settings)
+    files |= {urls.search_file(f"t/{theme}"): script(f"t/{theme}", encode(numbers))
+              for theme, numbers in got.by_theme.items()}
+    files[urls.search_file("t2s")] = script("t2s", t2s_pairs())
+    meta = _meta(index, settings, got.count, _shards(got.postings, settings),
+                 [plan_row(p, locality_at[p.locality]) for p in plans], directory_urls)
+    files[urls.search_file("meta")] = script("meta", meta)
+    return files
+
+
+def _collect(index: Index, plans: list[Plan], settings: SearchRules) -> _Collected:
+    """Items numbered in the order of plans: their files, a few items to each, and postings."""
+    theme_at = {theme.id: at for at, theme in enumerate(index.catalog.themes)}
+    got = _Collected()
     chunk: list[list] = []
-    number = 0
     for plan in plans:
-        plan_rows.append(plan_row(plan, locality_at[plan.locality]))
         for item in plan.all_items():
             entry = item_entry(index, plan, item, theme_at)
             for key in keys(search_form(FIELDS.join(entry[2:5]))):
-                postings[key].append(number)
+                got.postings[key].append(got.count)
             for theme in entry[5]:
-                by_theme[theme].append(number)
+                got.by_theme[theme].append(got.count)
             chunk.append(entry)
-            number += 1
+            got.count += 1
             if len(chunk) == settings.items_per_file:
-                files.update(_items_file(number, chunk, settings))
+                got.files.update(_items_file(got.count, chunk, settings))
                 chunk = []
     if chunk:
-        files.update(_items_file(number, chunk, settings))
-    shard_count = _shards(postings, settings)
-    shards: list[dict[str, str | int]] = [{} for _ in range(shard_count)]
+        got.files.update(_items_file(got.count, chunk, settings))
+    return got
+
+
+def _shard_files(postings: dict[str, array], settings: SearchRules) -> dict[str, str]:
+    """The shards of keys, and a file of its own for each frequent key's postings."""
+    count = _shards(postings, settings)
+    files: dict[str, str] = {}
+    shards: list[dict[str, str | int]] = [{} for _ in range(count)]
     for key, numbers in postings.items():
         encoded = encode(numbers)
         if len(encoded) > settings.own_file_over:
             files[urls.search_file(own_file(key))] = script(own_file(key), encoded)
-            shards[shard_of(key, shard_count)][key] = len(numbers)
+            shards[shard_of(key, count)][key] = len(numbers)
         else:
-            shards[shard_of(key, shard_count)][key] = encoded
+            shards[shard_of(key, count)][key] = encoded
     for at, shard in enumerate(shards):
         files[urls.search_file(f"k/{at}")] = script(f"k/{at}", dict(sorted(shard.items())))
-    for theme, numbers in by_theme.items():
-        files[urls.search_file(f"t/{theme}")] = script(f"t/{theme}", encode(numbers))
-    files[urls.search_file("t2s")] = script("t2s", t2s_pairs())
-    meta = {
-        "items": number,
+    return files
+
+
+def _meta(index: Index, settings: SearchRules, count: int, shards: int, plan_rows: list[list],
+          directory_urls: bool) -> dict:
+    """What the page loads first: plans, localities and the facets' values, URL and label forms."""
+    localities = index.catalog.localities
+    ids = sorted(localities)
+    at = {lid: n for n, lid in enumerate(ids)}
+    provinces = sorted({loc.province or "" for loc in localities.values()}, key=lambda p: urls.province_slug(p or None))
+    return {
+        "items": count,
         "chunk": settings.items_per_file,
-        "shards": shard_count,
+        "shards": shards,
         "label": labels.plan_label("{locality}", "{year}"),
         "plans": plan_rows,
-        "localities": [[catalog.localities[lid].name, list(catalog.localities[lid].aliases),
-                        provinces.index(catalog.localities[lid].province or ""),
-                        settings.level_of(catalog.localities[lid].level),
-                        locality_at.get(catalog.localities[lid].parent or "", -1), lid] for lid in locality_ids],
+        "localities": [[localities[lid].name, list(localities[lid].aliases),
+                        provinces.index(localities[lid].province or ""), settings.level_of(localities[lid].level),
+                        at.get(localities[lid].parent or "", -1), lid] for lid in ids],
         "provinces": [p or labels.UNKNOWN_PROVINCE for p in provinces],
         "levels": list(settings.levels),
-        "themes": [[t.id, t.name] for t in catalog.themes],
+        "themes": [[t.id, t.name] for t in index.catalog.themes],
         "url": {"plan": urls.public(urls.plan("{id}"), directory_urls=directory_urls),
                 "locality": urls.public(urls.locality("{id}"), directory_urls=directory_urls)},
     }
-    files[urls.search_file("meta")] = script("meta", meta)
-    return files
 
 
 def plan_row(plan: Plan, locality_at: int) -> list:

@@ -216,7 +216,8 @@
     })))).filter(function (c) { return !info.some(function (x) { return x.key === c; }); });
     return Promise.all(chars.map(entry)).then(function (values) {
       var singles = chars.map(function (c, i) { return {key: c, value: values[i]}; });
-      var bigrams = pick(info), characters = pick(singles);
+      // characters only break ties: the frequent ones (with files of their own) are not worth fetching
+      var bigrams = pick(info), characters = pick(singles).filter(function (x) { return typeof x.value === "string"; });
       return Promise.all(bigrams.concat(characters).map(function (x) { return postings(x.key, x.value); }))
         .then(function (lists) { return rank(info.length, lists.slice(0, bigrams.length), lists.slice(bigrams.length)); })
         .then(function (items) { return {items: items, keys: bigrams.map(function (x) { return x.key; })}; });

@@ -119,8 +119,11 @@ def main() -> None:
         catalog, _ = timed(f"load + validate {count} plans", lambda: loader.load_paths([plans]))
         items = sum(1 for p in catalog.plans for _ in p.all_items())
         index = timed(f"index {items} items (themes)", lambda: build_index(catalog))
-        generated = len(timed("render pages", lambda: pages.render_all(index, build.mkdocs_config(root / "mkdocs.yml")["repo_url"])).pages)
-        del index, catalog  # the build loads and renders again: measure its memory alone
+        repo_url = build.mkdocs_config(root / "mkdocs.yml")["repo_url"]
+        rendered = Path(tmp) / "rendered"  # written as they come, as the build does
+        generated = len(timed("render pages", lambda: pages.render_all(index, repo_url, folder=rendered)).written)
+        shutil.rmtree(rendered)
+        del index, catalog  # the build loads and renders again
         timed(f"build site ({generated} generated files, MkDocs)", lambda: build.build(root))
         report_sizes(root / "site", count)
         timed("offline bundle of one locality", lambda: build.bundle(root, root / "dist", "bench",

@@ -43,33 +43,32 @@ def load(plans_dir: Path) -> Index:
 
 def write_pages(out: Output, docs_dir: Path) -> list[str]:
     """Write pages whose content changed, delete generated pages that are gone."""
-    changed = []
-    for path, content in out.pages.items():
-        target = docs_dir / path
-        encoded = content if isinstance(content, bytes) else content.encode("utf-8")
-        if target.exists() and target.read_bytes() == encoded:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(encoded)
-        changed.append(path)
-    for file in generated_files(docs_dir):
-        if file.relative_to(docs_dir).as_posix() not in out.pages:
-            file.unlink()
-            changed.append(file.relative_to(docs_dir).as_posix())
-    return changed
+    changed = [path for path, content in out.pages.items()
+               if _write_if_changed(docs_dir / path, content if isinstance(content, bytes) else content.encode("utf-8"))]
+    return changed + _remove_stale(docs_dir, set(out.pages))
 
 
-def sync_generated(source: Path, docs_dir: Path) -> None:
+def sync_generated(source: Path, docs_dir: Path) -> list[str]:
     """docs_dir's generated files made equal to source's: changed ones written, gone ones deleted."""
     fresh = {f.relative_to(source).as_posix(): f for f in generated_files(source)}
-    for path, file in fresh.items():
-        target = docs_dir / path
-        if not target.exists() or target.read_bytes() != file.read_bytes():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(file, target)
-    for file in generated_files(docs_dir):
-        if file.relative_to(docs_dir).as_posix() not in fresh:
-            file.unlink()
+    changed = [path for path, file in fresh.items() if _write_if_changed(docs_dir / path, file.read_bytes())]
+    return changed + _remove_stale(docs_dir, set(fresh))
+
+
+def _write_if_changed(target: Path, content: bytes) -> bool:
+    if target.exists() and target.read_bytes() == content:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
+    return True
+
+
+def _remove_stale(docs_dir: Path, keep: set[str]) -> list[str]:
+    """Delete the generated files of docs_dir that are not in keep."""
+    gone = [f for f in generated_files(docs_dir) if f.relative_to(docs_dir).as_posix() not in keep]
+    for file in gone:
+        file.unlink()
+    return [f.relative_to(docs_dir).as_posix() for f in gone]
 
 
 def generated_files(docs_dir: Path) -> list[Path]:

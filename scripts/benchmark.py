@@ -3,6 +3,7 @@
     .venv/bin/python scripts/benchmark.py            # the bundled plans
     .venv/bin/python scripts/benchmark.py --scale 91  # 1,001 plans: every place copied 90 times as new places
     .venv/bin/python scripts/benchmark.py --search --scale 910  # the search alone, at 10,010 plans
+    .venv/bin/python scripts/benchmark.py --scale 91 --profile  # and where the build's time goes
 
 ``--search`` measures the search index (time, memory, size) and then the search page in
 Chromium: every query of tests/search_queries.yml, each in a fresh browser (empty
@@ -96,6 +97,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=int, default=1, help="copies of every plan")
     parser.add_argument("--search", action="store_true", help="measure the search alone")
+    parser.add_argument("--profile", action="store_true", help="print where the build's time goes (cProfile)")
     args = parser.parse_args()
     if args.search:
         search_benchmark(args.scale)
@@ -124,13 +126,26 @@ def main() -> None:
         generated = len(timed("render pages", lambda: pages.render_all(index, repo_url, folder=rendered)).written)
         shutil.rmtree(rendered)
         del index, catalog  # the build loads and renders again
-        timed(f"build site ({generated} generated files, MkDocs)", lambda: build.build(root))
+        timed(f"build site ({generated} generated files, MkDocs)",
+              lambda: profiled(lambda: build.build(root)) if args.profile else build.build(root))
         report_sizes(root / "site", count)
         timed("offline bundle of one locality", lambda: build.bundle(root, root / "dist", "bench",
                                                                        Subset(localities=("qingdao",))))
         print(f"{'offline bundle (qingdao)':<42} {next((root / 'dist').glob('*.zip')).stat().st_size / 1e6:8.1f} MB")
         print(f"{'peak memory (this process)':<42} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6:8.2f} GB")
         shutil.rmtree(root / "site", ignore_errors=True)
+
+
+def profiled(fn):
+    """fn's result, after printing the 25 calls with the most cumulative time (cProfile
+    roughly doubles the time: compare the shares, not the seconds)."""
+    import cProfile
+    import pstats
+
+    profile = cProfile.Profile()
+    result = profile.runcall(fn)
+    pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
+    return result
 
 
 def report_sizes(built: Path, plans: int) -> None:

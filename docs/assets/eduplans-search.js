@@ -262,7 +262,6 @@
   }
 
   function run(state) {
-    var started = performance.now();
     var query = parse(state.q || "");
     var filter = planFilter(state, query.places);
     if (!query.terms.length && !query.places.length) return Promise.resolve({state: state, query: query, items: [], empty: true});
@@ -277,11 +276,10 @@
       });
       return verify(narrow(found.items), query.terms, exact).then(function (checked) {
         if (checked.items.length || !query.terms.length) {
-          return {state: state, query: query, items: checked.items, checked: checked.checked, started: started};
+          return {state: state, query: query, items: checked.items, checked: checked.checked};
         }
         return closest(found.info, query.terms).then(function (near) {
-          return {state: state, query: query, items: narrow(near.items), checked: true, closest: near.keys,
-                  started: started};
+          return {state: state, query: query, items: narrow(near.items), checked: true, closest: near.keys};
         });
       });
     });
@@ -520,7 +518,6 @@
     }).then(function () {
       if (result !== current) return;
       box.setAttribute("data-state", "done");
-      box.setAttribute("data-ms", String(Math.round(performance.now() - (result.started || 0))));
     });
   }
   function stateFrom(search) {

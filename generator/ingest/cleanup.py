@@ -35,13 +35,14 @@ def _is_page_number(line: str, rules: ImportRules) -> bool:
     return any(p.match(line.strip()) for p in rules.page_numbers)
 
 
-def _running_headers(lines: list[str], rules: ImportRules) -> set[str]:
+def _running_headers(lines: list[str], page_numbers: set[int]) -> set[str]:
     """Short lines that are no sentence and come back page after page: running headers,
-    the line right after a page number when it appears elsewhere too (the title). A
-    repeated line elsewhere (a tail such as 责任单位：基础教育科) is text."""
-    texts = [line.strip() for line in lines if line.strip()]
-    counts = Counter(texts)
-    after_page = {following for text, following in zip(texts, texts[1:]) if _is_page_number(text, rules)}
+    the line right after a page number (page_numbers: their indexes) when it appears
+    elsewhere too (the title). A repeated line elsewhere (a tail such as 责任单位：基础教育科)
+    is text."""
+    numbered = [(at, line.strip()) for at, line in enumerate(lines) if line.strip()]
+    counts = Counter(text for _, text in numbered)
+    after_page = {following for (at, _), (_, following) in zip(numbered, numbered[1:]) if at in page_numbers}
 
     def header_like(text: str) -> bool:
         return len(text) <= 40 and not ends_sentence(text) and classify(text, 0).kind == "text"
@@ -128,15 +129,15 @@ def _flattened(header: list[tuple[int, str]], rows: list[list[str]]) -> list[str
 
 
 def clean(lines: list[str], rules: ImportRules) -> Cleaned:
-    pages = sum(1 for line in lines if line.strip() and _is_page_number(line, rules))
-    headers = _running_headers(lines, rules) if pages else set()  # running headers come with pages
+    page_numbers = {at for at, line in enumerate(lines) if line.strip() and _is_page_number(line, rules)}
+    headers = _running_headers(lines, page_numbers) if page_numbers else set()  # running headers come with pages
     seen_header: set[str] = set()
     kept: list[tuple[int, str]] = []
     removed_numbers = removed_headers = 0
     discarded: list[str] = []
     for number, line in enumerate(lines, start=1):
         text = line.strip()
-        if text and _is_page_number(text, rules):
+        if number - 1 in page_numbers:
             removed_numbers += 1
             discarded.append(text)
             continue

@@ -52,7 +52,7 @@ def _find_date(lines: list[str]) -> tuple[str, str] | None:
     for line in lines:
         for pattern in (_DATE_CN, _DATE_ISO):
             if m := pattern.search(line):
-                return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}", line
+                return text.iso_date(m), line
     return None
 
 

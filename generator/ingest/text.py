@@ -86,6 +86,11 @@ class Conversions:
         return lines
 
 
+def iso_date(match: re.Match[str]) -> str:
+    """A date matched as (year, month, day) groups, written 2024-02-02."""
+    return f"{int(match[1]):04d}-{int(match[2]):02d}-{int(match[3]):02d}"
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode raw bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
     if data.startswith(b"\xef\xbb\xbf"):

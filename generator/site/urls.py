@@ -128,6 +128,14 @@ def root_from(page: str) -> str:
     return "../" * page.count("/")
 
 
+def file_link(source: str, target: str) -> str:
+    """Link to an index page's own file (search/index.html), which every host and file://
+    serve alike: a form's action, which no builder rewrites."""
+    if not target.endswith("index.md"):
+        raise ValueError(f"{target}: only an index page is published as its folder's index.html")
+    return rel(source, target)[: -len(".md")] + ".html"
+
+
 def release_asset(repo_url: str, name: str) -> str:
     """A file attached to the repository's latest release (GitHub's stable link to it)."""
     return f"{repo_url.rstrip('/')}/releases/latest/download/{name}"

@@ -25,8 +25,10 @@ def _meta(tree, names: tuple[str, ...]) -> str | None:
 
 
 def _iso(value: str | None) -> str | None:
+    from .. import text
+
     match = _DATE.search(value or "")
-    return f"{int(match[1]):04d}-{int(match[2]):02d}-{int(match[3]):02d}" if match else None
+    return text.iso_date(match) if match else None
 
 
 def read(data: bytes, url: str | None) -> Reading:

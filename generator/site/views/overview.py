@@ -60,7 +60,7 @@ class SiteLinks:
     themes: str
     about: str
     search: str
-    search_form: str  # a form's action: the search page's file, which every host and file:// serve
+    search_form: str  # a form's action (urls.file_link)
     feed: str       # Atom feed of new and changed plans
     json_feed: str
     downloads: dict[str, str]  # file name → link
@@ -72,7 +72,7 @@ def site_links(page: str, released: str | None = None) -> SiteLinks:
     return SiteLinks(
         plans=urls.rel(page, urls.PLANS), localities=urls.rel(page, urls.LOCALITIES),
         years=urls.rel(page, urls.YEARS), themes=urls.rel(page, urls.THEMES), about=urls.rel(page, urls.ABOUT),
-        search=urls.rel(page, urls.SEARCH), search_form=urls.rel(page, urls.SEARCH)[: -len(".md")] + ".html",
+        search=urls.rel(page, urls.SEARCH), search_form=urls.file_link(page, urls.SEARCH),
         feed=urls.rel(page, urls.feed(None)), json_feed=urls.rel(page, urls.json_feed(urls.feed(None))),
         downloads={name: urls.release_asset(released, f"{name}.gz") if released and name in downloads.ATLAS
                    else urls.rel(page, urls.download(name)) for name in DOWNLOADS},

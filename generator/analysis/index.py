@@ -22,7 +22,7 @@ class Entry:
     item: Item
 
 
-@dataclass
+@dataclass(eq=False)  # one index is one build: compared and hashed by identity (the site caches layouts per index)
 class Index:
     catalog: Catalog
     assignments: dict[tuple[str, str], themes.Assignment]

@@ -80,8 +80,9 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
         year_page = listings.year_page(index, year)
         out.add(year_page.path, render.render(env, "year.md.j2", page=year_page))
         for year_part in year_page.parts:
-            part = listings.year_part_page(index, year, year_part.key)
-            out.add(part.path, render.render(env, "year.md.j2", page=part))
+            for number in range(1, year_part.pages + 1):
+                part = listings.year_part_page(index, year, year_part.key, number)
+                out.add(part.path, render.render(env, "year.md.j2", page=part))
     for theme in catalog.themes:
         theme_page = listings.theme_page(index, theme)
         out.add(theme_page.path, render.render(env, "theme.md.j2", page=theme_page))
@@ -89,8 +90,9 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
             theme_year = listings.theme_year_page(index, theme, year)
             out.add(theme_year.path, render.render(env, "theme_year.md.j2", page=theme_year))
             for theme_part in theme_year.parts:
-                part_page = listings.theme_year_part_page(index, theme, year, theme_part.key)
-                out.add(part_page.path, render.render(env, "theme_year.md.j2", page=part_page))
+                for number in range(1, theme_part.pages + 1):
+                    part_page = listings.theme_year_part_page(index, theme, year, theme_part.key, number)
+                    out.add(part_page.path, render.render(env, "theme_year.md.j2", page=part_page))
     for template, path in OVERVIEWS:
         out.add(path, render.render(env, template, view=overview.overview(index, path)))
     if len(index.by_locality) > listings.PARTITION_AT:

@@ -66,17 +66,26 @@ def province_slug(province: str | None) -> str:
     return slugs[province] if province else unknown
 
 
-def province(name: str | None) -> str:
-    return f"provinces/{province_slug(name)}.md"
+def _paged(base: str, page: int) -> str:
+    """A listing in pages: the first at base.md (its URL from before paging), page n at
+    base/n.md."""
+    if page < 1:
+        raise ValueError(f"{base}: pages count from 1, not {page}")
+    return f"{base}.md" if page == 1 else f"{base}/{page}.md"
 
 
-def year_part(value: int, province_name: str | None) -> str:
-    """A large year page's part for one province: years/2024/shandong.md."""
-    return f"years/{value}/{province_slug(province_name)}.md"
+def year_part(value: int, province_name: str | None, page: int = 1) -> str:
+    """A large year page's part for one province: years/2024/shandong.md, and where the
+    province has many plans, its further pages years/2024/shandong/2.md …"""
+    return _paged(f"years/{value}/{province_slug(province_name)}", page)
 
 
-def theme_year_part(theme_id: str, value: int, province_name: str | None) -> str:
-    return f"themes/{theme_id}/{value}/{province_slug(province_name)}.md"
+def theme_year_part(theme_id: str, value: int, province_name: str | None, page: int = 1) -> str:
+    return _paged(f"themes/{theme_id}/{value}/{province_slug(province_name)}", page)
+
+
+def province(name: str | None, page: int = 1) -> str:
+    return _paged(f"provinces/{province_slug(name)}", page)
 
 
 def comparison(locality_id: str) -> str:

@@ -4,6 +4,8 @@ that the small fixture atlas splits)."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from generator.analysis.index import build_index
@@ -72,3 +74,52 @@ def test_a_province_with_many_localities_shows_theme_totals_and_long_lists_drop_
     assert "| [学前教育](../../themes/preschool/index.md) | [2](../../themes/preschool/2024/shandong.md)" in part
     items = out[urls.theme_year_part("preschool", 2024, "山东省")]
     assert "- [8\\. 高标准完成基础教育优质资源倍增三年行动计划](../../../plans/qingdao-2024.md#8)\n" in items
+
+
+def test_pages_hold_whole_localities_within_the_budget():
+    from generator.site.views.common import pages_of
+
+    assert pages_of({"a": 2, "b": 1, "c": 3, "d": 1}, 3) == (("a", "b"), ("c",), ("d",))
+    assert pages_of({"big": 5, "small": 1}, 3) == (("big",), ("small",))  # never split, never merged past it
+    assert pages_of({}, 3) == ((),)
+
+
+def test_a_province_with_many_plans_is_read_in_pages(monkeypatch, split):
+    monkeypatch.setattr(listings, "PAGE_PLANS", 1)
+    catalog, _ = loader.load_paths([FIXTURES / "site"])
+    out = pages.render_all(build_index(catalog), None, "https://e.org/").pages
+    assert "| [2024年 山东省](2024/shandong.md) | 2 | 2 |" in out[urls.year(2024)]
+    first, second = out[urls.year_part(2024, "山东省")], out[urls.year_part(2024, "山东省", 2)]
+    assert urls.year_part(2024, "山东省", 2) == "years/2024/shandong/2.md"
+    assert "](../../plans/qingdao-2024.md)" in first and "rongcheng-2024.md)" not in first
+    assert "](../../../plans/rongcheng-2024.md)" in second and "qingdao-2024.md)" not in second
+    assert "第 1 页，共 2 页 · [下一页 →](shandong/2.md)" in first
+    assert "- **1：青岛市**（本页）\n- [2：荣成市](shandong/2.md)" in first
+    assert "# 2024年 山东省（第2页）" in second and "[← 上一页](../shandong.md)" in second
+    assert "title: \"2024年山东省各地教育工作要点（第2页）\"" in second
+
+
+def test_a_locality_links_to_the_page_of_a_part_that_holds_its_items(monkeypatch, split, tmp_path):
+    """With one item per page, 青岛's two 2024 preschool items still share one page (a
+    locality is never split); where 威海 has a copy of 荣成's plan, the theme has two pages
+    and each place's table links to the page that holds its items."""
+    monkeypatch.setattr(listings, "PAGE_ITEMS", 1)
+    shutil.copytree(FIXTURES / "site", tmp_path / "plans")
+    rongcheng = (tmp_path / "plans" / "rongcheng-2024.yml").read_text(encoding="utf-8")
+    (tmp_path / "plans" / "weihai-2024.yml").write_text(
+        rongcheng.replace("id: rongcheng-2024", "id: weihai-2024").replace("locality: rongcheng", "locality: weihai"),
+        encoding="utf-8")
+    catalog, problems = loader.load_paths([tmp_path / "plans"])
+    assert catalog is not None, problems
+    out = pages.render_all(build_index(catalog), None, "https://e.org/").pages
+    assert urls.theme_year_part("preschool", 2024, "山东省", 2) not in out
+    part = out[urls.theme_year_part("preschool", 2024, "山东省")]
+    assert part.count("(../../../plans/qingdao-2024.md#") == 2 and "第 1 页" not in part
+    first = out["themes/party-building/2024/shandong.md"]
+    second = out["themes/party-building/2024/shandong/2.md"]
+    assert "## 荣成市 { #rongcheng }" in first and "威海" not in first.split("<nav")[0]
+    assert "# 党的建设：2024年 山东省（第2页）" in second and "## 威海市 { #weihai }" in second
+    assert "第 2 页，共 2 页 · [← 上一页](../shandong.md)" in second
+    assert "| [党的建设：2024年 山东省](2024/shandong.md) | 6 | 2 |" in out[urls.theme_year("party-building", 2024)]
+    assert "(../themes/party-building/2024/shandong/2.md#weihai)" in out[urls.locality("weihai")]
+    assert "(../themes/party-building/2024/shandong.md#rongcheng)" in out[urls.locality("rongcheng")]

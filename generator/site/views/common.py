@@ -67,6 +67,44 @@ def count_table(corner: str, columns: list[Link], rows: list[tuple[Link, list[tu
     ))
 
 
+def pages_of(weights: dict[str, int], budget: int) -> tuple[tuple[str, ...], ...]:
+    """The keys in their order, cut into pages that hold at most ``budget`` together;
+    a key is never split (one heavier than the budget gets a page of its own), so that a
+    locality's items stay on one page and a link to them names that page."""
+    pages: list[list[str]] = []
+    held = 0
+    for key, weight in weights.items():
+        if not pages or held + weight > budget:
+            pages.append([])
+            held = 0
+        pages[-1].append(key)
+        held += weight
+    return tuple(tuple(page) for page in pages) or ((),)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Pager:
+    """Where a page of a paged listing stands: every page, labelled by the places it
+    holds (青岛市 … 荣成市), the current one without a link."""
+
+    number: int
+    pages: tuple[Link, ...]  # href "" for the current page
+    previous: Link | None
+    next: Link | None
+
+
+def pager(page: str, number: int, paths: list[str], labels: list[str]) -> Pager | None:
+    """The pager of page ``number`` (from 1) among ``paths``; None for a single page."""
+    if len(paths) < 2:
+        return None
+    here = number - 1
+    pages = tuple(Link(label=f"{n + 1}：{label}", href="" if n == here else urls.rel(page, path))
+                  for n, (path, label) in enumerate(zip(paths, labels)))
+    return Pager(number=number, pages=pages,
+                 previous=link("上一页", page, paths[here - 1]) if here > 0 else None,
+                 next=link("下一页", page, paths[here + 1]) if here + 1 < len(paths) else None)
+
+
 @dataclass(frozen=True, kw_only=True)
 class PlanRow:
     link: Link

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
 
 from ...analysis.index import Entry, Index
-from ...data.model import Catalog, Locality, Theme
+from ...data.model import Catalog, Locality, Plan, Theme
 from .. import labels, urls
-from .common import LIST_LIMIT, CountTable, Link, PlanRow, count_table, excerpt, item_label, link, plan_row
+from .common import (LIST_LIMIT, CountTable, Link, Pager, PlanRow, count_table, excerpt, item_label, link, pager,
+                     pages_of, plan_row)
 
 WIDE_TABLE = 20  # more localities than this: one row per locality instead of one column
 PARTITION_AT = LIST_LIMIT  # more plans or items than this: a listing is split into one page per province
 LOCALITY_TABLE_UP_TO = 100  # a province's part with more localities shows theme totals, not a row each
 EXCERPTS_UP_TO = 300        # a listing with more items shows their titles only, to stay small
+PAGE_ITEMS = 300  # a province's part of a theme-year: pages of at most this many items (whole localities)
+PAGE_PLANS = 200  # a province's part of a year: pages of at most this many plans (whole localities)
 LOCALITY_TABLE = ("主题 × 地区", "每格是该地区本年计划中属于该主题的任务数，点击可看到这些任务。")
 PROVINCE_TABLE = ("主题 × 省份", "每格是该省份本年计划中属于该主题的任务数，点击可看到这些任务。")
 TOTALS_TABLE = ("各主题", "本省份地区较多，这里只列各主题的任务数，点击可看到各地的这些任务。")
@@ -76,6 +82,7 @@ class PartRow:
     key: str | None  # the province as the registry writes it (None: unknown)
     province: str
     count: int
+    pages: int
     link: Link
 
 
@@ -87,6 +94,7 @@ class YearPage:
     plans_collapsed: bool  # a long list of plans starts folded
     parts: tuple[PartRow, ...]  # a year with many plans: one page per province
     up: Link | None  # a province's part: the whole year
+    pager: Pager | None  # a province's part in several pages
     table: CountTable
     table_heading: str
     table_note: str
@@ -97,13 +105,85 @@ class YearPage:
     description: str
 
 
+@dataclass(frozen=True, kw_only=True)
+class Paged:
+    """A split listing (a theme-year or a year): per province, its localities in pages."""
+
+    pages: dict[str | None, tuple[tuple[str, ...], ...]]  # province → pages of locality ids
+    page_of: dict[str, int]  # locality → its page number (from 1) in its province's part
+
+
+_T = TypeVar("_T")
+_LAYOUTS: WeakKeyDictionary[Index, dict[Any, Any]] = WeakKeyDictionary()
+
+
+def _cached(index: Index, key: tuple, compute: Callable[[], _T]) -> _T:
+    """A layout derived from the index, computed once per index: every link to a
+    locality's page and every page of a part ask for the same one."""
+    cache = _LAYOUTS.setdefault(index, {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def _paged(index: Index, weights: dict[str, int], budget: int) -> Paged:
+    pages = {province: pages_of({loc: weights[loc] for loc in own}, budget)
+             for province, own in by_province(index, list(weights)).items()}
+    return Paged(pages=pages, page_of={loc: n for part in pages.values()
+                                       for n, page in enumerate(part, 1) for loc in page})
+
+
+def theme_year_entries(index: Index, theme_id: str, year: int) -> dict[str, list[Entry]]:
+    """A theme's items in a year by locality, localities in order of first appearance."""
+    def compute() -> dict[str, list[Entry]]:
+        grouped: dict[str, list[Entry]] = {}
+        for entry in index.by_theme[theme_id]:
+            if entry.plan.year == year:
+                grouped.setdefault(entry.plan.locality, []).append(entry)
+        return grouped
+    return _cached(index, ("entries", theme_id, year), compute)
+
+
+def theme_year_layout(index: Index, theme_id: str, year: int) -> Paged:
+    return _cached(index, ("theme-year", theme_id, year), lambda: _paged(
+        index, {loc: len(e) for loc, e in theme_year_entries(index, theme_id, year).items()}, PAGE_ITEMS))
+
+
+def year_plans(index: Index, year: int) -> dict[str, list[Plan]]:
+    def compute() -> dict[str, list[Plan]]:
+        grouped: dict[str, list[Plan]] = {}
+        for plan in index.by_year[year]:
+            grouped.setdefault(plan.locality, []).append(plan)
+        return grouped
+    return _cached(index, ("plans", year), compute)
+
+
+def year_layout(index: Index, year: int) -> Paged:
+    return _cached(index, ("year", year), lambda: _paged(
+        index, {loc: len(p) for loc, p in year_plans(index, year).items()}, PAGE_PLANS))
+
+
+def year_counts(index: Index, year: int) -> dict[str, dict[str, int]]:
+    """Each locality's items per theme in a year."""
+    return _cached(index, ("counts", year), lambda: {
+        loc: index.theme_counts(plans) for loc, plans in year_plans(index, year).items()})
+
+
 def theme_year_href(index: Index, page: str, theme_id: str, year: int, locality_id: str) -> str:
-    """Link to a locality's items of a theme in a year: on the theme-year page, or on its
-    province's part where that page is split."""
+    """Link to a locality's items of a theme in a year: on the theme-year page, or on the
+    page of its province's part that holds them where that listing is split."""
     if index.theme_year_counts.get((theme_id, year), 0) > PARTITION_AT:
         province = index.catalog.localities[locality_id].province
-        return urls.rel(page, urls.theme_year_part(theme_id, year, province), locality_id)
+        number = theme_year_layout(index, theme_id, year).page_of.get(locality_id, 1)  # 1: no items there
+        return urls.rel(page, urls.theme_year_part(theme_id, year, province, number), locality_id)
     return urls.rel(page, urls.theme_year(theme_id, year), locality_id)
+
+
+def _pager(index: Index, page: str, number: int, pages: tuple[tuple[str, ...], ...],
+           path: Callable[[int], str]) -> Pager | None:
+    names = index.catalog.localities
+    labels_ = [names[own[0]].name + (f" … {names[own[-1]].name}" if len(own) > 1 else "") for own in pages]
+    return pager(page, number, [path(n) for n in range(1, len(pages) + 1)], labels_)
 
 
 def by_province(index: Index, localities: list[str]) -> dict[str | None, list[str]]:
@@ -133,8 +213,8 @@ def _locality_table(index: Index, page: str, year: int, localities: list[str], c
 def year_page(index: Index, year: int) -> YearPage:
     page = urls.year(year)
     plans = index.by_year[year]
-    localities = list(dict.fromkeys(p.locality for p in plans))
-    counts = {loc: index.theme_counts([p for p in plans if p.locality == loc]) for loc in localities}
+    counts = year_counts(index, year)
+    localities = list(counts)
     years = list(index.by_year)
     at = years.index(year)
     partitioned = len(plans) > PARTITION_AT
@@ -148,15 +228,19 @@ def year_page(index: Index, year: int) -> YearPage:
     else:
         table = _locality_table(index, page, year, localities, counts)
     heading, note = PROVINCE_TABLE if partitioned else LOCALITY_TABLE
+    grouped = year_plans(index, year)
+    layout = year_layout(index, year) if partitioned else None
     return YearPage(
         path=page,
         year=year,
         plans=() if partitioned else tuple(plan_row(index, p, page) for p in plans),
         plans_collapsed=len(plans) > LIST_LIMIT,
-        parts=tuple(PartRow(key=p, province=p or labels.UNKNOWN_PROVINCE, count=sum(1 for x in plans if x.locality in own),
+        parts=tuple(PartRow(key=p, province=p or labels.UNKNOWN_PROVINCE, count=sum(len(grouped[loc]) for loc in own),
+                            pages=len(layout.pages[p]),
                             link=link(f"{year}年 {p or labels.UNKNOWN_PROVINCE}", page, urls.year_part(year, p)))
-                    for p, own in provinces.items()) if partitioned else (),
+                    for p, own in provinces.items()) if layout else (),
         up=None,
+        pager=None,
         table=table,
         table_heading=heading,
         table_note=note,
@@ -168,12 +252,19 @@ def year_page(index: Index, year: int) -> YearPage:
     )
 
 
-def year_part_page(index: Index, year: int, province: str | None) -> YearPage:
-    """One province's plans of a year too large for one page."""
-    page = urls.year_part(year, province)
-    plans = [p for p in index.by_year[year] if index.catalog.localities[p.locality].province == province]
-    localities = list(dict.fromkeys(p.locality for p in plans))
-    counts = {loc: index.theme_counts([p for p in plans if p.locality == loc]) for loc in localities}
+def page_suffix(number: int) -> str:
+    """'（第2页）' after the heading of a listing's further pages."""
+    return f"（第{number}页）" if number > 1 else ""
+
+
+def year_part_page(index: Index, year: int, province: str | None, number: int = 1) -> YearPage:
+    """One page of one province's plans of a year too large for one page."""
+    page = urls.year_part(year, province, number)
+    pages = year_layout(index, year).pages[province]
+    grouped, all_counts = year_plans(index, year), year_counts(index, year)
+    localities = [loc for own in pages for loc in own]
+    counts = {loc: all_counts[loc] for loc in localities}
+    plans = [p for loc in pages[number - 1] for p in grouped[loc]]
     name = province or labels.UNKNOWN_PROVINCE
     if len(localities) > LOCALITY_TABLE_UP_TO:
         table = count_table("主题", [link(name, page, urls.year_part(year, province))], [
@@ -183,12 +274,14 @@ def year_part_page(index: Index, year: int, province: str | None) -> YearPage:
         heading, note = TOTALS_TABLE
     else:
         table, (heading, note) = _locality_table(index, page, year, localities, counts), LOCALITY_TABLE
+    count = sum(len(grouped[loc]) for loc in localities)
     return YearPage(
         path=page, year=year, plans=tuple(plan_row(index, p, page) for p in plans),
         plans_collapsed=len(plans) > LIST_LIMIT, parts=(), up=link(f"{year}年各省份", page, urls.year(year)),
+        pager=_pager(index, page, number, pages, lambda n: urls.year_part(year, province, n)),
         table=table, table_heading=heading, table_note=note, previous=None, next=None,
-        heading=f"{year}年 {name}", title=f"{year}年{name}各地教育工作要点",
-        description=f"{year}年{name}的{len(plans)}份地方教育工作要点，以及各地在各主题上的任务数。",
+        heading=f"{year}年 {name}{page_suffix(number)}", title=f"{year}年{name}各地教育工作要点{page_suffix(number)}",
+        description=f"{year}年{name}的{count}份地方教育工作要点，以及各地在各主题上的任务数。",
     )
 
 
@@ -296,6 +389,7 @@ class ThemeYearPage:
     year: int
     theme_link: Link
     up: Link | None  # a province's part: the whole theme-year
+    pager: Pager | None  # a province's part in several pages
     groups: tuple[LocalityGroup, ...]
     parts: tuple[PartRow, ...]  # many items: one page per province instead of the groups
     count: int
@@ -306,36 +400,41 @@ class ThemeYearPage:
 
 def theme_year_page(index: Index, theme: Theme, year: int) -> ThemeYearPage:
     page = urls.theme_year(theme.id, year)
-    entries = [e for e in index.by_theme[theme.id] if e.plan.year == year]
-    partitioned = len(entries) > PARTITION_AT
-    provinces = by_province(index, list(dict.fromkeys(e.plan.locality for e in entries)))
+    grouped = theme_year_entries(index, theme.id, year)
+    count = sum(map(len, grouped.values()))
+    partitioned = count > PARTITION_AT
+    layout = theme_year_layout(index, theme.id, year) if partitioned else None
     return ThemeYearPage(
         path=page, theme=theme, year=year,
-        theme_link=link(theme.name, page, urls.theme(theme.id)), up=None,
-        groups=() if partitioned else locality_groups(entries, page, index.catalog),
+        theme_link=link(theme.name, page, urls.theme(theme.id)), up=None, pager=None,
+        groups=() if layout else locality_groups([e for own in grouped.values() for e in own], page, index.catalog),
         parts=tuple(PartRow(key=p, province=p or labels.UNKNOWN_PROVINCE,
-                            count=sum(1 for e in entries if e.plan.locality in own),
+                            count=sum(len(grouped[loc]) for own in pages for loc in own), pages=len(pages),
                             link=link(f"{theme.name}：{year}年 {p or labels.UNKNOWN_PROVINCE}", page,
                                       urls.theme_year_part(theme.id, year, p)))
-                    for p, own in provinces.items()) if partitioned else (),
-        count=len(entries),
+                    for p, pages in layout.pages.items()) if layout else (),
+        count=count,
         heading=f"{theme.name}：{year}年",
         title=f"{theme.name}：{year}年",
-        description=f"{year}年各地教育工作要点中关于“{theme.name}”的{len(entries)}条任务。",
+        description=f"{year}年各地教育工作要点中关于“{theme.name}”的{count}条任务。",
     )
 
 
-def theme_year_part_page(index: Index, theme: Theme, year: int, province: str | None) -> ThemeYearPage:
-    """One province's items of a theme in a year too large for one page."""
-    page = urls.theme_year_part(theme.id, year, province)
-    localities = index.catalog.localities
-    entries = [e for e in index.by_theme[theme.id]
-               if e.plan.year == year and localities[e.plan.locality].province == province]
+def theme_year_part_page(index: Index, theme: Theme, year: int, province: str | None,
+                         number: int = 1) -> ThemeYearPage:
+    """One page of one province's items of a theme in a year too large for one page."""
+    page = urls.theme_year_part(theme.id, year, province, number)
+    pages = theme_year_layout(index, theme.id, year).pages[province]
+    grouped = theme_year_entries(index, theme.id, year)
+    entries = [e for loc in pages[number - 1] for e in grouped[loc]]
+    count = sum(len(grouped[loc]) for own in pages for loc in own)
     name = province or labels.UNKNOWN_PROVINCE
     return ThemeYearPage(
         path=page, theme=theme, year=year, theme_link=link(theme.name, page, urls.theme(theme.id)),
         up=link(f"{theme.name}：{year}年各省份", page, urls.theme_year(theme.id, year)),
-        groups=locality_groups(entries, page, index.catalog), parts=(), count=len(entries),
-        heading=f"{theme.name}：{year}年 {name}", title=f"{theme.name}：{year}年{name}",
-        description=f"{year}年{name}各地教育工作要点中关于“{theme.name}”的{len(entries)}条任务。",
+        pager=_pager(index, page, number, pages, lambda n: urls.theme_year_part(theme.id, year, province, n)),
+        groups=locality_groups(entries, page, index.catalog), parts=(), count=count,
+        heading=f"{theme.name}：{year}年 {name}{page_suffix(number)}",
+        title=f"{theme.name}：{year}年{name}{page_suffix(number)}",
+        description=f"{year}年{name}各地教育工作要点中关于“{theme.name}”的{count}条任务。",
     )

@@ -95,3 +95,35 @@ def result_links(page) -> list[str]:
         more.click()
         page.wait_for_function("n => document.querySelectorAll('.search-hit').length > n", arg=count)
     return page.eval_on_selector_all(".search-hit-link", "els => els.map(e => e.href)")
+
+
+SCALED_COPIES = 40  # every bundled place copied 40 times as new places: 440 plans, 13,000 items
+
+
+@pytest.fixture(scope="session")
+def scaled_site(tmp_path_factory):
+    """The real site of a scaled atlas (the benchmark's copies), served over HTTP. Its
+    page budgets are lowered so that 440 plans are paged as 10,000 would be (a province's
+    theme-year in pages of 60 items, its year in pages of 20 plans, its localities in
+    pages of 50): the pages, pagers and links are the same code at every size."""
+    import functools
+    import http.server
+    import threading
+
+    from conftest import ROOT, _QuietHandler
+    from generator.site import build
+    from generator.site.views import listings, overview
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from benchmark import scaled_project
+
+    root = scaled_project(tmp_path_factory.mktemp("scaled") / "eduplans", SCALED_COPIES)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(listings, "PAGE_ITEMS", 60)
+        patch.setattr(listings, "PAGE_PLANS", 20)
+        patch.setattr(overview, "PAGE_LOCALITIES", 50)
+        site = build.build(root)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()

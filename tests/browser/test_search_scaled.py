@@ -4,39 +4,20 @@ as the reader pages on, and a query fetches a few files, not the index."""
 
 from __future__ import annotations
 
-import functools
 import re
-import http.server
-import sys
-import threading
 from urllib.parse import quote
 
 import pytest
 
-from browser.conftest import result_links, wait_for_search
-from conftest import ROOT, _QuietHandler
+from browser.conftest import SCALED_COPIES, result_links, wait_for_search
 
-COPIES = 40
+COPIES = SCALED_COPIES
 
 
 @pytest.fixture(scope="module")
-def scaled_search(tmp_path_factory):
-    from generator.analysis.index import build_index
-    from generator.data import loader
-    from generator.site import search
-
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from benchmark import scaled_project, search_site  # the benchmark's scaled atlas and search site
-
-    tmp = tmp_path_factory.mktemp("scaled-search")
-    root = scaled_project(tmp / "eduplans", COPIES)
-    catalog, problems = loader.load_paths([root / "plans"])
-    assert catalog is not None, problems
-    site = search_site(tmp / "small", search.build(build_index(catalog)))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/search/"
-    server.shutdown()
+def scaled_search(scaled_site):
+    _, url = scaled_site  # the scaled atlas's real site (browser/conftest.py)
+    return f"{url}search/"
 
 
 def ask(page, url: str, query: str, **filters: str) -> list[str]:

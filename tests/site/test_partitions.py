@@ -123,3 +123,16 @@ def test_a_locality_links_to_the_page_of_a_part_that_holds_its_items(monkeypatch
     assert "| [党的建设：2024年 山东省](2024/shandong.md) | 6 | 2 |" in out[urls.theme_year("party-building", 2024)]
     assert "(../themes/party-building/2024/shandong/2.md#weihai)" in out[urls.locality("weihai")]
     assert "(../themes/party-building/2024/shandong.md#rongcheng)" in out[urls.locality("rongcheng")]
+
+
+def test_a_province_with_many_localities_lists_them_in_pages(monkeypatch, split):
+    from generator.site.views import overview
+
+    monkeypatch.setattr(overview, "PAGE_LOCALITIES", 1)
+    catalog, _ = loader.load_paths([FIXTURES / "site"])
+    out = pages.render_all(build_index(catalog), None, "https://e.org/").pages
+    first, second = out[urls.province("山东省")], out[urls.province("山东省", 2)]
+    assert urls.province("山东省", 2) == "provinces/shandong/2.md"
+    assert "[青岛市](../localities/qingdao.md)" in first and "荣成市](" not in first.split("<nav")[1].split("</nav>")[1]
+    assert "# 山东省（第2页）" in second and "[荣成市](../../localities/rongcheng.md)" in second
+    assert "- [1：青岛市](../shandong.md)\n- **2：荣成市**（本页）" in second

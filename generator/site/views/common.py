@@ -82,6 +82,11 @@ def pages_of(weights: dict[str, int], budget: int) -> tuple[tuple[str, ...], ...
     return tuple(tuple(page) for page in pages) or ((),)
 
 
+def page_suffix(number: int) -> str:
+    """'（第2页）' after the heading and title of a listing's further pages."""
+    return f"（第{number}页）" if number > 1 else ""
+
+
 @dataclass(frozen=True, kw_only=True)
 class Pager:
     """Where a page of a paged listing stands: every page, labelled by the places it

@@ -10,12 +10,12 @@ from weakref import WeakKeyDictionary
 from ...analysis.index import Entry, Index
 from ...data.model import Catalog, Locality, Plan, Theme
 from .. import labels, urls
-from .common import (LIST_LIMIT, CountTable, Link, Pager, PlanRow, count_table, excerpt, item_label, link, pager,
-                     pages_of, plan_row)
+from .common import (LIST_LIMIT, CountTable, Link, Pager, PlanRow, count_table, excerpt, item_label, link,
+                     page_suffix, pager, pages_of, plan_row)
 
 WIDE_TABLE = 20  # more localities than this: one row per locality instead of one column
 PARTITION_AT = LIST_LIMIT  # more plans or items than this: a listing is split into one page per province
-LOCALITY_TABLE_UP_TO = 100  # a province's part with more localities shows theme totals, not a row each
+LOCALITY_TABLE_UP_TO = 50  # a province's part with more localities shows theme totals, not a row each
 EXCERPTS_UP_TO = 300        # a listing with more items shows their titles only, to stay small
 PAGE_ITEMS = 300  # a province's part of a theme-year: pages of at most this many items (whole localities)
 PAGE_PLANS = 200  # a province's part of a year: pages of at most this many plans (whole localities)
@@ -250,11 +250,6 @@ def year_page(index: Index, year: int) -> YearPage:
         title=f"{year}年各地教育工作要点",
         description=f"{year}年的{len(plans)}份地方教育工作要点，以及各地在各主题上的任务数。",
     )
-
-
-def page_suffix(number: int) -> str:
-    """'（第2页）' after the heading of a listing's further pages."""
-    return f"（第{number}页）" if number > 1 else ""
 
 
 def year_part_page(index: Index, year: int, province: str | None, number: int = 1) -> YearPage:

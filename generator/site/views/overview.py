@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...analysis.index import Index
 from ...data.numerals import cn_numeral
 from .. import downloads, labels, urls
 from . import listings
-from .common import CountTable, Link, PlanRow, count_table, link, plan_row
+from .common import CountTable, Link, Pager, PlanRow, count_table, link, page_suffix, pager, plan_row
+
+PAGE_LOCALITIES = 500  # a province's page lists at most this many localities, then further pages
 
 OPEN_YEARS = 3     # the all-plans page shows the latest years open, older ones folded
 LATEST_PLANS = 6   # plans listed on the home page
@@ -140,7 +142,9 @@ class ProvincePage:
 
     path: str
     group: ProvinceGroup
+    pager: Pager | None
     up: Link
+    heading: str
     title: str
     description: str
 
@@ -149,12 +153,19 @@ def province_pages(index: Index) -> list[ProvincePage]:
     found = []
     for group in provinces(index, urls.LOCALITIES):
         name = None if group.province == labels.UNKNOWN_PROVINCE else group.province
-        page = urls.province(name)
-        own = provinces(index, page)  # the links again, relative to the province's page
-        found.append(ProvincePage(
-            path=page, group=next(g for g in own if g.province == group.province),
-            up=link("全部地区（按省份）", page, urls.LOCALITIES), title=f"{group.province}：收录的地区",
-            description=f"{group.province}本站收录计划的{len(group.localities)}个地区及其年份。"))
+        rows = group.localities
+        cuts = [rows[at:at + PAGE_LOCALITIES] for at in range(0, len(rows), PAGE_LOCALITIES)]
+        paths = [urls.province(name, n) for n in range(1, len(cuts) + 1)]
+        labels_ = [cut[0].locality.label + (f" … {cut[-1].locality.label}" if len(cut) > 1 else "") for cut in cuts]
+        for number, page in enumerate(paths, 1):
+            own = next(g for g in provinces(index, page) if g.province == group.province)  # links from this page
+            found.append(ProvincePage(
+                path=page, group=replace(own, localities=own.localities[(number - 1) * PAGE_LOCALITIES:][
+                    :PAGE_LOCALITIES]),
+                pager=pager(page, number, paths, labels_),
+                up=link("全部地区（按省份）", page, urls.LOCALITIES), heading=f"{group.province}{page_suffix(number)}",
+                title=f"{group.province}：收录的地区{page_suffix(number)}",
+                description=f"{group.province}本站收录计划的{len(rows)}个地区及其年份。"))
     return found
 
 

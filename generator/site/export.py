@@ -69,7 +69,7 @@ def by_plan(data: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, list[d
 
 
 def as_json(data: dict[str, list[dict[str, Any]]]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"  # compact: a tenth of the site at 10,000 plans
 
 
 def to_json(catalog: Catalog, base_url: str = "") -> str:

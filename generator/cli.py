@@ -68,7 +68,11 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from .data import loader
 
     paths = [Path(p) for p in args.paths] or [DEFAULT_PLANS]
+    if args.changed:
+        paths = _changed_paths(args.changed)
     catalog, problems = loader.load_paths(paths)
+    if args.changed and paths != [DEFAULT_PLANS]:
+        problems = loader.stray_files([DEFAULT_PLANS]) + problems  # a new foo.yaml is not a .yml change
     for problem in problems:
         print(problem.format(args.format), file=sys.stderr if args.format == "text" else sys.stdout)
     errors = [p for p in problems if p.severity == "error"]
@@ -78,6 +82,19 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     count = len(catalog.plans) if catalog else 0
     print(f"{count} plan(s) valid", file=sys.stderr)
     return 0
+
+
+def _changed_paths(base: str) -> list[Path]:
+    """What a pull request must validate: the registries and the plan files changed since
+    base, or all of plans/ when a registry changed (every plan refers to them)."""
+    from .analysis import changes
+    from .data import loader
+
+    names = changes.changed_names(base, folder=DEFAULT_PLANS)
+    if names is None:
+        return [DEFAULT_PLANS]
+    return [DEFAULT_PLANS / loader.REGISTRIES[0]] + sorted(
+        DEFAULT_PLANS / n for n in names if n not in loader.REGISTRIES and (DEFAULT_PLANS / n).exists())
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -245,6 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check plan files and registries")
     p.add_argument("paths", nargs="*", help="plan files or folders (default: plans/)")
+    p.add_argument("--changed", metavar="BASE", help="only the registries and the plan files changed since the git "
+                   "revision BASE (all plans when a registry changed): a pull request's check, whatever the atlas's size")
     p.add_argument(
         "--format",
         choices=["text", "github"],

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -115,8 +116,11 @@ def main() -> None:
         root = scaled_project(Path(tmp) / "eduplans", args.scale)
         plans = root / "plans"
         count = len(loader.plan_files([plans]))
-        if count > 100:  # as generator/site/rules/downloads.yml would say by then: the build fails otherwise
-            downloads.place = lambda: downloads.Place("releases", 100)
+        if count > 100:  # as the build would then say: the whole-atlas downloads move to the releases
+            rules = root / "generator" / "site" / "rules" / "downloads.yml"
+            rules.write_text(rules.read_text(encoding="utf-8").replace("where: pages", "where: releases"),
+                             encoding="utf-8")
+            downloads.RULES = rules  # the steps run here read the project's rules too
             print("whole-atlas downloads: on the releases (rules/downloads.yml where: releases)")
         catalog, _ = timed(f"load + validate {count} plans", lambda: loader.load_paths([plans]))
         items = sum(1 for p in catalog.plans for _ in p.all_items())
@@ -125,15 +129,33 @@ def main() -> None:
         rendered = Path(tmp) / "rendered"  # written as they come, as the build does
         generated = len(timed("render pages", lambda: pages.render_all(index, repo_url, folder=rendered)).written)
         shutil.rmtree(rendered)
-        del index, catalog  # the build loads and renders again
-        timed(f"build site ({generated} generated files, MkDocs)",
-              lambda: profiled(lambda: build.build(root)) if args.profile else build.build(root))
+        del index, catalog
+        if args.profile:
+            timed(f"build site ({generated} generated files, MkDocs)", lambda: profiled(lambda: build.build(root)))
+        else:  # the README's build command on its own, so that its peak memory is its own
+            timed(f"build site ({generated} generated files, MkDocs)", lambda: subprocess.run(
+                [sys.executable, "-m", "generator", "build"], cwd=root, check=True, stdout=subprocess.DEVNULL))
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            print(f"{'peak memory of the build':<42} {peak / 1e6:8.2f} GB")
         report_sizes(root / "site", count)
         timed("offline bundle of one locality", lambda: build.bundle(root, root / "dist", "bench",
                                                                        Subset(localities=("qingdao",))))
         print(f"{'offline bundle (qingdao)':<42} {next((root / 'dist').glob('*.zip')).stat().st_size / 1e6:8.1f} MB")
+        timed("offline bundle of a province (黑龙江省)", lambda: bundle_province(root))
         print(f"{'peak memory (this process)':<42} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6:8.2f} GB")
         shutil.rmtree(root / "site", ignore_errors=True)
+
+
+def bundle_province(root: Path) -> None:
+    """A province's bundle, or the refusal a reader would see for one too large."""
+    from generator.site.subset import SubsetError
+
+    try:
+        build.bundle(root, root / "dist", "bench-province", Subset(provinces=("黑龙江省",)))
+        size = next((root / "dist").glob("*bench-province*.zip")).stat().st_size
+        print(f"{'offline bundle (黑龙江省)':<42} {size / 1e6:8.1f} MB")
+    except SubsetError as refused:
+        print(f"{'offline bundle (黑龙江省)':<42} refused: {refused}")
 
 
 def profiled(fn):
@@ -159,8 +181,11 @@ def report_sizes(built: Path, plans: int) -> None:
         folders[top] = folders.get(top, 0) + p.stat().st_size
     for top, total in sorted(folders.items(), key=lambda kv: -kv[1])[:8]:
         print(f"{'  ' + top + '/':<42} {total / 1e6:8.1f} MB")
-    pages = sorted((p for p in files if p.suffix == ".html"), key=lambda p: -p.stat().st_size)[:3]
-    for page in pages:
+    html = sorted((p for p in files if p.suffix == ".html"), key=lambda p: -p.stat().st_size)
+    over = sum(1 for p in html if p.stat().st_size > 500_000)
+    print(f"{'HTML pages':<42} {len(html):8d} ({over} over 500 KB; {sum(p.stat().st_size for p in html) / plans / 1e3:.0f} KB "
+          "per plan)")
+    for page in html[:3]:
         print(f"{'  largest: ' + page.relative_to(built).as_posix():<42} {page.stat().st_size / 1e3:8.0f} KB")
     index = sum(p.stat().st_size for p in (built / "search").rglob("*.js"))
     print(f"{'search index (search/*.js)':<42} {index / 1e6:8.2f} MB ({index / plans / 1e3:.1f} KB per plan)")

@@ -1,17 +1,34 @@
 from __future__ import annotations
 
+import atexit
 import functools
 import http.server
 import shutil
+import tempfile
 import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-PLANS = ROOT / "plans"
 RAW = ROOT / "raw"
 TESTS = ROOT / "tests"
+
+
+def _test_atlas() -> Path:
+    """plans/ as the tests see it: its registries and schema, and the plans named in
+    tests/atlas.yml (a fixed set, so that the tests cost the same at any atlas size)."""
+    ids = yaml.safe_load((TESTS / "atlas.yml").read_text(encoding="utf-8"))["plans"]
+    folder = Path(tempfile.mkdtemp(prefix="eduplans-tests-")) / "plans"
+    atexit.register(shutil.rmtree, folder.parent, True)
+    shutil.copytree(ROOT / "plans" / "schema", folder / "schema")
+    for name in ("localities.yml", "themes.yml", *(f"{plan_id}.yml" for plan_id in ids)):
+        shutil.copy(ROOT / "plans" / name, folder / name)
+    return folder
+
+
+PLANS = _test_atlas()
 FIXTURES = TESTS / "fixtures"
 GOLDEN = TESTS / "golden"
 
@@ -47,7 +64,7 @@ def copy_project(target: Path) -> Path:
 
     target.mkdir(parents=True, exist_ok=True)
     for name in SITE_PARTS:
-        source = ROOT / name
+        source = PLANS if name == "plans" else ROOT / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=ignore)
         else:

@@ -25,7 +25,7 @@ def plan_files(paths: list[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             files.extend(sorted(p for p in path.glob(f"*{PLAN_SUFFIX}") if p.name not in REGISTRIES))
-        else:
+        elif path.name not in REGISTRIES:  # a registry named alone is checked as the registry it is
             files.append(path)
     return files
 

@@ -128,12 +128,14 @@ def _key(section: OutlineSection) -> tuple[int, int | None]:
 
 
 def _merge_sections(body: list[OutlineSection], skeleton: list[OutlineSection], warnings: list[str]) -> None:
+    matched: set[int] = set()  # a body section pairs with one outline heading; a repeated number is kept apart
     for outline_section in skeleton:
-        match = next((s for s in body if _key(s) == _key(outline_section)), None)
+        match = next((s for s in body if _key(s) == _key(outline_section) and id(s) not in matched), None)
         if match is None:
             _mark_outline_only(outline_section)
             body.append(outline_section)
             continue
+        matched.add(id(match))
         if _norm(match.title) != _norm(outline_section.title):
             match.outline_title = outline_section.title
         _merge_items(match, outline_section.items, warnings)
@@ -145,7 +147,7 @@ def _merge_items(body: OutlineSection | Outline, skeleton: list[OutlineItem], wa
     present = {i.value: i for i in body.all_items() if i.value is not None}
     filled = []
     for item in skeleton:
-        match = present.get(item.value) if item.value is not None else None
+        match = present.pop(item.value, None) if item.value is not None else None  # paired once: a repeat is kept apart
         if match is not None:
             if item.title and _norm(match.title) != _norm(item.title):
                 match.outline_title = item.title

@@ -145,3 +145,27 @@ def test_the_localities_a_change_touches_for_the_preview():
                                                               "localities.yml": registry.replace("荣成市", "荣成")})
     assert changes.changed_localities(base, head) == ["qingdao", "rongcheng"]
     assert changes.changed_localities(base, base) == []
+
+
+def test_a_change_reads_only_the_files_it_touches_unless_a_registry_changed(tmp_path, monkeypatch):
+    def git(*args):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@e", *args], cwd=tmp_path, check=True,
+                       capture_output=True)
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for name in ("x-2024.yml", "y-2024.yml", "localities.yml", "themes.yml"):
+        (plans / name).write_text(PLAN if name.startswith(("x", "y")) else "localities: []\n", encoding="utf-8")
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-qm", "one")
+    monkeypatch.chdir(tmp_path)
+    (plans / "x-2024.yml").write_text(PLAN.replace("原文二。", "原文二改。"), encoding="utf-8")
+    (plans / "z-2024.yml").write_text(PLAN, encoding="utf-8")  # new, not yet added
+    registries = {"localities.yml", "themes.yml"}
+    assert changes.changed_names("HEAD") == {"x-2024.yml", "z-2024.yml"} | registries
+    base, head = changes.snapshots("HEAD")
+    assert set(base.files) == {"x-2024.yml"} | registries and set(head.files) == {"x-2024.yml", "z-2024.yml"} | registries
+    (plans / "themes.yml").write_text("themes: []\n", encoding="utf-8")
+    assert changes.changed_names("HEAD") is None
+    assert set(changes.snapshots("HEAD")[0].files) == {"x-2024.yml", "y-2024.yml"} | registries

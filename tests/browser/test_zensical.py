@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from browser.conftest import result_links, wait_for_search
-from conftest import copy_project
+from conftest import PLANS, copy_project
 from generator.data import loader
 from generator.site import build as site
 
@@ -31,7 +31,7 @@ def zensical_site(tmp_path_factory) -> Path:
 
 
 def test_every_plan_page_and_item_anchor_is_built(zensical_site):
-    catalog, _ = loader.load_paths([Path(__file__).resolve().parents[2] / "plans"])
+    catalog, _ = loader.load_paths([PLANS])
     assert catalog is not None
     for plan in catalog.plans:
         html = (zensical_site / "plans" / plan.id / "index.html").read_text(encoding="utf-8")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator import cli
@@ -165,6 +165,7 @@ LINE = st.one_of(
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(LINE, min_size=1, max_size=25))
+@example(lines=["1.发。", "一、体", "学。加。", "一、体", "1.发。", "二、体", "二、体体体", "二、体体"])  # a number thrice
 def test_importing_then_writing_never_loses_a_sentence(lines):
     raw = "2024年全市教育工作要点\n" + "\n".join(lines) + "\n"
     report = run(raw, locality="qingdao")

@@ -10,7 +10,7 @@ import pytest
 from generator import cli
 from generator.site import build as site
 from generator.site import downloads, pages, urls
-from conftest import PLANS
+from conftest import PLANS, copy_project
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +51,7 @@ def test_on_the_releases_without_a_repository_the_build_says_what_is_missing(ind
 
 
 def test_the_release_files_are_the_site_files_compressed_and_reproducible(index, tmp_path, monkeypatch):
-    monkeypatch.chdir(PLANS.parent)
+    monkeypatch.chdir(copy_project(tmp_path / "project"))  # the command reads mkdocs.yml and plans/ where it runs
     assert cli.main(["downloads", "--out", str(tmp_path / "a")]) == 0
     assert cli.main(["downloads", "--out", str(tmp_path / "b")]) == 0
     out = pages.render_all(index, "https://github.com/eduplans/eduplans", "https://eduplans.github.io/eduplans/")

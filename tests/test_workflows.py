@@ -63,10 +63,18 @@ def test_every_action_is_pinned_to_a_commit():
 def test_workflows_run_the_readme_commands():
     build, test = readme_commands()
     pr = (WORKFLOWS / "pr.yml").read_text(encoding="utf-8")
-    assert build in pr and test in pr and "validate --format github" in pr
+    assert test in pr and "validate --changed \"origin/${BASE_REF}\" --format github" in pr
     assert build in (WORKFLOWS / "pages.yml").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert test in ci
+
+
+def test_pull_request_checks_do_not_grow_with_the_atlas():
+    """No pull-request step builds or validates the whole atlas: validation reads the
+    changed plans, the tests a fixed atlas, the preview the places the change touches."""
+    pr = (WORKFLOWS / "pr.yml").read_text(encoding="utf-8")
+    assert "generator build" not in pr and "validate --format" not in pr
+    assert "bundle --date preview" in pr and "changes --base \"origin/${BASE_REF}\" --localities" in pr
 
 
 def test_pages_deploy_has_least_permissions():
@@ -81,7 +89,7 @@ def test_pull_requests_validate_first_with_a_light_install():
     """Annotations must not wait for the heavy installs, nor depend on them succeeding."""
     jobs = load("pr.yml")["jobs"]
     steps = [s for s in jobs["validate"]["steps"] if "run" in s]
-    assert "validate --format github" in steps[0]["run"]
+    assert "validate --changed" in steps[0]["run"] and "--format github" in steps[0]["run"]
     assert "-c requirements.txt PyYAML jsonschema" in steps[0]["run"]
     assert "apt-get" not in (WORKFLOWS / "pr.yml").read_text(encoding="utf-8")  # the image's Chrome is used
     assert jobs["test"]["steps"][-1]["env"]["EDUPLANS_CHROMIUM"] == "/usr/bin/google-chrome"

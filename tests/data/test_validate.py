@@ -202,3 +202,34 @@ def test_tab_indentation_gets_its_hint_with_the_libyaml_parser(registries, capsy
     path = write(registries, GOOD.replace("  file: raw", "\tfile: raw"))
     status, lines = run_validate(capsys, path)
     assert status == 1 and "    hint: indent with spaces, not tabs" in lines
+
+
+def test_a_pull_request_validates_the_registries_and_the_plans_it_changes(tmp_path, monkeypatch, capsys):
+    """validate --changed BASE reads what changed since BASE (a new file too), so that its
+    cost does not grow with the atlas; a registry change makes it read every plan."""
+    import shutil
+    import subprocess
+
+    def git(*args):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@e", *args], cwd=tmp_path, check=True,
+                       capture_output=True)
+
+    shutil.copytree(PLANS, tmp_path / "plans")
+    old = tmp_path / "plans" / "xx-county-a-2024.yml"
+    old.write_text(old.read_text(encoding="utf-8").replace("year: 2024", "year: twenty"), encoding="utf-8")
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-qm", "base, with one broken plan nobody touches")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["validate", "--changed", "HEAD"]) == 0
+    assert "0 plan(s) valid" in capsys.readouterr().err
+    edited = tmp_path / "plans" / "qingdao-2024.yml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("year: 2024", "year: 2042"), encoding="utf-8")
+    (tmp_path / "plans" / "notes.txt").write_text("x", encoding="utf-8")
+    assert cli.main(["validate", "--changed", "HEAD"]) == 1
+    err = capsys.readouterr().err
+    assert "plans/qingdao-2024.yml:" in err and "plans/notes.txt:1:1" in err and "xx-county-a-2024" not in err
+    registry = tmp_path / "plans" / "themes.yml"
+    registry.write_text(registry.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert cli.main(["validate", "--changed", "HEAD"]) == 1
+    assert "plans/xx-county-a-2024.yml:" in capsys.readouterr().err

@@ -1,6 +1,7 @@
 /* eduplans page script (generator/site/cite.py): citations.
-   - An item's BibTeX and CSL-JSON are its plan's with the item's key, title and URL in
-     place of the plan's; the GB/T 7714 line of every item is in the page itself.
+   - An item's GB/T 7714, BibTeX and CSL-JSON are its plan's with the item's key, title
+     and URL in place of the plan's (data-cite-* on each block; a title as BibTeX or JSON
+     escape it only where it differs); the item's block is shown once it is written.
    - A citation's access date is the reader's own date, in place of the placeholder.
    Runs on every page view, including Material's instant navigation. */
 (function () {
@@ -9,10 +10,14 @@
     var d = new Date(), pad = function (n) { return (n < 10 ? "0" : "") + n; };
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
   }
-  function swap(text, format, from, to) {  /* the title as this format escapes it */
-    var title = format === "csl" ? "citeTitleJson" : "citeTitleBibtex";
+  var LABELS = {gbt: "GB/T 7714", bibtex: "BibTeX", csl: "CSL-JSON"};
+  function title(block, format) {  /* the title as this format escapes it */
+    var escaped = {bibtex: block.dataset.citeTitleBibtex, csl: block.dataset.citeTitleJson}[format];
+    return escaped === undefined ? block.dataset.citeTitle : escaped;
+  }
+  function swap(text, format, from, to) {
     return text.split(from.dataset.citeKey).join(to.dataset.citeKey)
-      .split(from.dataset[title]).join(to.dataset[title])
+      .split(title(from, format)).join(title(to, format))
       .split(from.dataset.citeUrl).join(to.dataset.citeUrl);
   }
   function items() {
@@ -23,13 +28,14 @@
       plan.querySelectorAll("pre[data-cite]").forEach(function (pre) {
         var label = document.createElement("p"), copy = document.createElement("pre");
         label.className = "cite-label";
-        label.textContent = pre.dataset.cite === "csl" ? "CSL-JSON" : "BibTeX";
+        label.textContent = LABELS[pre.dataset.cite];
         copy.className = "cite-text";
         copy.dataset.cite = pre.dataset.cite;
         copy.textContent = swap(pre.textContent, pre.dataset.cite, plan, item);
         item.appendChild(label);
         item.appendChild(copy);
       });
+      item.hidden = false;
     });
   }
   function dates() {

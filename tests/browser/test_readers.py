@@ -62,3 +62,14 @@ def test_light_and_dark_screenshots(browser, site_url, screenshots):
         view.screenshot(path=str(screenshots / f"plan-{scheme}.png"))
         context.close()
     assert (screenshots / "plan-light.png").stat().st_size > 10_000
+
+
+def test_without_script_an_item_shows_no_empty_citation_and_keeps_its_permanent_link(browser, site_url):
+    context = browser.new_context(java_script_enabled=False, locale="zh-CN")
+    page = context.new_page()
+    page.goto(site_url + "plans/qingdao-2024/")
+    assert page.locator("details.cite-item").count() > 20
+    assert not page.locator("details.cite-item").first.is_visible()
+    assert page.locator("[id='22'] a.headerlink").get_attribute("href") == "#22"
+    assert page.locator("details.cite-plan pre.cite-text").count() == 3  # the plan's own, written in the page
+    context.close()

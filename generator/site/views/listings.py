@@ -16,8 +16,8 @@ from .common import (LIST_LIMIT, CountTable, Link, Pager, PlanRow, count_table, 
 WIDE_TABLE = 20  # more localities than this: one row per locality instead of one column
 PARTITION_AT = LIST_LIMIT  # more plans or items than this: a listing is split into one page per province
 LOCALITY_TABLE_UP_TO = 50  # a province's part with more localities shows theme totals, not a row each
-EXCERPTS_UP_TO = 300        # a listing with more items shows their titles only, to stay small
-PAGE_ITEMS = 300  # a province's part of a theme-year: pages of at most this many items (whole localities)
+EXCERPTS_UP_TO = 300  # a province's part with more items shows their titles only (all its pages), to stay small
+PAGE_ITEMS = 1000  # a province's part of a theme-year: pages of at most this many items (whole localities)
 PAGE_PLANS = 200  # a province's part of a year: pages of at most this many plans (whole localities)
 LOCALITY_TABLE = ("主题 × 地区", "每格是该地区本年计划中属于该主题的任务数，点击可看到这些任务。")
 PROVINCE_TABLE = ("主题 × 省份", "每格是该省份本年计划中属于该主题的任务数，点击可看到这些任务。")
@@ -304,14 +304,14 @@ class YearGroup:
     listed: bool
 
 
-def locality_groups(entries: list[Entry], page: str, catalog: Catalog) -> tuple[LocalityGroup, ...]:
+def locality_groups(entries: list[Entry], page: str, catalog: Catalog,
+                    with_excerpts: bool = True) -> tuple[LocalityGroup, ...]:
     """Entries grouped by locality, in order of first appearance; the group's anchor is
     the locality id."""
     grouped: dict[str, list[Entry]] = {}
     for entry in entries:
         grouped.setdefault(entry.plan.locality, []).append(entry)
     groups = []
-    with_excerpts = len(entries) <= EXCERPTS_UP_TO
     for locality_id, own in grouped.items():
         locality = catalog.localities[locality_id]
         plans = dict.fromkeys(link(e.plan.title, page, urls.plan(e.plan.id)) for e in own)
@@ -428,7 +428,8 @@ def theme_year_part_page(index: Index, theme: Theme, year: int, province: str | 
         path=page, theme=theme, year=year, theme_link=link(theme.name, page, urls.theme(theme.id)),
         up=link(f"{theme.name}：{year}年各省份", page, urls.theme_year(theme.id, year)),
         pager=_pager(index, page, number, pages, lambda n: urls.theme_year_part(theme.id, year, province, n)),
-        groups=locality_groups(entries, page, index.catalog), parts=(), count=count,
+        groups=locality_groups(entries, page, index.catalog, with_excerpts=count <= EXCERPTS_UP_TO), parts=(),
+        count=count,
         heading=f"{theme.name}：{year}年 {name}{page_suffix(number)}",
         title=f"{theme.name}：{year}年{name}{page_suffix(number)}",
         description=f"{year}年{name}各地教育工作要点中关于“{theme.name}”的{count}条任务。",

@@ -98,6 +98,11 @@ class Pager:
     next: Link | None
 
 
+def span(names: list[str]) -> str:
+    """A page's label by the places it holds: '青岛市 … 荣成市', or the one place."""
+    return names[0] + (f" … {names[-1]}" if len(names) > 1 else "")
+
+
 def pager(page: str, number: int, paths: list[str], labels: list[str]) -> Pager | None:
     """The pager of page ``number`` (from 1) among ``paths``; None for a single page."""
     if len(paths) < 2:

@@ -11,7 +11,7 @@ from ...analysis.index import Entry, Index
 from ...data.model import Catalog, Locality, Plan, Theme
 from .. import labels, urls
 from .common import (LIST_LIMIT, CountTable, Link, Pager, PlanRow, count_table, excerpt, item_label, link,
-                     page_suffix, pager, pages_of, plan_row)
+                     page_suffix, pager, pages_of, plan_row, span)
 
 WIDE_TABLE = 20  # more localities than this: one row per locality instead of one column
 PARTITION_AT = LIST_LIMIT  # more plans or items than this: a listing is split into one page per province
@@ -182,8 +182,8 @@ def theme_year_href(index: Index, page: str, theme_id: str, year: int, locality_
 def _pager(index: Index, page: str, number: int, pages: tuple[tuple[str, ...], ...],
            path: Callable[[int], str]) -> Pager | None:
     names = index.catalog.localities
-    labels_ = [names[own[0]].name + (f" … {names[own[-1]].name}" if len(own) > 1 else "") for own in pages]
-    return pager(page, number, [path(n) for n in range(1, len(pages) + 1)], labels_)
+    return pager(page, number, [path(n) for n in range(1, len(pages) + 1)],
+                 [span([names[loc].name for loc in own]) for own in pages])
 
 
 def by_province(index: Index, localities: list[str]) -> dict[str | None, list[str]]:

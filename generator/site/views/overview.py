@@ -8,7 +8,8 @@ from ...analysis.index import Index
 from ...data.numerals import cn_numeral
 from .. import downloads, labels, urls
 from . import listings
-from .common import CountTable, Link, Pager, PlanRow, count_table, link, page_suffix, pager, plan_row
+from .common import (CountTable, Link, Pager, PlanRow, count_table, link, page_suffix, pager, plan_row,
+                     span)
 
 PAGE_LOCALITIES = 500  # a province's page lists at most this many localities, then further pages
 
@@ -156,7 +157,7 @@ def province_pages(index: Index) -> list[ProvincePage]:
         rows = group.localities
         cuts = [rows[at:at + PAGE_LOCALITIES] for at in range(0, len(rows), PAGE_LOCALITIES)]
         paths = [urls.province(name, n) for n in range(1, len(cuts) + 1)]
-        labels_ = [cut[0].locality.label + (f" … {cut[-1].locality.label}" if len(cut) > 1 else "") for cut in cuts]
+        labels_ = [span([row.locality.label for row in cut]) for cut in cuts]
         for number, page in enumerate(paths, 1):
             own = next(g for g in provinces(index, page) if g.province == group.province)  # links from this page
             found.append(ProvincePage(

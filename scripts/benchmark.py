@@ -4,6 +4,7 @@
     .venv/bin/python scripts/benchmark.py --scale 91  # 1,001 plans: every place copied 90 times as new places
     .venv/bin/python scripts/benchmark.py --search --scale 910  # the search alone, at 10,010 plans
     .venv/bin/python scripts/benchmark.py --scale 91 --profile  # and where the build's time goes
+    .venv/bin/python scripts/benchmark.py --scale 91 --builders  # MkDocs and Zensical on the same docs/
 
 ``--search`` measures the search index (time, memory, size) and then the search page in
 Chromium: every query of tests/search_queries.yml, each in a fresh browser (empty
@@ -99,9 +100,13 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=1, help="copies of every plan")
     parser.add_argument("--search", action="store_true", help="measure the search alone")
     parser.add_argument("--profile", action="store_true", help="print where the build's time goes (cProfile)")
+    parser.add_argument("--builders", action="store_true", help="MkDocs and Zensical side by side on the same docs/")
     args = parser.parse_args()
     if args.search:
         search_benchmark(args.scale)
+        return
+    if args.builders:
+        builders_benchmark(args.scale)
         return
     raws = sorted((ROOT / "raw").glob("*.txt"))
     timed(f"import {len(raws)} raw texts", lambda: [importer.import_text(r.read_bytes(), source_file=r.name)
@@ -116,12 +121,7 @@ def main() -> None:
         root = scaled_project(Path(tmp) / "eduplans", args.scale)
         plans = root / "plans"
         count = len(loader.plan_files([plans]))
-        if count > 100:  # as the build would then say: the whole-atlas downloads move to the releases
-            rules = root / "generator" / "site" / "rules" / "downloads.yml"
-            rules.write_text(rules.read_text(encoding="utf-8").replace("where: pages", "where: releases"),
-                             encoding="utf-8")
-            downloads.RULES = rules  # the steps run here read the project's rules too
-            print("whole-atlas downloads: on the releases (rules/downloads.yml where: releases)")
+        downloads_for(root, count)
         catalog, _ = timed(f"load + validate {count} plans", lambda: loader.load_paths([plans]))
         items = sum(1 for p in catalog.plans for _ in p.all_items())
         index = timed(f"index {items} items (themes)", lambda: build_index(catalog))
@@ -144,6 +144,42 @@ def main() -> None:
         timed("offline bundle of a province (黑龙江省)", lambda: bundle_province(root))
         print(f"{'peak memory (this process)':<42} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6:8.2f} GB")
         shutil.rmtree(root / "site", ignore_errors=True)
+
+
+def downloads_for(root: Path, count: int) -> None:
+    """Past 100 plans the whole-atlas downloads move to the releases, as the build would
+    then say (generator/site/rules/downloads.yml of the scaled project)."""
+    if count <= 100:
+        return
+    rules = root / "generator" / "site" / "rules" / "downloads.yml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("where: pages", "where: releases"), encoding="utf-8")
+    downloads.RULES = rules  # the steps run in this process read the project's rules too
+    print("whole-atlas downloads: on the releases (rules/downloads.yml where: releases)")
+
+
+def builders_benchmark(scale: int) -> None:
+    """The generated docs/ of a scaled atlas built by MkDocs + Material (as the build runs
+    it: strict, with the project's hooks but the live one) and by Zensical, each in a
+    process of its own: seconds and peak memory."""
+    measure = ("import resource, subprocess, sys, time; start = time.perf_counter(); "
+               "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+               "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    mkdocs = ("import sys; from pathlib import Path; from generator.site import build; "
+              "hooks = [h for h in build.mkdocs_config(Path('mkdocs.yml'))['hooks'] if h != build.LIVE_HOOK]; "
+              "sys.exit(build._mkdocs('mkdocs.yml', 'docs', 'site-mkdocs', True, hooks) or 0)")
+    zensical = str(Path(sys.executable).parent / "zensical")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = scaled_project(Path(tmp) / "eduplans", scale)
+        count = len(loader.plan_files([root / "plans"]))
+        downloads_for(root, count)
+        timed(f"generate docs/ for {count} plans", lambda: subprocess.run(
+            [sys.executable, "-m", "generator", "generate"], cwd=root, check=True, stdout=subprocess.DEVNULL))
+        for label, command in (("MkDocs + Material", [sys.executable, "-c", mkdocs]),
+                               ("Zensical", [zensical, "build", "-f", "mkdocs.yml"])):
+            done = subprocess.run([sys.executable, "-c", measure, *command], cwd=root, check=True,
+                                  capture_output=True, text=True)
+            seconds, peak = done.stdout.split()
+            print(f"{label:<42} {float(seconds):8.2f} s, peak memory {int(peak) / 1e6:.2f} GB")
 
 
 def bundle_province(root: Path) -> None:

@@ -70,7 +70,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths] or [DEFAULT_PLANS]
     if args.changed:
         paths = _changed_paths(args.changed)
-    catalog, problems = loader.load_paths(paths)
+    catalog, problems = loader.load_paths(paths, registry_dir=DEFAULT_PLANS if args.changed else None)
     if args.changed and paths != [DEFAULT_PLANS]:
         problems = loader.stray_files([DEFAULT_PLANS]) + problems  # a new foo.yaml is not a .yml change
     for problem in problems:
@@ -93,8 +93,7 @@ def _changed_paths(base: str) -> list[Path]:
     names = changes.changed_names(base, folder=DEFAULT_PLANS)
     if names is None:
         return [DEFAULT_PLANS]
-    return [DEFAULT_PLANS / loader.REGISTRIES[0]] + sorted(
-        DEFAULT_PLANS / n for n in names if n not in loader.REGISTRIES and (DEFAULT_PLANS / n).exists())
+    return sorted(DEFAULT_PLANS / n for n in names if n not in loader.REGISTRIES and (DEFAULT_PLANS / n).exists())
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

@@ -80,9 +80,10 @@ def read_localities_loose(*folders: Path) -> tuple[Path, list[dict[str, Any]]]:
     return Path(folders[-1]) / "localities.yml", []
 
 
-def load_paths(paths: list[Path]) -> tuple[model.Catalog | None, list[Problem]]:
-    """Validate everything under paths; the catalog is None when any error was found."""
-    folder = _registry_dir(paths)
+def load_paths(paths: list[Path], registry_dir: Path | None = None) -> tuple[model.Catalog | None, list[Problem]]:
+    """Validate everything under paths, with the registries of the folder ``registry_dir``
+    (default: the first path's folder); the catalog is None when any error was found."""
+    folder = registry_dir or _registry_dir(paths)
     problems: list[Problem] = stray_files(paths)
     registries: dict[str, Document | None] = {}
     for name, key in (("localities", "localities"), ("themes", "themes")):

@@ -111,6 +111,7 @@ class Paged:
 
     pages: dict[str | None, tuple[tuple[str, ...], ...]]  # province → pages of locality ids
     page_of: dict[str, int]  # locality → its page number (from 1) in its province's part
+    totals: dict[str | None, int]  # province → the items or plans of its part
 
 
 _T = TypeVar("_T")
@@ -127,10 +128,10 @@ def _cached(index: Index, key: tuple, compute: Callable[[], _T]) -> _T:
 
 
 def _paged(index: Index, weights: dict[str, int], budget: int) -> Paged:
-    pages = {province: pages_of({loc: weights[loc] for loc in own}, budget)
-             for province, own in by_province(index, list(weights)).items()}
-    return Paged(pages=pages, page_of={loc: n for part in pages.values()
-                                       for n, page in enumerate(part, 1) for loc in page})
+    provinces = by_province(index, list(weights))
+    pages = {province: pages_of({loc: weights[loc] for loc in own}, budget) for province, own in provinces.items()}
+    return Paged(pages=pages, page_of={loc: n for part in pages.values() for n, page in enumerate(part, 1) for loc in page},
+                 totals={province: sum(weights[loc] for loc in own) for province, own in provinces.items()})
 
 
 def theme_year_entries(index: Index, theme_id: str, year: int) -> dict[str, list[Entry]]:
@@ -228,17 +229,16 @@ def year_page(index: Index, year: int) -> YearPage:
     else:
         table = _locality_table(index, page, year, localities, counts)
     heading, note = PROVINCE_TABLE if partitioned else LOCALITY_TABLE
-    grouped = year_plans(index, year)
     layout = year_layout(index, year) if partitioned else None
     return YearPage(
         path=page,
         year=year,
         plans=() if partitioned else tuple(plan_row(index, p, page) for p in plans),
         plans_collapsed=len(plans) > LIST_LIMIT,
-        parts=tuple(PartRow(key=p, province=p or labels.UNKNOWN_PROVINCE, count=sum(len(grouped[loc]) for loc in own),
+        parts=tuple(PartRow(key=p, province=p or labels.UNKNOWN_PROVINCE, count=layout.totals[p],
                             pages=len(layout.pages[p]),
                             link=link(f"{year}年 {p or labels.UNKNOWN_PROVINCE}", page, urls.year_part(year, p)))
-                    for p, own in provinces.items()) if layout else (),
+                    for p in provinces) if layout else (),
         up=None,
         pager=None,
         table=table,
@@ -255,7 +255,8 @@ def year_page(index: Index, year: int) -> YearPage:
 def year_part_page(index: Index, year: int, province: str | None, number: int = 1) -> YearPage:
     """One page of one province's plans of a year too large for one page."""
     page = urls.year_part(year, province, number)
-    pages = year_layout(index, year).pages[province]
+    layout = year_layout(index, year)
+    pages = layout.pages[province]
     grouped, all_counts = year_plans(index, year), year_counts(index, year)
     localities = [loc for own in pages for loc in own]
     counts = {loc: all_counts[loc] for loc in localities}
@@ -269,7 +270,7 @@ def year_part_page(index: Index, year: int, province: str | None, number: int = 
         heading, note = TOTALS_TABLE
     else:
         table, (heading, note) = _locality_table(index, page, year, localities, counts), LOCALITY_TABLE
-    count = sum(len(grouped[loc]) for loc in localities)
+    count = layout.totals[province]
     return YearPage(
         path=page, year=year, plans=tuple(plan_row(index, p, page) for p in plans),
         plans_collapsed=len(plans) > LIST_LIMIT, parts=(), up=link(f"{year}年各省份", page, urls.year(year)),
@@ -404,7 +405,7 @@ def theme_year_page(index: Index, theme: Theme, year: int) -> ThemeYearPage:
         theme_link=link(theme.name, page, urls.theme(theme.id)), up=None, pager=None,
         groups=() if layout else locality_groups([e for own in grouped.values() for e in own], page, index.catalog),
         parts=tuple(PartRow(key=p, province=p or labels.UNKNOWN_PROVINCE,
-                            count=sum(len(grouped[loc]) for own in pages for loc in own), pages=len(pages),
+                            count=layout.totals[p], pages=len(pages),
                             link=link(f"{theme.name}：{year}年 {p or labels.UNKNOWN_PROVINCE}", page,
                                       urls.theme_year_part(theme.id, year, p)))
                     for p, pages in layout.pages.items()) if layout else (),
@@ -419,10 +420,11 @@ def theme_year_part_page(index: Index, theme: Theme, year: int, province: str | 
                          number: int = 1) -> ThemeYearPage:
     """One page of one province's items of a theme in a year too large for one page."""
     page = urls.theme_year_part(theme.id, year, province, number)
-    pages = theme_year_layout(index, theme.id, year).pages[province]
+    layout = theme_year_layout(index, theme.id, year)
+    pages = layout.pages[province]
     grouped = theme_year_entries(index, theme.id, year)
     entries = [e for loc in pages[number - 1] for e in grouped[loc]]
-    count = sum(len(grouped[loc]) for own in pages for loc in own)
+    count = layout.totals[province]
     name = province or labels.UNKNOWN_PROVINCE
     return ThemeYearPage(
         path=page, theme=theme, year=year, theme_link=link(theme.name, page, urls.theme(theme.id)),

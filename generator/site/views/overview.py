@@ -121,13 +121,13 @@ def search_page() -> SearchPage:
                       examples=tuple(Link(label=q, href=f"?q={q}") for q in labels.SEARCH_EXAMPLES))
 
 
-def provinces(index: Index, page: str, pages: bool = False) -> tuple[ProvinceGroup, ...]:
+def provinces(index: Index, page: str, pages: bool = False, only: str | None = None) -> tuple[ProvinceGroup, ...]:
     """Localities with plans, grouped by province; the unknown province last; with a link
-    to each province's page when pages."""
+    to each province's page when pages; only: that province's group alone."""
     grouped: dict[str, list[LocalityRow]] = {}
     for locality in index.catalog.localities.values():
         own = index.by_locality.get(locality.id, [])
-        if own:
+        if own and only in (None, locality.province or labels.UNKNOWN_PROVINCE):
             grouped.setdefault(locality.province or labels.UNKNOWN_PROVINCE, []).append(LocalityRow(
                 locality=link(locality.name, page, urls.locality(locality.id)), level=locality.level,
                 years=tuple(link(str(p.year), page, urls.plan(p.id)) for p in own),
@@ -159,7 +159,7 @@ def province_pages(index: Index) -> list[ProvincePage]:
         paths = [urls.province(name, n) for n in range(1, len(cuts) + 1)]
         labels_ = [span([row.locality.label for row in cut]) for cut in cuts]
         for number, page in enumerate(paths, 1):
-            own = next(g for g in provinces(index, page) if g.province == group.province)  # links from this page
+            own, = provinces(index, page, only=group.province)  # its links again, from this page
             found.append(ProvincePage(
                 path=page, group=replace(own, localities=own.localities[(number - 1) * PAGE_LOCALITIES:][
                     :PAGE_LOCALITIES]),

@@ -73,3 +73,58 @@ def test_without_script_an_item_shows_no_empty_citation_and_keeps_its_permanent_
     assert page.locator("[id='22'] a.headerlink").get_attribute("href") == "#22"
     assert page.locator("details.cite-plan pre.cite-text").count() == 3  # the plan's own, written in the page
     context.close()
+
+
+def test_every_item_citation_the_script_writes_is_the_one_cite_py_forms(page, site_url):
+    """The page carries only the plan's citation and the forms of an item's key, title and
+    URL; what the script writes for each item must be cite.py's own citation of it."""
+    from generator.data import loader
+    from generator.site import build, cite, urls
+    from tests.conftest import PLANS, ROOT
+
+    catalog, _ = loader.load_paths([PLANS])
+    base = build.mkdocs_config(ROOT / "mkdocs.yml")["site_url"]
+    today = datetime.date.today().isoformat()
+    for plan_id in ("xx-city-hebei-2024", "qingdao-2019-ten-actions"):
+        plan = next(p for p in catalog.plans if p.id == plan_id)
+        page.goto(site_url + f"plans/{plan_id}/")
+        written = page.evaluate("""() => [...document.querySelectorAll('details.cite-item')].map(
+            block => [...block.querySelectorAll('pre.cite-text')].map(pre => pre.textContent))""")
+        expected = [cite.citation(plan, catalog.localities[plan.locality], urls.item_url(plan.id, item.anchor, base), item)
+                    for item in plan.all_items()]
+        assert len(expected) > 20
+        assert sorted(written) == sorted([t.replace(cite.ACCESSED, today) for t in (c.gbt, c.bibtex, c.csl)]
+                                         for c in expected)
+
+
+def test_an_item_title_that_bibtex_and_json_escape_is_cited_as_cite_py_escapes_it(page):
+    """Braces, per cents, underscores and quotes in an item's title: the item's block carries
+    the escaped titles, and the script's citation is still cite.py's."""
+    import dataclasses
+    import html
+
+    from generator.data import loader
+    from generator.site import cite
+    from tests.conftest import PLANS, ROOT
+
+    catalog, _ = loader.load_paths([PLANS])
+    plan = next(p for p in catalog.plans if p.id == "qingdao-2024")
+    item = dataclasses.replace(next(plan.all_items()), title='“{50%}” of "A_B" \\ #1 & $2')
+    locality, url = catalog.localities[plan.locality], "https://example.org/plans/qingdao-2024/"
+    whole, one = cite.citation(plan, locality, url), cite.citation(plan, locality, url + "#1", item)
+    assert {name for name, _ in one.data} == {"title-bibtex", "title-json"}
+
+    def block(citation, kind, inner=""):
+        data = "".join(f' data-cite-{name}="{html.escape(value)}"' for name, value in citation.data)
+        return f'<details class="cite cite-{kind}"{data}><summary>引用</summary>{inner}</details>'
+
+    plan_texts = "".join(f'<pre class="cite-text" data-cite="{k}">{html.escape(t)}</pre>'
+                         for k, t in (("gbt", whole.gbt), ("bibtex", whole.bibtex), ("csl", whole.csl)))
+    page.set_content(f'{block(whole, "plan", plan_texts)}<h3 class="item" id="1">{html.escape(item.number + ". " + item.title)}'
+                     f'<a class="headerlink" href="#1">¶</a></h3><p>正文</p>{block(one, "item")}')
+    page.add_script_tag(path=str(ROOT / "docs" / "assets" / "eduplans.js"))
+    page.evaluate("() => document.dispatchEvent(new Event('DOMContentLoaded'))")
+    written = page.locator("details.cite-item pre.cite-text").all_text_contents()
+    today = datetime.date.today().isoformat()
+    assert written == [t.replace(cite.ACCESSED, today) for t in (one.gbt, one.bibtex, one.csl)]
+    assert json.loads(written[2])["title"] == f'2024年全市教育工作要点：{item.number}. {item.title}'

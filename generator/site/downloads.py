@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from . import export
+from . import export, urls
 
 RULES = Path(__file__).parent / "rules" / "downloads.yml"
 ATLAS = ("eduplans.json", "eduplans.sqlite", "plans.csv", "items.csv", "targets.csv")  # grow with the atlas
@@ -63,6 +63,16 @@ def check_budget(files: dict[str, str | bytes], where: Place) -> None:
             f"the whole-atlas downloads are {size / 1e6:.0f} MB, over the site's budget of {where.budget_mb} MB "
             f"({RULES.name}): set where: releases in generator/site/rules/downloads.yml and tag a release; the data "
             f"page will link to the release's compressed files, and data/{', data/'.join(ATLAS)} will leave the site")
+
+
+def plan_file(plan_id: str, records: dict, where: Place) -> tuple[str, str | bytes]:
+    """A plan's own data file: JSON on a site that holds the downloads; past that, when
+    plans are counted in thousands, gzip-compressed (a third of the bytes; 26 KB a plan
+    is a quarter of GitHub Pages' 1 GB at 10,000 plans)."""
+    text = export.as_json(records)
+    if where.on_pages:
+        return urls.plan_data(plan_id), text
+    return urls.plan_data(plan_id, compressed=True), gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
 
 
 def write_compressed(files: dict[str, str | bytes], folder: Path) -> list[Path]:

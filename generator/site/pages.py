@@ -140,4 +140,4 @@ def add_downloads(out: Output, index: Index, site_url: str) -> None:
     if files:
         raise BuildError(f"downloads not listed on the data page: {', '.join(files)}")
     for plan_id, records in export.by_plan(data).items():
-        out.add(urls.plan_data(plan_id), export.as_json(records))
+        out.add(*downloads.plan_file(plan_id, records, downloads.place()))

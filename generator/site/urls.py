@@ -21,7 +21,7 @@ import yaml
 GENERATED = ("index.md", "contributing.md", "plans", "localities", "provinces", "years", "themes", "compare", "data",
              "feeds", "search")
 PROVINCES_FILE = Path(__file__).parent / "rules" / "provinces.yml"
-FILE_SUFFIXES = {"data": (".json", ".csv", ".sqlite"), "feeds": (".xml", ".json"), "search": (".js",)}  # generated files other than pages
+FILE_SUFFIXES = {"data": (".json", ".csv", ".sqlite", ".json.gz"), "feeds": (".xml", ".json"), "search": (".js",)}  # generated files other than pages
 
 HOME = "index.md"
 PLANS = "plans/index.md"
@@ -96,9 +96,10 @@ def pair(locality_id: str, earlier: str, later: str) -> str:
     return f"compare/{locality_id}/{earlier}--{later}.md"
 
 
-def plan_data(plan_id: str) -> str:
-    """One plan as data, in the downloads' format: data/plans/qingdao-2024.json."""
-    return f"data/plans/{plan_id}.json"
+def plan_data(plan_id: str, compressed: bool = False) -> str:
+    """One plan as data, in the downloads' format: data/plans/qingdao-2024.json, or
+    qingdao-2024.json.gz once the whole-atlas downloads live on the releases."""
+    return f"data/plans/{plan_id}.json" + (".gz" if compressed else "")
 
 
 def feed(locality_id: str | None) -> str:

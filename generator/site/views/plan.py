@@ -10,7 +10,7 @@ from ...analysis.compare import Insight
 from ...analysis.index import Index
 from ...data import anchors
 from ...data.model import Item, Locality, Plan, Section, TaskRow
-from .. import labels, urls
+from .. import downloads, labels, urls
 from ..cite import Citation, citation
 from .common import Link, item_label, link, paragraphs
 
@@ -181,6 +181,7 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
     locality = index.catalog.localities[plan.locality]
     previous, following = index.neighbours(plan)
     count = plan.item_count
+    data = urls.plan_data(plan.id, compressed=not downloads.place().on_pages)  # as downloads.plan_file writes it
     return PlanPage(
         path=page,
         plan=plan,
@@ -202,7 +203,7 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
         issuer=plan.issuer or labels.NOT_STATED,
         issued=plan.issued or labels.NOT_STATED,
         citation=citation(plan, locality, urls.plan_url(plan.id, site_url)),
-        data=link(f"{plan.id}.json", page, urls.plan_data(plan.id)),
+        data=link(PurePosixPath(data).name, page, data),
         print_footer=labels.print_footer(urls.plan_url(plan.id, site_url), plan.source.file, plan.source.url),
         edit_url=edit_url(repo_url, edit_uri, plan),
         source_url=plan.source.url,

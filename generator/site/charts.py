@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import html
 
-FONT = "font-family='sans-serif' font-size='12'"
+# The labels' font and colour, once on the chart: SVG passes them down to every <text>
+# (bars and points take their colour from the stylesheet's classes).
+TEXT = "font-family='sans-serif' font-size='12' fill='currentColor'"
 
 
 def _e(text: object) -> str:
@@ -23,18 +25,18 @@ def bar_chart(chart_id: str, title: str, rows: list[tuple[str, int]], width: int
     scale = (width - label_w - 40) / peak
     parts = [
         f"<svg class='chart' role='img' viewBox='0 0 {width} {height}' width='100%' "
-        f"xmlns='http://www.w3.org/2000/svg' aria-labelledby='{chart_id}-t {chart_id}-d'>",
+        f"xmlns='http://www.w3.org/2000/svg' aria-labelledby='{chart_id}-t {chart_id}-d' {TEXT}>",
         f"<title id='{chart_id}-t'>{_e(title)}</title>",
         f"<desc id='{chart_id}-d'>{_e('；'.join(f'{label} {value}' for label, value in rows))}</desc>",
     ]
     for k, (label, value) in enumerate(rows):
         y = 5 + k * (bar_h + gap)
-        parts.append(f"<text x='{label_w - 6}' y='{y + 12}' text-anchor='end' {FONT} fill='currentColor'>"
+        parts.append(f"<text x='{label_w - 6}' y='{y + 12}' text-anchor='end'>"
                      f"{_e(label)}</text>")
         parts.append(f"<rect x='{label_w}' y='{y}' width='{max(value * scale, 1):.1f}' height='{bar_h}' "
                      f"class='chart-bar'/>")
-        parts.append(f"<text x='{label_w + value * scale + 4:.1f}' y='{y + 12}' {FONT} "
-                     f"fill='currentColor'>{value}</text>")
+        parts.append(f"<text x='{label_w + value * scale + 4:.1f}' y='{y + 12}'>"
+                     f"{value}</text>")
     parts.append("</svg>")
     return "".join(parts)
 
@@ -57,19 +59,19 @@ def line_chart(chart_id: str, title: str, unit: str, points: list[tuple[int, flo
     path = " ".join(f"{'M' if k == 0 else 'L'}{x(yr):.1f},{y(v):.1f}" for k, (yr, v, _) in enumerate(points))
     parts = [
         f"<svg class='chart' role='img' viewBox='0 0 {width} {height}' width='{width}' "
-        f"xmlns='http://www.w3.org/2000/svg' aria-labelledby='{chart_id}-t {chart_id}-d'>",
+        f"xmlns='http://www.w3.org/2000/svg' aria-labelledby='{chart_id}-t {chart_id}-d' {TEXT}>",
         f"<title id='{chart_id}-t'>{_e(title)}</title>",
         f"<desc id='{chart_id}-d'>{_e('；'.join(f'{yr}年 {label}' for yr, _, label in points))}</desc>",
         f"<line x1='{left}' y1='{height - bottom}' x2='{width - right}' y2='{height - bottom}' class='chart-axis'/>",
         f"<line x1='{left}' y1='{top}' x2='{left}' y2='{height - bottom}' class='chart-axis'/>",
-        f"<text x='{left - 6}' y='{top + 4}' text-anchor='end' {FONT} fill='currentColor'>{_e(unit)}</text>",
+        f"<text x='{left - 6}' y='{top + 4}' text-anchor='end'>{_e(unit)}</text>",
         f"<path d='{path}' class='chart-line' fill='none'/>",
     ]
     for yr, v, label in points:
         parts.append(f"<circle cx='{x(yr):.1f}' cy='{y(v):.1f}' r='4' class='chart-point'/>")
-        parts.append(f"<text x='{x(yr):.1f}' y='{y(v) - 8:.1f}' text-anchor='middle' {FONT} "
-                     f"fill='currentColor'>{_e(label)}</text>")
-        parts.append(f"<text x='{x(yr):.1f}' y='{height - bottom + 16}' text-anchor='middle' {FONT} "
-                     f"fill='currentColor'>{yr}</text>")
+        parts.append(f"<text x='{x(yr):.1f}' y='{y(v) - 8:.1f}' text-anchor='middle'>"
+                     f"{_e(label)}</text>")
+        parts.append(f"<text x='{x(yr):.1f}' y='{height - bottom + 16}' text-anchor='middle'>"
+                     f"{yr}</text>")
     parts.append("</svg>")
     return "".join(parts)

@@ -203,8 +203,11 @@ def pair_page(index: Index, locality: Locality, earlier: Plan, later: Plan) -> P
     short = short_labels(index.by_locality[locality.id])
     themes = []
     for theme in index.catalog.themes:
-        left = [_item_link(earlier, i, page) for i in earlier.all_items() if theme.id in index.themes_of(earlier, i)]
-        right = [_item_link(later, i, page) for i in later.all_items() if theme.id in index.themes_of(later, i)]
+        # each column is headed by its plan's year, so a cell names only the item
+        left = [link(item_label(i), page, urls.plan(earlier.id), i.anchor) for i in earlier.all_items()
+                if theme.id in index.themes_of(earlier, i)]
+        right = [link(item_label(i), page, urls.plan(later.id), i.anchor) for i in later.all_items()
+                 if theme.id in index.themes_of(later, i)]
         if left or right:
             themes.append(ThemeColumns(anchor=theme.id, theme=link(theme.name, page, urls.theme(theme.id)),
                                        rows=tuple(zip_longest(left, right))))

@@ -23,7 +23,7 @@
   var FACETS = [["year", "年份"], ["province", "省份"], ["level", "层级"], ["locality", "地区"], ["theme", "主题"]];
   var TOP = 8;            // facet values shown before "更多"
 
-  var waiting = {}, loading = {}, decoded = {}, meta = null, t2s = {}, firsts = [], places = null;
+  var waiting = {}, loading = {}, decoded = {}, inflated = {}, meta = null, t2s = {}, firsts = [], places = null;
   window.eduplansSearch = {put: function (name, data) {
     var done = waiting[name];
     if (done) { delete waiting[name]; done(data); }
@@ -244,7 +244,16 @@
     });
   }
   function fileOf(n) { return Math.floor(n / meta.chunk); }
-  function doc(n) { return load("d/" + fileOf(n)).then(function (list) { return list[n % meta.chunk]; }); }
+  function inflate(base64) {  /* an item file: gzip-compressed JSON in base64 (search.packed) */
+    var bytes = Uint8Array.from(atob(base64), function (c) { return c.charCodeAt(0); });
+    var json = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(json).text().then(JSON.parse);
+  }
+  function items(file) {
+    if (!inflated[file]) inflated[file] = load("d/" + file).then(inflate);
+    return inflated[file];
+  }
+  function doc(n) { return items(fileOf(n)).then(function (list) { return list[n % meta.chunk]; }); }
   function filesOf(items) { return new Set(items.map(fileOf)).size; }
   function searchable(doc) { return form([doc[2], doc[3], doc[4]].join(FIELDS)); }
   function verify(items, terms, exact) {

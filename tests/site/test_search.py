@@ -27,7 +27,8 @@ def files() -> dict[str, str]:
 def data(files: dict[str, str], name: str):
     match = CALL.match(files[urls.search_file(name)])
     assert match and match.group(1) == name, "each file hands its own name to the page"
-    return json.loads(match.group(2))
+    found = json.loads(match.group(2))
+    return search.unpacked(found) if name.startswith("d/") else found
 
 
 def decode(text: str) -> list[int]:

@@ -48,6 +48,7 @@ def test_a_locality_table_leads_to_the_page_holding_its_items(page, scaled_site)
     href = cell.get_attribute("href")
     assert re.search(r"/2024/shandong/\d+/#" + last + "$", href), href  # not the part's first page
     cell.click()
+    page.wait_for_url(f"**/2024/shandong/*/#{last}")  # the click's navigation, not the page before it
     group = page.locator(f"[id='{last}']")
     assert group.count() == 1 and group.is_visible()
     assert "（第" in page.locator("h1").inner_text()

@@ -243,3 +243,23 @@ def test_the_sqlite_download_holds_the_dataset_and_finds_chinese_text(built_site
                       "WHERE items_fts MATCH '\"公办园在园幼儿\"'").fetchall()
     expected = {(i["plan"], i["anchor"]) for i in whole["items"] if "公办园在园幼儿" in (i["text"] or "")}
     assert set(hits) == expected and expected
+
+
+def test_the_header_icons_are_white_copies_of_the_material_icons_mkdocs_yml_names(built_site, pages):
+    """The logo, repository and palette icons are images fetched once (theme.logo and
+    overrides/partials), not inline SVG on every page; each is the icon mkdocs.yml names."""
+    import material
+
+    from generator.site import build
+    from tests.conftest import ROOT
+
+    theme = build.mkdocs_config(ROOT / "mkdocs.yml")["theme"]
+    named = [theme["icon"]["repo"], *(option["toggle"]["icon"] for option in theme["palette"])]
+    assert theme["logo"].startswith("assets/icons/")
+    icons = Path(material.__file__).parent / "templates" / ".icons"
+    shown = {src for src in pages["plans/qingdao-2024/index.html"].assets if "/assets/icons/" in src}
+    assert {posixpath.normpath(posixpath.join("plans/qingdao-2024", src)) for src in shown} == \
+        {f"assets/icons/{name}.svg" for name in named} | {theme["logo"]}
+    for name in named + [theme["logo"][len("assets/icons/"):-len(".svg")]]:
+        copy = (built_site / "assets" / "icons" / f"{name}.svg").read_text(encoding="utf-8")
+        assert copy == (icons / f"{name}.svg").read_text(encoding="utf-8").replace('2000/svg"', '2000/svg" fill="#fff"', 1)

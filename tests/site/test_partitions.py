@@ -117,8 +117,8 @@ def test_a_locality_links_to_the_page_of_a_part_that_holds_its_items(monkeypatch
     assert part.count("(../../../plans/qingdao-2024.md#") == 2 and "第 1 页" not in part
     first = out["themes/party-building/2024/shandong.md"]
     second = out["themes/party-building/2024/shandong/2.md"]
-    assert "## 荣成市 { #rongcheng }" in first and "威海" not in first.split("<nav")[0]
-    assert "# 党的建设：2024年 山东省（第2页）" in second and "## 威海市 { #weihai }" in second
+    assert "## [荣成市](../../../localities/rongcheng.md) { #rongcheng }" in first and "威海" not in first.split("<nav")[0]
+    assert "# 党的建设：2024年 山东省（第2页）" in second and "## [威海市](../../../../localities/weihai.md) { #weihai }" in second
     assert "第 2 页，共 2 页 · [← 上一页](../shandong.md)" in second
     assert "| [党的建设：2024年 山东省](2024/shandong.md) | 6 | 2 |" in out[urls.theme_year("party-building", 2024)]
     assert "(../themes/party-building/2024/shandong/2.md#weihai)" in out[urls.locality("weihai")]

@@ -84,3 +84,15 @@ def test_charts_render_in_the_browser(page, site_url):
     public_share = page.locator("svg.chart", has=page.locator("title", has_text="公办园在园幼儿占比"))
     assert public_share.locator("circle.chart-point").count() == 3  # 2019, 2024, 2026
     assert public_share.locator("circle.chart-point").first.bounding_box()["width"] > 4
+
+
+def test_a_readers_dark_choice_holds_on_the_next_page(browser, site_url):
+    """The palette script (docs/assets/palette.js, from a file) restores the choice."""
+    context = browser.new_context(color_scheme="light", locale="zh-CN")
+    page = context.new_page()
+    page.goto(site_url + "plans/qingdao-2024/")
+    assert page.evaluate("() => document.body.dataset.mdColorScheme") == "default"
+    page.locator("label[for=__palette_1]").click()
+    page.goto(site_url + "localities/qingdao/")
+    assert page.evaluate("() => document.body.dataset.mdColorScheme") == "slate"
+    context.close()

@@ -263,3 +263,14 @@ def test_the_header_icons_are_white_copies_of_the_material_icons_mkdocs_yml_name
     for name in named + [theme["logo"][len("assets/icons/"):-len(".svg")]]:
         copy = (built_site / "assets" / "icons" / f"{name}.svg").read_text(encoding="utf-8")
         assert copy == (icons / f"{name}.svg").read_text(encoding="utf-8").replace('2000/svg"', '2000/svg" fill="#fff"', 1)
+
+
+def test_the_palette_script_is_materials_own_from_a_file(built_site):
+    import material
+
+    inline = (Path(material.__file__).parent / "templates" / "partials" / "javascripts" / "palette.html").read_text(
+        encoding="utf-8")
+    script = re.search(r"<script>(.*)</script>", inline).group(1)
+    assert (built_site / "assets" / "palette.js").read_text(encoding="utf-8").strip() == script
+    page = read_page(built_site / "plans" / "qingdao-2024" / "index.html")
+    assert 'src="../../assets/palette.js"' in page and "__palette" not in page.split("palette.js")[1]

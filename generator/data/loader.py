@@ -30,6 +30,21 @@ def plan_files(paths: list[Path]) -> list[Path]:
     return files
 
 
+def plan_heads(paths: list[Path]) -> list[tuple[str, int]]:
+    """Each plan file's locality and year as the file states them, unchecked (a file that
+    states neither plainly is left out): enough to count a part of the atlas before
+    loading it, which takes minutes at 10,000 plans."""
+    heads = []
+    for path in plan_files(paths):
+        try:
+            found = yamlio.top_scalars(path.read_text(encoding="utf-8"), frozenset({"locality", "year"}))
+        except (OSError, UnicodeDecodeError, yamlio.yaml.YAMLError):
+            continue  # the load names the problem
+        if found.get("year", "").isdigit() and found.get("locality"):
+            heads.append((found["locality"], int(found["year"])))
+    return heads
+
+
 def stray_files(paths: list[Path]) -> list[Problem]:
     """Files in a plans folder that would be skipped (foo.yaml, notes.txt): each is an
     error, since a plan that silently vanishes from the site is worse than a red check."""

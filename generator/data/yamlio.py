@@ -178,6 +178,30 @@ def parse(text: str, path: str, limit: int = MAX_FILE_BYTES) -> Document:
     return Document(path, data, builder.marks)
 
 
+def top_scalars(text: str, keys: frozenset[str]) -> dict[str, str]:
+    """The plain values of some top-level keys, read with libyaml's event parser up to the
+    last of them, without building or checking the document: enough to count files by
+    what they say before loading them (a value that is not a scalar is left out)."""
+    found: dict[str, str] = {}
+    depth, key = 0, None  # key: the top-level key whose value comes next
+    for event in yaml.parse(text, Loader=SafeLoader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+            key = None
+        elif depth == 1 and isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+            if key is None:
+                key = event.value if isinstance(event, yaml.ScalarEvent) else ""
+                continue
+            if key in keys and isinstance(event, yaml.ScalarEvent):
+                found[key] = event.value
+                if len(found) == len(keys):
+                    break
+            key = None
+    return found
+
+
 def _refuse_aliases(text: str, path: str) -> None:
     """Point at the alias itself (the composed graph only remembers the anchor)."""
     for event in yaml.parse(text, Loader=SafeLoader):

@@ -18,7 +18,7 @@ from ..analysis.index import Index, build_index
 from ..data import loader
 from . import feeds, urls
 from .pages import BuildError, Output, render_all
-from .subset import Subset, check
+from .subset import Subset, check, refuse_early
 
 __all__ = ["BuildError", "build", "bundle", "generate", "load", "mkdocs_config"]
 
@@ -136,6 +136,7 @@ def bundle(root: Path, dist: Path, day: str, subset: Subset | None = None) -> Pa
 
     staging = Path(tempfile.mkdtemp(prefix=".bundle-", dir=root))
     try:
+        refuse_early(root / "plans", subset or Subset())
         if subset is None:
             check(load(root / "plans").catalog, Subset())
         built = build(root, config_name="mkdocs-offline.yml", site_dir=staging / "eduplans-offline", subset=subset)

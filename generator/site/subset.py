@@ -7,9 +7,12 @@ plan before compression, and past a few hundred plans it is too large to hand ar
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
-from ..data.model import Catalog
+from ..data import loader
+from ..data.model import Catalog, Locality
 
 BUNDLE_MAX_PLANS = 200
 
@@ -34,6 +37,19 @@ class Subset:
                  *map(str, self.years)]
         return "-".join(parts)
 
+    def holds(self, locality_id: str, year: int, localities: Mapping[str, Locality]) -> bool:
+        """Whether a plan of this place and year is in the part."""
+        if self.years and year not in self.years:
+            return False
+        if self.provinces and localities[locality_id].province not in self.provinces:
+            return False
+        at: str | None = locality_id
+        while self.localities and at:
+            if at in self.localities:
+                return True
+            at = localities[at].parent
+        return not self.localities
+
     def apply(self, catalog: Catalog) -> Catalog:
         """The catalog with the chosen plans, their localities and those localities' parents."""
         localities = catalog.localities
@@ -41,17 +57,7 @@ class Subset:
         if unknown:
             raise SubsetError(f"unknown locality {', '.join(unknown)}: use ids from plans/localities.yml")
 
-        def under(locality_id: str | None) -> bool:
-            while locality_id:
-                if locality_id in self.localities:
-                    return True
-                locality_id = localities[locality_id].parent
-            return False
-
-        plans = tuple(p for p in catalog.plans
-                      if (not self.provinces or localities[p.locality].province in self.provinces)
-                      and (not self.localities or under(p.locality))
-                      and (not self.years or p.year in self.years))
+        plans = tuple(p for p in catalog.plans if self.holds(p.locality, p.year, localities))
         keep: set[str] = set()
         for plan in plans:
             at: str | None = plan.locality
@@ -60,6 +66,26 @@ class Subset:
                 at = localities[at].parent
         return dataclasses.replace(catalog, plans=plans,
                                    localities={k: v for k, v in localities.items() if k in keep})
+
+
+def refuse_early(plans_dir: Path, subset: Subset) -> None:
+    """Refuse a part too large from what the plan files and the registry state, before
+    the atlas is loaded (minutes at 10,000 plans); the loaded part is checked again."""
+    count = _count_early(plans_dir, subset)
+    if count is not None and count > BUNDLE_MAX_PLANS:
+        check_count(count)
+
+
+def _count_early(plans_dir: Path, subset: Subset) -> int | None:
+    """None when the registry cannot be read as it is (the load will say why)."""
+    if not subset:
+        return len(loader.plan_files([plans_dir]))
+    try:
+        localities = {e["id"]: loader.build_locality(e) for e in loader.read_localities_loose(plans_dir)[1]}
+    except (KeyError, TypeError):
+        return None
+    return sum(1 for locality, year in loader.plan_heads([plans_dir])
+               if locality in localities and subset.holds(locality, year, localities))
 
 
 def years(text: str) -> tuple[int, ...]:
@@ -74,7 +100,10 @@ def years(text: str) -> tuple[int, ...]:
 
 
 def check(catalog: Catalog, subset: Subset) -> None:
-    count = len(catalog.plans)
+    check_count(len(catalog.plans))
+
+
+def check_count(count: int) -> None:
     if count == 0:
         raise SubsetError("no plan matches this selection")
     if count > BUNDLE_MAX_PLANS:

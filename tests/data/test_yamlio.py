@@ -123,3 +123,33 @@ def test_the_locality_registry_of_every_bureau_in_china_fits(tmp_path):
     (tmp_path / "themes.yml").write_text((PLANS / "themes.yml").read_text(encoding="utf-8"), encoding="utf-8")
     catalog, problems = loader.load_paths([tmp_path])
     assert catalog is not None and len(catalog.localities) == 3500, [p.format() for p in problems][:3]
+
+
+def test_the_heads_of_plan_files_are_what_the_loaded_plans_say():
+    catalog, _ = loader.load_paths([PLANS])
+    assert sorted(loader.plan_heads([PLANS])) == sorted((p.locality, p.year) for p in catalog.plans)
+
+
+_scalar = st.one_of(st.text(max_size=8), st.integers(), st.booleans(), st.none())
+_value = st.recursive(_scalar, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                        st.dictionaries(st.text(max_size=5), inner, max_size=3)),
+                      max_leaves=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(["id", "year", "locality", "title", "sections", "x"]), _value, min_size=1),
+       st.booleans())
+def test_top_scalars_reads_a_top_level_plain_value_as_the_loader_does(data, flow):
+    """Whatever comes before or around them (nested lists and mappings, flow or block
+    style), a top-level key's scalar value is found and a collection value is left out."""
+    text = yamlio.yaml.safe_dump(data, allow_unicode=True, default_flow_style=flow)
+    found = yamlio.top_scalars(text, frozenset({"year", "locality"}))
+    loaded = yamlio.yaml.safe_load(text)
+    for key in ("year", "locality"):
+        value = loaded.get(key, [])
+        if isinstance(value, (list, dict)):
+            assert key not in found
+        elif isinstance(value, str):
+            assert found[key] == value
+        else:  # the scalar as written: 2024, true, null
+            assert yamlio.yaml.safe_load(found[key]) == value

@@ -136,6 +136,19 @@ def test_a_bundle_too_large_for_offline_search_is_refused_with_the_way_out(proje
     assert cli.main(["bundle", "--date", "t", "--years", "2019-2021"]) == 0
 
 
+def test_a_part_too_large_is_refused_before_the_atlas_is_loaded(project, monkeypatch, capsys):
+    """At 10,000 plans loading takes minutes: the count comes from the files' own
+    locality and year, and the registry."""
+    from generator.site import subset
+
+    monkeypatch.setattr(subset, "BUNDLE_MAX_PLANS", 3)
+    monkeypatch.setattr(site, "load", lambda *a, **k: pytest.fail("loaded the atlas to refuse a bundle"))
+    monkeypatch.chdir(project)
+    for args, count in ((["--province", "山东省"], 6), (["--locality", "qingdao"], 4), (["--years", "2024"], 8), ([], 11)):
+        assert cli.main(["bundle", "--date", "t", *args]) == 1
+        assert f"bundle refused: {count} plans: an offline bundle holds at most 3" in capsys.readouterr().err, args
+
+
 @pytest.mark.parametrize("args, message", [(["--years", "2024x"], "--years '2024x'"),
                                            (["--locality", "qindao"], "unknown locality qindao"),
                                            (["--date", "../x"], "--date '../x'")])

@@ -33,11 +33,6 @@ class Citation:
     gbt: str
     bibtex: str
     csl: str  # CSL-JSON, one object
-    key: str    # what an item's citation changes in its plan's (see the page script):
-    title: str  # the key, the title (as each format writes it) and the URL
-    title_bibtex: str
-    title_json: str
-    url: str
     data: tuple[tuple[str, str], ...]  # the data-cite-* attributes the page script reads
 
 
@@ -82,8 +77,7 @@ def citation(plan: Plan, locality: Locality, url: str, item: Item | None = None)
     else:
         csl["issued"] = {"date-parts": [[plan.year]]}
     title_bibtex, title_json = _bibtex_text(title), json.dumps(title, ensure_ascii=False)[1:-1]
-    return Citation(gbt=gbt, bibtex=bibtex, csl=json.dumps(csl, ensure_ascii=False, indent=1), key=key,
-                    title=title, title_bibtex=title_bibtex, title_json=title_json, url=url,
+    return Citation(gbt=gbt, bibtex=bibtex, csl=json.dumps(csl, ensure_ascii=False, indent=1),
                     data=_escapes(title, title_bibtex, title_json) if item else
                     (("key", key), ("title", title), *_escapes(title, title_bibtex, title_json), ("url", url),
                      *_item_forms(key, title, url)))

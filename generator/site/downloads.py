@@ -70,18 +70,24 @@ def plan_file(plan_id: str, records: dict, where: Place) -> tuple[str, str | byt
     plans are counted in thousands, gzip-compressed (a third of the bytes; 26 KB a plan
     is a quarter of GitHub Pages' 1 GB at 10,000 plans)."""
     text = export.as_json(records)
-    if where.on_pages:
-        return urls.plan_data(plan_id), text
-    return urls.plan_data(plan_id, compressed=True), gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+    return plan_path(plan_id, where), text if where.on_pages else gzipped(text)
+
+
+def plan_path(plan_id: str, where: Place) -> str:
+    return urls.plan_data(plan_id, compressed=not where.on_pages)
+
+
+def gzipped(content: str | bytes) -> bytes:
+    """Byte-identical from run to run: no time stamp inside."""
+    return gzip.compress(content if isinstance(content, bytes) else content.encode("utf-8"), compresslevel=9, mtime=0)
 
 
 def write_compressed(files: dict[str, str | bytes], folder: Path) -> list[Path]:
-    """name.gz for each file, byte-identical from run to run (no time stamp inside)."""
+    """name.gz for each file."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, content in files.items():
         target = folder / f"{name}.gz"
-        raw = content if isinstance(content, bytes) else content.encode("utf-8")
-        target.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+        target.write_bytes(gzipped(content))
         written.append(target)
     return written

@@ -101,6 +101,11 @@ def _item_link(plan: Plan, item: Item, page: str) -> Link:
     return link(f"{plan.year}年 {item_label(item)}", page, urls.plan(plan.id), item.anchor)
 
 
+def _cell(plan: Plan, item: Item, page: str) -> Link:
+    """An item in a column headed by its plan's year: the item alone."""
+    return link(item_label(item), page, urls.plan(plan.id), item.anchor)
+
+
 def _pair_view(pair: PairComparison, locality: str, page: str, short: dict[str, str]) -> PairView:
     def entry(item: Item, match: Match | None) -> ItemLink:
         return ItemLink(link=_item_link(pair.later, item, page),
@@ -203,11 +208,8 @@ def pair_page(index: Index, locality: Locality, earlier: Plan, later: Plan) -> P
     short = short_labels(index.by_locality[locality.id])
     themes = []
     for theme in index.catalog.themes:
-        # each column is headed by its plan's year, so a cell names only the item
-        left = [link(item_label(i), page, urls.plan(earlier.id), i.anchor) for i in earlier.all_items()
-                if theme.id in index.themes_of(earlier, i)]
-        right = [link(item_label(i), page, urls.plan(later.id), i.anchor) for i in later.all_items()
-                 if theme.id in index.themes_of(later, i)]
+        left = [_cell(earlier, i, page) for i in earlier.all_items() if theme.id in index.themes_of(earlier, i)]
+        right = [_cell(later, i, page) for i in later.all_items() if theme.id in index.themes_of(later, i)]
         if left or right:
             themes.append(ThemeColumns(anchor=theme.id, theme=link(theme.name, page, urls.theme(theme.id)),
                                        rows=tuple(zip_longest(left, right))))

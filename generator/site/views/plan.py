@@ -181,7 +181,7 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
     locality = index.catalog.localities[plan.locality]
     previous, following = index.neighbours(plan)
     count = plan.item_count
-    data = urls.plan_data(plan.id, compressed=not downloads.place().on_pages)  # as downloads.plan_file writes it
+    data = downloads.plan_path(plan.id, downloads.place())
     return PlanPage(
         path=page,
         plan=plan,

@@ -30,18 +30,18 @@ def plan_files(paths: list[Path]) -> list[Path]:
     return files
 
 
-def plan_heads(paths: list[Path]) -> list[tuple[str, int]]:
-    """Each plan file's locality and year as the file states them, unchecked (a file that
-    states neither plainly is left out): enough to count a part of the atlas before
-    loading it, which takes minutes at 10,000 plans."""
-    heads = []
+def plan_heads(paths: list[Path]) -> dict[Path, tuple[str, int] | None]:
+    """Each plan file's locality and year as the file states them, unchecked (None when
+    it does not state both plainly; the load names the problem): enough to choose and
+    count a part of the atlas before loading it, which takes minutes at 10,000 plans."""
+    heads: dict[Path, tuple[str, int] | None] = {}
     for path in plan_files(paths):
         try:
             found = yamlio.top_scalars(path.read_text(encoding="utf-8"), frozenset({"locality", "year"}))
         except (OSError, UnicodeDecodeError, yamlio.yaml.YAMLError):
-            continue  # the load names the problem
-        if found.get("year", "").isdigit() and found.get("locality"):
-            heads.append((found["locality"], int(found["year"])))
+            found = {}
+        year, locality = found.get("year", ""), found.get("locality")
+        heads[path] = (locality, int(year)) if year.isdigit() and locality else None
     return heads
 
 

@@ -18,7 +18,7 @@ from ..analysis.index import Index, build_index
 from ..data import loader
 from . import feeds, urls
 from .pages import BuildError, Output, render_all
-from .subset import Subset, check, refuse_early
+from .subset import Subset, check, files_of, refuse_early
 
 __all__ = ["BuildError", "build", "bundle", "generate", "load", "mkdocs_config"]
 
@@ -32,9 +32,10 @@ def mkdocs_config(config_file: Path, **overrides: Any) -> Any:
     return load_config(str(config_file), **overrides)
 
 
-def load(plans_dir: Path) -> Index:
-    """The validated plans, indexed; BuildError with every problem otherwise."""
-    catalog, problems = loader.load_paths([plans_dir])
+def load(plans_dir: Path, files: list[Path] | None = None) -> Index:
+    """The validated plans (or only the plan files given, with the folder's registries),
+    indexed; BuildError with every problem otherwise."""
+    catalog, problems = loader.load_paths([plans_dir] if files is None else files, registry_dir=plans_dir)
     errors = [p for p in problems if p.severity == "error"]
     if catalog is None or errors:
         raise BuildError(f"{len(errors)} error(s) in plan files", errors)
@@ -108,7 +109,8 @@ def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site
     docs_dir, site_dir = root / "docs", site_dir or root / "site"
     settings = mkdocs_config(config_file)
     hooks = [name for name in settings["hooks"] if name != LIVE_HOOK]
-    index = load(root / "plans")  # fail before touching anything
+    # fail before touching anything; a part loads only its own plan files
+    index = load(root / "plans", files_of(root / "plans", subset) if subset else None)
     if subset:
         index = build_index(subset.apply(index.catalog))
         check(index.catalog, subset)

@@ -71,21 +71,22 @@ class Subset:
 def refuse_early(plans_dir: Path, subset: Subset) -> None:
     """Refuse a part too large from what the plan files and the registry state, before
     the atlas is loaded (minutes at 10,000 plans); the loaded part is checked again."""
-    count = _count_early(plans_dir, subset)
-    if count is not None and count > BUNDLE_MAX_PLANS:
-        check_count(count)
+    files = loader.plan_files([plans_dir]) if not subset else files_of(plans_dir, subset)
+    if files is not None and len(files) > BUNDLE_MAX_PLANS:
+        check_count(len(files))
 
 
-def _count_early(plans_dir: Path, subset: Subset) -> int | None:
-    """None when the registry cannot be read as it is (the load will say why)."""
-    if not subset:
-        return len(loader.plan_files([plans_dir]))
+def files_of(plans_dir: Path, subset: Subset) -> list[Path] | None:
+    """The plan files of a part as they and the registry state it, with every file whose
+    place or year cannot be read so (loaded, it is checked and filtered like the rest):
+    a part is built without loading the whole atlas. None when the registry cannot be
+    read as it is (load everything: the load will say why)."""
     try:
         localities = {e["id"]: loader.build_locality(e) for e in loader.read_localities_loose(plans_dir)[1]}
     except (KeyError, TypeError):
         return None
-    return sum(1 for locality, year in loader.plan_heads([plans_dir])
-               if locality in localities and subset.holds(locality, year, localities))
+    return [path for path, head in loader.plan_heads([plans_dir]).items()
+            if head is None or head[0] not in localities or subset.holds(*head, localities)]
 
 
 def years(text: str) -> tuple[int, ...]:

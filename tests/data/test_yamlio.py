@@ -127,7 +127,14 @@ def test_the_locality_registry_of_every_bureau_in_china_fits(tmp_path):
 
 def test_the_heads_of_plan_files_are_what_the_loaded_plans_say():
     catalog, _ = loader.load_paths([PLANS])
-    assert sorted(loader.plan_heads([PLANS])) == sorted((p.locality, p.year) for p in catalog.plans)
+    heads = loader.plan_heads([PLANS])
+    assert {path.stem: head for path, head in heads.items()} == {p.id: (p.locality, p.year) for p in catalog.plans}
+
+
+def test_a_plan_file_that_does_not_state_its_place_and_year_plainly_has_no_head(tmp_path):
+    (tmp_path / "a.yml").write_text("id: a\nyear: [2024]\nlocality: qingdao\n", encoding="utf-8")
+    (tmp_path / "b.yml").write_text("id: b\nyear: 2024\nlocality: {x: 1\n", encoding="utf-8")
+    assert loader.plan_heads([tmp_path]) == {tmp_path / "a.yml": None, tmp_path / "b.yml": None}
 
 
 _scalar = st.one_of(st.text(max_size=8), st.integers(), st.booleans(), st.none())

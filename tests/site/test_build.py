@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zipfile
+
 import hashlib
 from pathlib import Path
 
@@ -147,6 +149,26 @@ def test_a_part_too_large_is_refused_before_the_atlas_is_loaded(project, monkeyp
     for args, count in ((["--province", "山东省"], 6), (["--locality", "qingdao"], 4), (["--years", "2024"], 8), ([], 11)):
         assert cli.main(["bundle", "--date", "t", *args]) == 1
         assert f"bundle refused: {count} plans: an offline bundle holds at most 3" in capsys.readouterr().err, args
+
+
+def test_a_part_is_built_from_its_own_plan_files_and_every_file_it_cannot_place(project, tmp_path):
+    """A bundle of Qingdao reads Qingdao's plan files (and any file whose place or year
+    cannot be read without loading it), not the whole atlas: a broken plan elsewhere
+    does not stop it, a file it cannot place does, by name."""
+    from generator.site.subset import Subset
+
+    elsewhere, unplaced = project / "plans" / "zz-elsewhere-2024.yml", project / "plans" / "zz-unplaced.yml"
+    try:
+        elsewhere.write_text("id: zz-elsewhere-2024\nyear: 2024\nlocality: daxinganling\n", encoding="utf-8")
+        target = site.bundle(project, tmp_path, "t", Subset(localities=("qingdao",)))
+        assert "eduplans-offline/plans/qingdao-2024.html" in zipfile.ZipFile(target).namelist()
+        unplaced.write_text("id: zz-unplaced\nyear: [2024\n", encoding="utf-8")
+        with pytest.raises(site.BuildError) as failed:
+            site.bundle(project, tmp_path, "u", Subset(localities=("qingdao",)))
+        assert "zz-unplaced.yml" in "\n".join(p.format() for p in failed.value.problems)
+    finally:
+        elsewhere.unlink(missing_ok=True)
+        unplaced.unlink(missing_ok=True)
 
 
 @pytest.mark.parametrize("args, message", [(["--years", "2024x"], "--years '2024x'"),

@@ -164,9 +164,9 @@ def builders_benchmark(scale: int) -> None:
     measure = ("import resource, subprocess, sys, time; start = time.perf_counter(); "
                "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
                "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    mkdocs = ("import sys; from pathlib import Path; from generator.site import build; "
-              "hooks = [h for h in build.mkdocs_config(Path('mkdocs.yml'))['hooks'] if h != build.LIVE_HOOK]; "
-              "sys.exit(build._mkdocs('mkdocs.yml', 'docs', 'site-mkdocs', True, hooks) or 0)")
+    mkdocs = ("from pathlib import Path; from generator.site import build; "
+              "build.run_mkdocs(Path('mkdocs.yml'), Path('docs'), Path('site-mkdocs'), True, "
+              "build.build_hooks(build.mkdocs_config(Path('mkdocs.yml'))))")
     zensical = str(Path(sys.executable).parent / "zensical")
     with tempfile.TemporaryDirectory() as tmp:
         root = scaled_project(Path(tmp) / "eduplans", scale)

@@ -16,9 +16,10 @@ from typing import Any
 
 from ..analysis.index import Index, build_index
 from ..data import loader
+from ..data.model import Catalog
 from . import feeds, urls
 from .pages import BuildError, Output, render_all
-from .subset import Subset, check, files_of, refuse_early
+from .subset import Subset, check_count, check_files, files_of
 
 __all__ = ["BuildError", "build", "bundle", "generate", "load", "mkdocs_config"]
 
@@ -32,14 +33,24 @@ def mkdocs_config(config_file: Path, **overrides: Any) -> Any:
     return load_config(str(config_file), **overrides)
 
 
-def load(plans_dir: Path, files: list[Path] | None = None) -> Index:
-    """The validated plans (or only the plan files given, with the folder's registries),
-    indexed; BuildError with every problem otherwise."""
+def load(plans_dir: Path) -> Index:
+    """The validated plans, indexed; BuildError with every problem otherwise."""
+    return build_index(load_catalog(plans_dir))
+
+
+def load_catalog(plans_dir: Path, files: list[Path] | None = None) -> Catalog:
+    """The validated plans (or only the plan files given, with the folder's registries);
+    BuildError with every problem otherwise."""
     catalog, problems = loader.load_paths([plans_dir] if files is None else files, registry_dir=plans_dir)
     errors = [p for p in problems if p.severity == "error"]
     if catalog is None or errors:
         raise BuildError(f"{len(errors)} error(s) in plan files", errors)
-    return build_index(catalog)
+    return catalog
+
+
+def build_hooks(settings: Any) -> list[str]:
+    """The hooks a build runs: those of mkdocs.yml but the live one."""
+    return [name for name in settings["hooks"] if name != LIVE_HOOK]
 
 
 def write_pages(out: Output, docs_dir: Path) -> list[str]:
@@ -108,12 +119,15 @@ def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site
     config_file = root / config_name
     docs_dir, site_dir = root / "docs", site_dir or root / "site"
     settings = mkdocs_config(config_file)
-    hooks = [name for name in settings["hooks"] if name != LIVE_HOOK]
-    # fail before touching anything; a part loads only its own plan files
-    index = load(root / "plans", files_of(root / "plans", subset) if subset else None)
+    hooks = build_hooks(settings)
+    # fail before touching anything; a part loads only its own plan files, refused if too many
+    files = files_of(root / "plans", subset) if subset else None
+    check_files(files)
+    catalog = load_catalog(root / "plans", files)
     if subset:
-        index = build_index(subset.apply(index.catalog))
-        check(index.catalog, subset)
+        catalog = subset.apply(catalog)
+        check_count(len(catalog.plans))
+    index = build_index(catalog)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
     try:
         staged_docs, staged_site = staging / "docs", staging / "site"
@@ -138,9 +152,8 @@ def bundle(root: Path, dist: Path, day: str, subset: Subset | None = None) -> Pa
 
     staging = Path(tempfile.mkdtemp(prefix=".bundle-", dir=root))
     try:
-        refuse_early(root / "plans", subset or Subset())
-        if subset is None:
-            check(load(root / "plans").catalog, Subset())
+        if subset is None:  # the whole atlas: a plan a file (the build loads them all)
+            check_count(len(loader.plan_files([root / "plans"])))
         built = build(root, config_name="mkdocs-offline.yml", site_dir=staging / "eduplans-offline", subset=subset)
         dist.mkdir(parents=True, exist_ok=True)
         target = dist / f"eduplans-offline-{day}{'-' + subset.slug() if subset else ''}.zip"

@@ -46,7 +46,7 @@ import yaml
 
 from ..analysis.index import Index
 from ..data.model import Item, Plan
-from . import labels, urls
+from . import downloads, labels, urls
 from .views.common import item_label
 
 RULES = Path(__file__).parent / "rules" / "search.yml"
@@ -149,7 +149,7 @@ def packed(data: object) -> str:
     DecompressionStream. 40 % of the bytes for the items' text (as stored; sent, it is
     about a third larger than the JSON gzip-compressed in transit)."""
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return base64.b64encode(gzip.compress(raw, compresslevel=9, mtime=0)).decode("ascii")
+    return base64.b64encode(downloads.gzipped(raw)).decode("ascii")
 
 
 def unpacked(text: str) -> object:

@@ -68,14 +68,6 @@ class Subset:
                                    localities={k: v for k, v in localities.items() if k in keep})
 
 
-def refuse_early(plans_dir: Path, subset: Subset) -> None:
-    """Refuse a part too large from what the plan files and the registry state, before
-    the atlas is loaded (minutes at 10,000 plans); the loaded part is checked again."""
-    files = loader.plan_files([plans_dir]) if not subset else files_of(plans_dir, subset)
-    if files is not None and len(files) > BUNDLE_MAX_PLANS:
-        check_count(len(files))
-
-
 def files_of(plans_dir: Path, subset: Subset) -> list[Path] | None:
     """The plan files of a part as they and the registry state it, with every file whose
     place or year cannot be read so (loaded, it is checked and filtered like the rest):
@@ -100,8 +92,11 @@ def years(text: str) -> tuple[int, ...]:
     return tuple(found)
 
 
-def check(catalog: Catalog, subset: Subset) -> None:
-    check_count(len(catalog.plans))
+def check_files(files: list[Path] | None) -> None:
+    """Refuse a part too large from its plan files (:func:`files_of`), before they are
+    loaded: at 10,000 plans a load takes minutes. The loaded part is checked again."""
+    if files is not None and len(files) > BUNDLE_MAX_PLANS:
+        check_count(len(files))
 
 
 def check_count(count: int) -> None:

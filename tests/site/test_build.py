@@ -144,7 +144,7 @@ def test_a_part_too_large_is_refused_before_the_atlas_is_loaded(project, monkeyp
     from generator.site import subset
 
     monkeypatch.setattr(subset, "BUNDLE_MAX_PLANS", 3)
-    monkeypatch.setattr(site, "load", lambda *a, **k: pytest.fail("loaded the atlas to refuse a bundle"))
+    monkeypatch.setattr(site, "load_catalog", lambda *a, **k: pytest.fail("loaded the atlas to refuse a bundle"))
     monkeypatch.chdir(project)
     for args, count in ((["--province", "山东省"], 6), (["--locality", "qingdao"], 4), (["--years", "2024"], 8), ([], 11)):
         assert cli.main(["bundle", "--date", "t", *args]) == 1

@@ -1,10 +1,15 @@
 """Measure the pipeline: import, validate, generate, build; optionally at a larger scale.
 
-    .venv/bin/python scripts/benchmark.py            # the bundled plans
-    .venv/bin/python scripts/benchmark.py --scale 91  # 1,001 plans: every place copied 90 times as new places
-    .venv/bin/python scripts/benchmark.py --search --scale 910  # the search alone, at 10,010 plans
-    .venv/bin/python scripts/benchmark.py --scale 91 --profile  # and where the build's time goes
-    .venv/bin/python scripts/benchmark.py --scale 91 --builders  # MkDocs and Zensical on the same docs/
+    .venv/bin/python scripts/benchmark.py             # the bundled plans
+    .venv/bin/python scripts/benchmark.py --scale 41   # 1,011 plans: every place copied 40 times as new places
+    .venv/bin/python scripts/benchmark.py --scale 401  # 10,011 plans of 3,208 places, three years each
+    .venv/bin/python scripts/benchmark.py --search --scale 401  # the search alone, at 10,011 plans
+    .venv/bin/python scripts/benchmark.py --scale 41 --profile  # and where the build's time goes
+    .venv/bin/python scripts/benchmark.py --scale 41 --builders  # MkDocs and Zensical on the same docs/
+
+Each copy of the bundled places holds 25 plans (``scaled_project(realistic=True)``: every
+place three years, the text varied by family of copies), so ``--scale N`` measures
+11 + 25 (N − 1) plans.
 
 ``--search`` measures the search index (time, memory, size) and then the search page in
 Chromium: every query of tests/search_queries.yml, each in a fresh browser (empty
@@ -18,6 +23,7 @@ Numbers are wall-clock seconds on this machine: compare runs, do not assert them
 from __future__ import annotations
 
 import argparse
+import random
 import resource
 import shutil
 import subprocess
@@ -43,10 +49,17 @@ def timed(label: str, fn):
     return result
 
 
-def scaled_project(target: Path, copies: int) -> Path:
+def scaled_project(target: Path, copies: int, realistic: bool = False) -> Path:
     """The bundled plans and localities copied as new places: copy n of qingdao is the
     locality qingdao-c{n} with the plans qingdao-c{n}-2024 …, as the atlas grows by
-    adding bureaus (years stay, so year and theme-year pages grow as they will)."""
+    adding bureaus (years stay, so year and theme-year pages grow as they will).
+
+    ``realistic`` (the benchmark's atlas) makes the copies look like the country rather
+    than like the seeds: every place has three years (a place with one plan gets the
+    next two years too, as ~3,200 bureaus publish one a year), and copies come in
+    families of FAMILY whose item text differs (see ``Cipher``), so that related items,
+    the search's vocabulary and the similarity's postings grow as a real corpus's would
+    and not as one text repeated. The tests use plain copies: exact counts per copy."""
     from tests.conftest import copy_project  # the same copy the tests build from
 
     root = copy_project(target)
@@ -54,19 +67,79 @@ def scaled_project(target: Path, copies: int) -> Path:
     registry = plans / "localities.yml"
     entries = yamlio.read_file(registry, yamlio.MAX_REGISTRY_BYTES).data["localities"]
     originals = [yamlio.read_file(p).data for p in loader.plan_files([plans])]
+    per_place = {d["locality"]: sum(1 for o in originals if o["locality"] == d["locality"]) for d in originals}
+    cipher = Cipher(originals, root) if realistic else None
     added = []
     for n in range(1, copies):
         added += [{**e, "id": f"{e['id']}-c{n}", "name": f"{e['name']}（{n}）",
                    "parent": f"{e['parent']}-c{n}" if e.get("parent") else None} for e in entries]
         for data in originals:
-            locality = data["locality"]
-            assert data["id"].startswith(locality)
-            copy = {**data, "id": f"{locality}-c{n}{data['id'][len(locality):]}", "locality": f"{locality}-c{n}"}
-            (plans / f"{copy['id']}.yml").write_text(yamlio.dump(copy), encoding="utf-8")
+            years = range(3) if realistic and per_place[data["locality"]] == 1 else range(1)
+            for later in years:
+                copy = copied(data, n, later)
+                if cipher:
+                    copy["sections"] = cipher.sections(copy["sections"], n // FAMILY, later, random.Random(f"{n} {later}"))
+                (plans / f"{copy['id']}.yml").write_text(yamlio.dump(copy), encoding="utf-8")
     if added:
         registry.write_text(registry.read_text(encoding="utf-8") + "".join(
             "\n" + "".join(f"  {line}\n" for line in yamlio.dump([e]).splitlines()) for e in added), encoding="utf-8")
     return root
+
+
+FAMILY = 20  # copies sharing one text: 60 plans, so a seed's rarer bigrams stay under the similarity's posting limit
+
+
+def copied(data: dict, n: int, later: int) -> dict:
+    """Plan ``data`` as copy n's, ``later`` years on (id, year, title and date moved)."""
+    locality, year = data["locality"], data["year"]
+    assert data["id"].startswith(locality)
+    rest = data["id"][len(locality):].replace(str(year), str(year + later))
+    copy = {**data, "id": f"{locality}-c{n}{rest}", "locality": f"{locality}-c{n}", "year": year + later,
+            "title": data["title"].replace(str(year), str(year + later))}
+    if later and data.get("issued"):
+        copy["issued"] = f"{int(data['issued'][:4]) + later}{data['issued'][4:]}".replace("-02-29", "-02-28")
+    return copy
+
+
+TEXT_FIELDS = ("title", "intro", "text", "from", "to", "indicator")  # corrections and targets are checked against the text
+
+
+class Cipher:
+    """Each family of copies writes its items with its own permutation of the Chinese
+    characters that no theme keyword uses: the text keeps its length, numbers, punctuation
+    and every theme keyword (so items keep their themes and targets), while its other
+    bigrams are the family's own. Family 0 keeps the seeds' text. A place's later years
+    rewrite about half of its items (text and targets) with a table of their own, so that
+    a plan carries on half of last year's tasks and targets, not all."""
+
+    def __init__(self, originals: list[dict], root: Path) -> None:
+        themes = yamlio.read_file(root / "plans" / "themes.yml").data["themes"]
+        kept = {c for t in themes for k in t.get("keywords", []) for c in k}
+        seen = {c for d in originals for c in yamlio.dump(d["sections"]) if "\u4e00" <= c <= "\u9fff"}
+        self.free = sorted(seen - kept)
+        self.tables: dict[tuple[int, int], dict[int, str]] = {}
+
+    def table(self, family: int, later: int) -> dict[int, str]:
+        if (family, later) not in self.tables:
+            shuffled = list(self.free)
+            random.Random(f"{family} {later}").shuffle(shuffled)
+            self.tables[family, later] = str.maketrans(dict(zip(self.free, shuffled))) if family or later else {}
+        return self.tables[family, later]
+
+    def sections(self, value, family: int, later: int, rng: random.Random, table: dict[int, str] | None = None):
+        """The sections with every TEXT_FIELDS value in the family's characters; an item
+        (a mapping with a text) of a later year is rewritten with that year's table one
+        time in two."""
+        if table is None:
+            table = self.table(family, 0)
+        if isinstance(value, list):
+            return [self.sections(v, family, later, rng, table) for v in value]
+        if not isinstance(value, dict):
+            return value
+        if "text" in value and later and rng.random() < 0.5:
+            table = self.table(family, later)
+        return {k: v.translate(table) if k in TEXT_FIELDS and isinstance(v, str)
+                else self.sections(v, family, later, rng, table) for k, v in value.items()}
 
 
 def thirty_page_pdf() -> bytes:
@@ -97,7 +170,7 @@ def thirty_page_pdf() -> bytes:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--scale", type=int, default=1, help="copies of every plan")
+    parser.add_argument("--scale", type=int, default=1, help="copies of every place (25 plans each)")
     parser.add_argument("--search", action="store_true", help="measure the search alone")
     parser.add_argument("--profile", action="store_true", help="print where the build's time goes (cProfile)")
     parser.add_argument("--builders", action="store_true", help="MkDocs and Zensical side by side on the same docs/")
@@ -118,7 +191,7 @@ def main() -> None:
     timed(f"import a {pdf.count(b'/Type /Page') - pdf.count(b'/Type /Pages')}-page PDF (Chromium print)",
           lambda: importer.import_document(Path("x.pdf"), pdf, source_file="raw/x.pdf"))
     with tempfile.TemporaryDirectory() as tmp:
-        root = scaled_project(Path(tmp) / "eduplans", args.scale)
+        root = scaled_project(Path(tmp) / "eduplans", args.scale, realistic=True)
         plans = root / "plans"
         count = len(loader.plan_files([plans]))
         downloads_for(root, count)
@@ -169,7 +242,7 @@ def builders_benchmark(scale: int) -> None:
               "build.build_hooks(build.mkdocs_config(Path('mkdocs.yml'))))")
     zensical = str(Path(sys.executable).parent / "zensical")
     with tempfile.TemporaryDirectory() as tmp:
-        root = scaled_project(Path(tmp) / "eduplans", scale)
+        root = scaled_project(Path(tmp) / "eduplans", scale, realistic=True)
         count = len(loader.plan_files([root / "plans"]))
         downloads_for(root, count)
         timed(f"generate docs/ for {count} plans", lambda: subprocess.run(
@@ -236,7 +309,7 @@ def search_benchmark(scale: int) -> None:
     from generator.site import search
 
     with tempfile.TemporaryDirectory() as tmp:
-        root = scaled_project(Path(tmp) / "eduplans", scale)
+        root = scaled_project(Path(tmp) / "eduplans", scale, realistic=True)
         catalog, _ = timed("load + validate", lambda: loader.load_paths([root / "plans"]))
         index = build_index(catalog)
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

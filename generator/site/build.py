@@ -184,13 +184,20 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, strict: bool, 
 
 def _mkdocs(config_file: str, docs_dir: str, site_dir: str, strict: bool, hooks: list[str]) -> str:
     """Run in the MkDocs process: the failure as text ('' when built), since MkDocs'
-    exceptions do not all cross a process boundary."""
+    exceptions do not all cross a process boundary. The text names each warning that
+    strict mode aborted on: this fresh process has no logging set up to print them."""
+    import logging
+
     from mkdocs.commands.build import build as mkdocs_build
 
+    warned: list[str] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: warned.append(record.getMessage())  # type: ignore[method-assign]
+    logging.getLogger("mkdocs").addHandler(handler)
     try:
         mkdocs_build(mkdocs_config(Path(config_file), docs_dir=docs_dir, site_dir=site_dir, strict=strict, hooks=hooks))
     except Exception as exc:  # MkDocs aborts with several exception types
-        return str(exc) or type(exc).__name__
+        return "\n".join([str(exc) or type(exc).__name__, *warned])
     return ""
 
 

@@ -49,8 +49,9 @@ def test_a_failing_mkdocs_build_leaves_the_previous_build_untouched(project, mon
     try:
         broken.write_text(good + "\n[死链](no-such-page.md)\n", encoding="utf-8")
         docs = fingerprint(project / "docs")
-        with pytest.raises(site.BuildError, match="MkDocs build failed"):
+        with pytest.raises(site.BuildError, match="MkDocs build failed") as failed:
             site.build(project)
+        assert "'about.md' contains a link 'no-such-page.md'" in str(failed.value)  # the warning strict mode stopped on
         assert fingerprint(project / "docs") == docs and fingerprint(project / "site") == built
     finally:
         broken.write_text(good, encoding="utf-8")

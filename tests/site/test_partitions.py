@@ -136,3 +136,21 @@ def test_a_province_with_many_localities_lists_them_in_pages(monkeypatch, split)
     assert "[青岛市](../localities/qingdao.md)" in first and "荣成市](" not in first.split("<nav")[1].split("</nav>")[1]
     assert "# 山东省（第2页）" in second and "[荣成市](../../localities/rongcheng.md)" in second
     assert "- [1：青岛市](../shandong.md)\n- **2：荣成市**（本页）" in second
+
+
+@pytest.mark.parametrize("partition_at", [0, 1, 2, 3, 5, 8])
+def test_every_link_leads_to_a_page_whatever_is_split(monkeypatch, partition_at):
+    """A year can be split by its plans while a rare theme's items of that year are not:
+    its province cells must then link to the theme-year page, not to a part never written
+    (found on a benchmark atlas where years 2025 linked to themes/lifelong/2025/hebei)."""
+    import posixpath
+    import re
+
+    monkeypatch.setattr(listings, "PARTITION_AT", partition_at)
+    catalog, _ = loader.load_paths([FIXTURES / "site"])
+    out = pages.render_all(build_index(catalog), None, "https://e.org/").pages
+    missing = sorted({(page, target) for page, text in out.items() if page.endswith(".md")
+                      for target in re.findall(r"\]\(([^)#\s]+\.md)(?:#[^)]*)?\)", text)
+                      if posixpath.normpath(posixpath.join(posixpath.dirname(page), target)) not in out
+                      and not target.startswith("http")})
+    assert not [m for m in missing if "about.md" not in m[1]], missing[:5]

@@ -180,6 +180,15 @@ def theme_year_href(index: Index, page: str, theme_id: str, year: int, locality_
     return urls.rel(page, urls.theme_year(theme_id, year), locality_id)
 
 
+def theme_year_province_href(index: Index, page: str, theme_id: str, year: int, province: str | None) -> str:
+    """Link to a province's items of a theme in a year: its part where the theme-year
+    listing is split, else the theme-year page itself (a year can be split by plans while
+    a rare theme's items of that year still fit one page)."""
+    if index.theme_year_counts.get((theme_id, year), 0) > PARTITION_AT:
+        return urls.rel(page, urls.theme_year_part(theme_id, year, province))
+    return urls.rel(page, urls.theme_year(theme_id, year))
+
+
 def _pager(index: Index, page: str, number: int, pages: tuple[tuple[str, ...], ...],
            path: Callable[[int], str]) -> Pager | None:
     names = index.catalog.localities
@@ -224,7 +233,7 @@ def year_page(index: Index, year: int) -> YearPage:
         themes = index.catalog.themes
         table = count_table("主题 \\ 省份", [link(p or labels.UNKNOWN_PROVINCE, page, urls.year_part(year, p)) for p in provinces], [
             (link(t.name, page, urls.theme(t.id)),
-             [(sum(counts[loc].get(t.id, 0) for loc in own), urls.rel(page, urls.theme_year_part(t.id, year, p)))
+             [(sum(counts[loc].get(t.id, 0) for loc in own), theme_year_province_href(index, page, t.id, year, p))
               for p, own in provinces.items()]) for t in themes])
     else:
         table = _locality_table(index, page, year, localities, counts)
@@ -265,7 +274,7 @@ def year_part_page(index: Index, year: int, province: str | None, number: int = 
     if len(localities) > LOCALITY_TABLE_UP_TO:
         table = count_table("主题", [link(name, page, urls.year_part(year, province))], [
             (link(t.name, page, urls.theme(t.id)), [(sum(c.get(t.id, 0) for c in counts.values()),
-                                                    urls.rel(page, urls.theme_year_part(t.id, year, province)))])
+                                                    theme_year_province_href(index, page, t.id, year, province))])
             for t in index.catalog.themes])
         heading, note = TOTALS_TABLE
     else:

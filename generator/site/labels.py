@@ -21,6 +21,8 @@ TARGET_KINDS = {"level": "达到水平", "amount": "建设数量", "events": "�
 THEME_RULE = (f"标题中每出现一个关键词记 {themes.TITLE_WEIGHT} 分，正文中每出现一个记 {themes.TEXT_WEIGHT} 分；"
               f"得分不低于 {themes.THRESHOLD} 分的主题最多取{cn_numeral(themes.MAX_THEMES)}个。计划文件中的人工标注优先。")
 
+THEME_CHIPS = "条目下的主题标签依关键词自动判断，鼠标悬停可见所依据的关键词；人工标注的另行注明。"
+
 CARRIED_RULE = ("新计划中的每条任务都与上一份计划中文字最相近的任务配对（相似度为汉字二元组 TF-IDF 余弦，0–1），"
                 f"相似度不低于 {compare.CARRIED_MIN:.2f} 的算作延续。")
 

@@ -105,6 +105,9 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
         for earlier, later in compare.pairs_of(index.by_locality[locality_id]):
             pair = compare.pair_page(index, locality, earlier, later)
             out.add(pair.path, render.render(env, "pair.md.j2", page=pair))
+        for earlier, later in compare.moved_pairs_of(index.by_locality[locality_id]):
+            moved = compare.moved_pair_page(locality, earlier, later)
+            out.add(moved.path, render.render(env, "moved.md.j2", page=moved))
     add_downloads(out, index, site_url or "")
     for feed in feeds.feeds(index):
         for path, text in feeds.render(feed, index, site_url or "", history or {}).items():

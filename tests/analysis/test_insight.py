@@ -14,6 +14,7 @@ from generator.data import loader
 from generator.ingest import targets
 from generator.site import charts
 from generator.analysis.index import build_index
+from generator.analysis import compare
 from generator.analysis.compare import build_insight, same_indicator
 from generator.analysis.similarity import Corpus, score
 from conftest import PLANS, ROOT
@@ -62,7 +63,7 @@ def test_similarity_is_a_cosine_and_deterministic():
 
 def test_related_items_come_from_other_plans(insight):
     related = insight.related[("qingdao-2024", "8")]
-    assert 0 < len(related) <= 5
+    assert 0 < len(related) <= compare.RELATED
     assert all(m.plan.id != "qingdao-2024" for m in related)
     assert [m.score for m in related] == sorted((m.score for m in related), reverse=True)
     assert ("qingdao-2026", "6") in {(m.plan.id, m.item.anchor) for m in related}

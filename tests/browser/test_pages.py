@@ -96,3 +96,13 @@ def test_a_readers_dark_choice_holds_on_the_next_page(browser, site_url):
     page.goto(site_url + "localities/qingdao/")
     assert page.evaluate("() => document.body.dataset.mdColorScheme") == "slate"
     context.close()
+
+
+def test_a_pair_page_that_moved_leads_to_the_comparison(page, site_url):
+    """Pairs that are not next to each other kept their addresses (published until
+    2026-11): the reader lands on the locality's comparison, which links the pairs."""
+    page.goto(site_url + "compare/qingdao/qingdao-2019-ten-actions--qingdao-2026/")
+    page.wait_for_url("**/compare/qingdao/")
+    assert page.locator("h1").inner_text().rstrip("¶") == "青岛市：历年对比"
+    page.get_by_role("link", name="2024年 与 2026年 逐主题对照").first.click()
+    page.wait_for_url("**/compare/qingdao/qingdao-2024--qingdao-2026/")

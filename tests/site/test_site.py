@@ -274,3 +274,28 @@ def test_the_palette_script_is_materials_own_from_a_file(built_site):
     assert (built_site / "assets" / "palette.js").read_text(encoding="utf-8").strip() == script
     page = read_page(built_site / "plans" / "qingdao-2024" / "index.html")
     assert 'src="../../assets/palette.js"' in page and "__palette" not in page.split("palette.js")[1]
+
+
+def test_a_plan_pages_contents_lists_its_parts_not_each_item(built_site):
+    """The sidebar lists a plan's parts; its items are headings on the page itself (the
+    item list doubled every plan page's headings: 5 KB a page at 10,000 plans)."""
+    html = read_page(built_site / "plans" / "qingdao-2024" / "index.html")
+    toc = html[html.index('data-md-component="toc"'):html.index('class="md-content"')]
+    assert 'href="#s1"' in toc and 'href="#s6"' in toc
+    assert 'href="#1"' not in toc and 'id="1"' in html
+
+
+def test_theme_chips_carry_the_keywords_they_were_decided_by(built_site):
+    html = read_page(built_site / "plans" / "qingdao-2024" / "index.html")
+    assert re.search(r'<p class="chips" title="依据关键词：[^"]*双减与课后服务（[^"）]*双减[^"]*">', html)
+    assert "条目下的主题标签依关键词自动判断" in html  # said once on the page, not on every item
+
+
+def test_a_moved_pair_page_is_a_small_page_leading_to_the_comparison(built_site):
+    moved = built_site / "compare" / "qingdao" / "qingdao-2019-ten-actions--qingdao-2026" / "index.html"
+    html = read_page(moved)
+    assert '<meta content="0; url=../" http-equiv="refresh">' in html
+    assert '<link href="https://eduplans.github.io/eduplans/compare/qingdao/" rel="canonical">' in html
+    assert '<a href="../">青岛市历年对比</a>' in html and "md-header" not in html
+    assert moved.stat().st_size < 1000
+    assert (built_site / "compare" / "qingdao" / "qingdao-2019-ten-actions--qingdao-2021" / "index.html").stat().st_size > 5000

@@ -70,8 +70,6 @@ class ComparisonPage:
     profile_caption: str
     carried_rule: str
     pairs: tuple[PairView, ...]
-    matrix: tuple[tuple[Link, tuple[Link | None, ...]], ...]
-    matrix_corner: str
     series: tuple[SeriesView, ...]
     title: str
     description: str
@@ -159,10 +157,6 @@ def comparison_page(index: Index, insight: Insight, locality: Locality) -> Compa
     names = {t.id: t.name for t in index.catalog.themes}
     shift = theme_shift(index, plans)
     totals = sorted(((names[t], sum(c)) for t, c in shift.items()), key=lambda tc: -tc[1])[:PROFILE_THEMES]
-    paired = {(a.id, b.id) for a, b in pairs_of(plans)}
-    matrix = tuple((link(short[a.id], page, urls.plan(a.id)),
-                    tuple(link(f"{short[a.id]}↔{short[b.id]}", page, urls.pair(locality.id, a.id, b.id))
-                          if (a.id, b.id) in paired else None for b in plans)) for a in plans)
     return ComparisonPage(
         path=page,
         locality=locality,
@@ -175,8 +169,6 @@ def comparison_page(index: Index, insight: Insight, locality: Locality) -> Compa
         profile_caption=f"各主题任务数（全部年份合计，前{cn_numeral(PROFILE_THEMES)}个主题）；数字与上表一致。",
         carried_rule=labels.CARRIED_RULE,
         pairs=tuple(_pair_view(p, locality.id, page, short) for p in insight.pairs[locality.id]),
-        matrix=matrix,
-        matrix_corner="较早 \\ 较晚",
         series=tuple(_series_view(s, page, f"series-{k}") for k, s in enumerate(insight.series[locality.id], 1)),
         title=f"{locality.name}：历年教育工作要点对比",
         description=f"{locality.name}{len(plans)}份计划的主题变化、新增与延续的任务，以及各年目标值的对比。",
@@ -226,13 +218,32 @@ def pair_page(index: Index, locality: Locality, earlier: Plan, later: Plan) -> P
     )
 
 
-ALL_PAIRS_UP_TO = 8  # plans per locality; beyond, pair pages grow as n²/2
-
-
 def pairs_of(plans: list[Plan]) -> list[tuple[Plan, Plan]]:
-    """The pairs of a locality's plans that get a side-by-side page, earlier first: all
-    of them for up to ALL_PAIRS_UP_TO plans, else each plan with the next and the latest."""
-    if len(plans) <= ALL_PAIRS_UP_TO:
-        return [(a, b) for k, a in enumerate(plans) for b in plans[k + 1:]]
-    wanted = {(a.id, b.id) for a, b in zip(plans, plans[1:])} | {(a.id, plans[-1].id) for a in plans[:-1]}
-    return [(a, b) for k, a in enumerate(plans) for b in plans[k + 1:] if (a.id, b.id) in wanted]
+    """The pairs of a locality's plans that get a side-by-side page, earlier first: each
+    plan with the next, so that these pages grow with the plans and not with their square
+    (a place with ten plans: 9 pages, not 45)."""
+    return list(zip(plans, plans[1:]))
+
+
+def moved_pairs_of(plans: list[Plan]) -> list[tuple[Plan, Plan]]:
+    """The pairs that are not next to each other. Their pages existed until 2026-11 (every
+    pair had one), or stopped being next to each other when a plan between them was
+    added: their addresses stay, as pages that lead to the locality's comparison."""
+    return [(a, b) for k, a in enumerate(plans) for b in plans[k + 2:]]
+
+
+@dataclass(frozen=True, kw_only=True)
+class MovedPage:
+    path: str
+    to: Link  # the page that now answers, linked from the moved one
+    to_url: str  # its address from the site's root, for the browser to go on to
+    title: str
+    note: str
+
+
+def moved_pair_page(locality: Locality, earlier: Plan, later: Plan) -> MovedPage:
+    page = urls.pair(locality.id, earlier.id, later.id)
+    target = urls.comparison(locality.id)
+    return MovedPage(path=page, to=link(f"{locality.name}历年对比", page, target), to_url=urls.public(target),
+                     title=f"{locality.name} {earlier.year} 与 {later.year}：逐主题对照",
+                     note=f"逐主题对照只为相邻的两份计划提供；{earlier.year}年与{later.year}年的主题变化见")

@@ -66,7 +66,7 @@ class ItemView:
 class SectionView:
     anchor: str
     heading: str
-    level: int
+    heading_level: int  # h2 for a plan's parts, h3 for their subsections …
     outline_title: str | None
     intro: tuple[str, ...]
     items: tuple[ItemView, ...]
@@ -99,6 +99,8 @@ class PlanPage:
     edit_url: str | None
     source_url: str | None
     item_count: int
+    theme_note: str  # how the items' theme chips were decided (their evidence is on each)
+    toc_levels: int | None  # the table of contents stops at the sections' headings (None: no sections)
 
 
 def task_view(plan: Plan, task: TaskRow) -> TaskView:
@@ -128,7 +130,7 @@ def item_view(index: Index, plan: Plan, item: Item, page: str, insight: Insight 
         supporting="、".join(item.supporting),
         deadlines="；".join(item.deadlines),
         themes=tuple(link(names[t], page, urls.theme(t)) for t in assignment.themes),
-        theme_words="；".join(f"{names[t]}：{'、'.join(words.get(t, ()))}" for t in assignment.themes
+        theme_words="；".join(f"{names[t]}（{'、'.join(words.get(t, ()))}）" for t in assignment.themes
                              if words.get(t)),
         manual_themes=assignment.manual,
         tasks=tuple(task_view(plan, t) for t in item.tasks),
@@ -158,7 +160,7 @@ def section_view(index: Index, plan: Plan, section: Section, page: str, position
     return SectionView(
         anchor=anchors.section_anchor(positions),
         heading=section_heading(section),
-        level=len(positions),
+        heading_level=len(positions) + 1,
         outline_title=section.outline_title,
         intro=paragraphs(section.intro),
         items=tuple(item_view(index, plan, i, page, insight, site_url) for i in section.items),
@@ -182,6 +184,8 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
     previous, following = index.neighbours(plan)
     count = plan.item_count
     data = downloads.plan_path(plan.id, downloads.place())
+    sections = tuple(section_view(index, plan, s, page, (k,), insight, site_url)
+                     for k, s in enumerate(plan.sections, start=1))
     return PlanPage(
         path=page,
         plan=plan,
@@ -192,8 +196,7 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
         description=f"{locality.name}{plan.year}年教育工作要点全文：{count}条任务，含责任单位、时限与主题。",
         notice=paragraphs(plan.notice),
         preamble=paragraphs(plan.preamble),
-        sections=tuple(section_view(index, plan, s, page, (k,), insight, site_url)
-                       for k, s in enumerate(plan.sections, start=1)),
+        sections=sections,
         items=tuple(item_view(index, plan, i, page, insight, site_url) for i in plan.items),
         closing=paragraphs(plan.closing),
         previous=link(f"{previous.year}年：{previous.title}", page, urls.plan(previous.id)) if previous else None,
@@ -208,4 +211,11 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
         edit_url=edit_url(repo_url, edit_uri, plan),
         source_url=plan.source.url,
         item_count=count,
+        theme_note=labels.THEME_CHIPS,
+        toc_levels=max(map(section_heading_level, sections), default=None),
     )
+
+
+def section_heading_level(section: SectionView) -> int:
+    """The deepest heading level among a section and its subsections (h2 for a plan's parts)."""
+    return max((section_heading_level(s) for s in section.sections), default=section.heading_level)

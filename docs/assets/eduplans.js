@@ -2,7 +2,8 @@
    - An item's GB/T 7714, BibTeX and CSL-JSON are its plan's with the item's key, title
      and URL in place of the plan's: its heading's anchor and label in the forms the
      plan's block gives (data-cite-item-*; a title as BibTeX or JSON escape it on the
-     item's block, only where that differs); the item's block is shown once written.
+     item's block, which the page has only where that differs); the script adds the
+     item's block before its theme chips and shows it once written.
    - A citation's access date is the reader's own date, in place of the placeholder.
    Runs on every page view, including Material's instant navigation. */
 (function () {
@@ -11,7 +12,7 @@
     var d = new Date(), pad = function (n) { return (n < 10 ? "0" : "") + n; };
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
   }
-  var LABELS = {gbt: "GB/T 7714", bibtex: "BibTeX", csl: "CSL-JSON"};
+  var LABELS = {gbt: "GB/T 7714", bibtex: "BibTeX", csl: "CSL-JSON"}, ITEM_SUMMARY = "引用此条";
   function title(cite, format) {  /* the title as this format escapes it (cite: data-cite-*) */
     var escaped = {bibtex: cite.citeTitleBibtex, csl: cite.citeTitleJson}[format];
     return escaped === undefined ? cite.citeTitle : escaped;
@@ -30,11 +31,28 @@
             citeTitleBibtex: block.dataset.citeTitleBibtex, citeTitleJson: block.dataset.citeTitleJson,
             citeUrl: plan.citeItemUrl + heading.id};
   }
+  function ends(el) {  /* where an item's own blocks end: the next heading, or the plan's closing */
+    return !el || /^H[1-6]$/.test(el.tagName) || el.matches(".plan-closing, .print-footer");
+  }
+  function blockOf(heading) {  /* the item's citation block: the page's where its title needs escaping, else a new one */
+    var at = heading.nextElementSibling;
+    for (; !ends(at) && !at.matches("p.chips"); at = at.nextElementSibling) {
+      if (at.matches("details.cite-item")) return at;
+    }
+    var block = document.createElement("details");
+    block.className = "cite cite-item";
+    heading.parentNode.insertBefore(block, at);  /* after the item's text, targets and related items; before its chips */
+    return block;
+  }
   function items() {
     var plan = document.querySelector("details.cite-plan");
     if (!plan) return;
-    document.querySelectorAll("details.cite-item").forEach(function (block) {
+    document.querySelectorAll(".md-typeset .item[id]").forEach(function (heading) {
+      var block = blockOf(heading);
       if (block.querySelector("[data-cite]")) return;
+      var summary = document.createElement("summary");
+      summary.textContent = ITEM_SUMMARY;
+      block.appendChild(summary);
       var item = itemCite(plan.dataset, block);
       plan.querySelectorAll("pre[data-cite]").forEach(function (pre) {
         var label = document.createElement("p"), copy = document.createElement("pre");

@@ -160,3 +160,17 @@ def test_data_page_documents_every_exported_field(built_site):
     page = (built_site / "data" / "index.html").read_text(encoding="utf-8")
     for field in {*export.PLAN_FIELDS, *export.ITEM_FIELDS, *export.TARGET_FIELDS}:
         assert f"<code>{field}</code>" in page, field
+
+
+def test_a_target_of_three_years_is_drawn_and_one_of_two_is_read_in_its_table(catalog, insight):
+    from generator.analysis.index import build_index
+    from generator.site.views import compare as compare_view
+
+    index = build_index(catalog)
+    page = compare_view.comparison_page(index, insight, catalog.localities["qingdao"])
+    drawn = {s.name: bool(s.chart) for s in page.series}
+    public_share = next(name for name in drawn if "公办园" in name)  # 2019, 2024, 2026
+    assert drawn[public_share]
+    two_years = [s for s in page.series if len({r.year for r in s.rows}) == 2]
+    assert two_years and not any(s.chart for s in two_years)
+    assert all(r.change for s in two_years for r in s.rows[1:] if s.unit)  # the change is in the table

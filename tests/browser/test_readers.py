@@ -68,8 +68,8 @@ def test_without_script_an_item_shows_no_empty_citation_and_keeps_its_permanent_
     context = browser.new_context(java_script_enabled=False, locale="zh-CN")
     page = context.new_page()
     page.goto(site_url + "plans/qingdao-2024/")
-    assert page.locator("details.cite-item").count() > 20
-    assert not page.locator("details.cite-item").first.is_visible()
+    assert page.locator("h3.item").count() > 20
+    assert not any(block.is_visible() for block in page.locator("details.cite-item").all())  # the script writes them
     assert page.locator("[id='22'] a.headerlink").get_attribute("href") == "#22"
     assert page.locator("details.cite-plan pre.cite-text").count() == 3  # the plan's own, written in the page
     context.close()
@@ -116,15 +116,22 @@ def test_an_item_title_that_bibtex_and_json_escape_is_cited_as_cite_py_escapes_i
 
     def block(citation, kind, inner=""):
         data = "".join(f' data-cite-{name}="{html.escape(value)}"' for name, value in citation.data)
-        return f'<details class="cite cite-{kind}"{data}><summary>引用</summary>{inner}</details>'
+        return f'<details class="cite cite-{kind}"{data}>{inner}</details>'
 
     plan_texts = "".join(f'<pre class="cite-text" data-cite="{k}">{html.escape(t)}</pre>'
                          for k, t in (("gbt", whole.gbt), ("bibtex", whole.bibtex), ("csl", whole.csl)))
-    page.set_content(f'{block(whole, "plan", plan_texts)}<h3 class="item" id="1">{html.escape(item.number + ". " + item.title)}'
-                     f'<a class="headerlink" href="#1">¶</a></h3><p>正文</p>{block(one, "item")}')
+    page.set_content(f'<article class="md-typeset">{block(whole, "plan", "<summary>引用本计划</summary>" + plan_texts)}'
+                     f'<h3 class="item" id="1">{html.escape(item.number + ". " + item.title)}'
+                     f'<a class="headerlink" href="#1">¶</a></h3><p>正文</p>{block(one, "item")}<p class="chips">主题</p>'
+                     '<h3 class="item" id="2">2. 另一条<a class="headerlink" href="#2">¶</a></h3><p id="text-2">正文</p>'
+                     '<p class="chips" id="chips-2">主题</p></article>')
     page.add_script_tag(path=str(ROOT / "docs" / "assets" / "eduplans.js"))
     page.evaluate("() => document.dispatchEvent(new Event('DOMContentLoaded'))")
-    written = page.locator("details.cite-item pre.cite-text").all_text_contents()
+    assert page.locator("details.cite-item").count() == 2  # the page's block for the escaped title, one added
+    written = page.locator("[id='1'] ~ details.cite-item").first.locator("pre.cite-text").all_text_contents()
     today = datetime.date.today().isoformat()
     assert written == [t.replace(cite.ACCESSED, today) for t in (one.gbt, one.bibtex, one.csl)]
+    assert page.evaluate("() => document.getElementById('text-2').nextElementSibling.matches('details.cite-item')"
+                         " && document.getElementById('chips-2').previousElementSibling.matches('details.cite-item')")
+    assert page.locator("details.cite-item summary").all_text_contents() == ["引用此条", "引用此条"]
     assert json.loads(written[2])["title"] == f'2024年全市教育工作要点：{item.number}. {item.title}'

@@ -299,3 +299,14 @@ def test_a_moved_pair_page_is_a_small_page_leading_to_the_comparison(built_site)
     assert '<a href="../">青岛市历年对比</a>' in html and "md-header" not in html
     assert moved.stat().st_size < 1000
     assert (built_site / "compare" / "qingdao" / "qingdao-2019-ten-actions--qingdao-2021" / "index.html").stat().st_size > 5000
+
+
+def test_no_content_tabs_so_their_script_is_left_out():
+    """overrides/partials/javascripts/content.html drops Material's script that opens a
+    linked content tab: adding pymdownx.tabbed needs that script back."""
+    from generator.site import build
+    from tests.conftest import ROOT
+
+    for config in ("mkdocs.yml", "mkdocs-offline.yml"):
+        extensions = build.mkdocs_config(ROOT / config)["markdown_extensions"]
+        assert "toc" in extensions and not any("tabbed" in str(e) for e in extensions), config

@@ -128,6 +128,9 @@ def _series_anchor(series: Series) -> str:
     return re.sub(r"[^a-z0-9-]", "-", anchor.lower()).strip("-")
 
 
+CHART_FROM_YEARS = 3  # two years' targets are read in the table's change column; a line of two points adds 1.5 KB
+
+
 def _series_view(series: Series, page: str, chart_id: str) -> SeriesView:
     name = max((p.target.indicator for p in series.points), key=len)
     rows: list[SeriesRow] = []
@@ -145,7 +148,7 @@ def _series_view(series: Series, page: str, chart_id: str) -> SeriesView:
     plotted = [(p.plan.year, p.target.number, f"{p.target.value}{p.target.unit}") for p in series.points
                if p.target.number is not None]
     chart = charts.line_chart(chart_id, f"{name}（{series.unit}）各年目标", series.unit, plotted) \
-        if len({y for y, _, _ in plotted}) > 1 and len(units) == 1 else ""
+        if len({y for y, _, _ in plotted}) >= CHART_FROM_YEARS and len(units) == 1 else ""
     return SeriesView(anchor=_series_anchor(series), name=name, unit="、".join(sorted(units)), rows=tuple(rows),
                       chart=chart)
 

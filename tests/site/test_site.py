@@ -310,3 +310,9 @@ def test_no_content_tabs_so_their_script_is_left_out():
     for config in ("mkdocs.yml", "mkdocs-offline.yml"):
         extensions = build.mkdocs_config(ROOT / config)["markdown_extensions"]
         assert "toc" in extensions and not any("tabbed" in str(e) for e in extensions), config
+
+
+def test_a_comparisons_contents_lists_its_parts_not_each_target(built_site):
+    html = read_page(built_site / "compare" / "qingdao" / "index.html")
+    toc = html[html.index('data-md-component="toc"'):html.index('class="md-content"')]
+    assert 'href="#targets"' in toc and 'href="#series-' not in toc and 'id="series-' in html

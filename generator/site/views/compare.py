@@ -73,6 +73,7 @@ class ComparisonPage:
     series: tuple[SeriesView, ...]
     title: str
     description: str
+    toc_levels: int = 2  # the contents list the page's parts, not each target's series (up to ~100 a place)
 
 
 def _change(counts: list[int]) -> str:

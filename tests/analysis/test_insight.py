@@ -9,6 +9,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.data import loader
 from generator.ingest import targets
@@ -79,6 +81,23 @@ def test_qingdao_comparison(insight):
     series = insight.series["qingdao"]
     public_share = next(s for s in series if "公办园" in s.indicator)
     assert [(p.plan.year, p.target.value) for p in public_share.points] == [(2019, "50"), (2024, "62"), (2026, "68")]
+
+
+_TEXTS = st.text(alphabet="学前教育普惠发展校园安全推进建设0１a、 ", max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXTS, min_size=2, max_size=8), st.data())
+def test_fast_cosines_are_the_sparse_products(texts, data):
+    """Corpus.scores and score() skip scipy's slicing for speed; they must give what the
+    L2-normalised TF-IDF rows' sparse product gives, to the rounded digit."""
+    corpus = Corpus.build(texts)
+    i = data.draw(st.integers(0, len(texts) - 1))
+    others = data.draw(st.lists(st.integers(0, len(texts) - 1), max_size=6))
+    product = (corpus.matrix[others] @ corpus.matrix[i].T).toarray().ravel() if others else []
+    assert corpus.scores(i, others) == [round(float(v), 3) for v in product]
+    pair = Corpus.build(texts[:2])
+    assert score(texts[0], texts[1]) == round(float((pair.matrix[[1]] @ pair.matrix[0].T).toarray()[0, 0]), 3)
 
 
 def test_indicator_matching():

@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,7 +68,7 @@ def scaled_project(target: Path, copies: int, realistic: bool = False) -> Path:
     registry = plans / "localities.yml"
     entries = yamlio.read_file(registry, yamlio.MAX_REGISTRY_BYTES).data["localities"]
     originals = [yamlio.read_file(p).data for p in loader.plan_files([plans])]
-    per_place = {d["locality"]: sum(1 for o in originals if o["locality"] == d["locality"]) for d in originals}
+    per_place = Counter(d["locality"] for d in originals)
     cipher = Cipher(originals, root) if realistic else None
     added = []
     for n in range(1, copies):

@@ -217,9 +217,14 @@ def pair_page(index: Index, locality: Locality, earlier: Plan, later: Plan) -> P
         later=link(f"{short[later.id]}：{later.title}", page, urls.plan(later.id)),
         columns=(short[earlier.id], short[later.id]),
         themes=tuple(themes),
-        title=f"{locality.name} {earlier.year} 与 {later.year}：逐主题对照",
+        title=pair_title(locality, earlier, later),
         description=f"{locality.name}{earlier.year}年与{later.year}年教育工作要点在各主题上的任务，左右对照。",
     )
+
+
+def pair_title(locality: Locality, earlier: Plan, later: Plan) -> str:
+    """A pair page's title, which its moved page keeps."""
+    return f"{locality.name} {earlier.year} 与 {later.year}：逐主题对照"
 
 
 def pairs_of(plans: list[Plan]) -> list[tuple[Plan, Plan]]:
@@ -249,5 +254,5 @@ def moved_pair_page(locality: Locality, earlier: Plan, later: Plan) -> MovedPage
     page = urls.pair(locality.id, earlier.id, later.id)
     target = urls.comparison(locality.id)
     return MovedPage(path=page, to=link(f"{locality.name}历年对比", page, target), to_url=urls.public(target),
-                     title=f"{locality.name} {earlier.year} 与 {later.year}：逐主题对照",
+                     title=pair_title(locality, earlier, later),
                      note=f"逐主题对照只为相邻的两份计划提供；{earlier.year}年与{later.year}年的主题变化见")

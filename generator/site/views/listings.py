@@ -170,10 +170,15 @@ def year_counts(index: Index, year: int) -> dict[str, dict[str, int]]:
         loc: index.theme_counts(plans) for loc, plans in year_plans(index, year).items()})
 
 
+def theme_year_split(index: Index, theme_id: str, year: int) -> bool:
+    """Whether a theme's items of a year are listed by province (the page and every link to it ask here)."""
+    return index.theme_year_counts.get((theme_id, year), 0) > PARTITION_AT
+
+
 def theme_year_href(index: Index, page: str, theme_id: str, year: int, locality_id: str) -> str:
     """Link to a locality's items of a theme in a year: on the theme-year page, or on the
     page of its province's part that holds them where that listing is split."""
-    if index.theme_year_counts.get((theme_id, year), 0) > PARTITION_AT:
+    if theme_year_split(index, theme_id, year):
         province = index.catalog.localities[locality_id].province
         number = theme_year_layout(index, theme_id, year).page_of.get(locality_id, 1)  # 1: no items there
         return urls.rel(page, urls.theme_year_part(theme_id, year, province, number), locality_id)
@@ -184,7 +189,7 @@ def theme_year_province_href(index: Index, page: str, theme_id: str, year: int, 
     """Link to a province's items of a theme in a year: its part where the theme-year
     listing is split, else the theme-year page itself (a year can be split by plans while
     a rare theme's items of that year still fit one page)."""
-    if index.theme_year_counts.get((theme_id, year), 0) > PARTITION_AT:
+    if theme_year_split(index, theme_id, year):
         return urls.rel(page, urls.theme_year_part(theme_id, year, province))
     return urls.rel(page, urls.theme_year(theme_id, year))
 
@@ -407,8 +412,7 @@ def theme_year_page(index: Index, theme: Theme, year: int) -> ThemeYearPage:
     page = urls.theme_year(theme.id, year)
     grouped = theme_year_entries(index, theme.id, year)
     count = sum(map(len, grouped.values()))
-    partitioned = count > PARTITION_AT
-    layout = theme_year_layout(index, theme.id, year) if partitioned else None
+    layout = theme_year_layout(index, theme.id, year) if theme_year_split(index, theme.id, year) else None
     return ThemeYearPage(
         path=page, theme=theme, year=year,
         theme_link=link(theme.name, page, urls.theme(theme.id)), up=None, pager=None,

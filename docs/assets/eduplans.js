@@ -1,4 +1,7 @@
-/* eduplans page script (generator/site/cite.py): citations.
+/* eduplans page script: permanent links and citations (generator/site/cite.py).
+   - Every heading with an anchor gets its ¶ link here, not in the page: written by
+     Python-Markdown they were 6 KB of every plan's page (mkdocs.yml, toc). Without the
+     script the anchors are the same; only the ¶ is missing.
    - An item's GB/T 7714, BibTeX and CSL-JSON are its plan's with the item's key, title
      and URL in place of the plan's: its heading's anchor and label in the forms the
      plan's block gives (data-cite-item-*; a title as BibTeX or JSON escape it on the
@@ -11,6 +14,18 @@
   function today() {
     var d = new Date(), pad = function (n) { return (n < 10 ? "0" : "") + n; };
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+  var PERMALINK = "本处的永久链接";
+  function permalinks() {
+    document.querySelectorAll(".md-typeset h1[id], .md-typeset h2[id], .md-typeset h3[id], .md-typeset h4[id]").forEach(function (heading) {
+      if (heading.querySelector(".headerlink")) return;
+      var link = document.createElement("a");
+      link.className = "headerlink";
+      link.href = "#" + heading.id;
+      link.title = PERMALINK;
+      link.textContent = "¶";
+      heading.appendChild(link);
+    });
   }
   var LABELS = {gbt: "GB/T 7714", bibtex: "BibTeX", csl: "CSL-JSON"}, ITEM_SUMMARY = "引用此条";
   function title(cite, format) {  /* the title as this format escapes it (cite: data-cite-*) */
@@ -73,7 +88,7 @@
       if (el.textContent.indexOf(PLACEHOLDER) >= 0) el.textContent = el.textContent.split(PLACEHOLDER).join(date);
     });
   }
-  function run() { items(); dates(); }
+  function run() { permalinks(); items(); dates(); }
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(run);
   else document.addEventListener("DOMContentLoaded", run);
 })();

@@ -1,7 +1,11 @@
-/* eduplans page script: permanent links and citations (generator/site/cite.py).
+/* eduplans page script: permanent links, two plans side by side, and citations
+   (generator/site/cite.py).
    - Every heading with an anchor gets its ¶ link here, not in the page: written by
      Python-Markdown they were 6 KB of every plan's page (mkdocs.yml, toc). Without the
      script the anchors are the same; only the ¶ is missing.
+   - A comparison page draws any two of a place's plans theme by theme, from the
+     page's data (generator/site/views/compare.py SideBySide); ?vs=<id>--<id> chooses
+     the two (the old pair pages lead here so).
    - An item's GB/T 7714, BibTeX and CSL-JSON are its plan's with the item's key, title
      and URL in place of the plan's: its heading's anchor and label in the forms the
      plan's block gives (data-cite-item-*; a title as BibTeX or JSON escape it on the
@@ -26,6 +30,54 @@
       link.textContent = "¶";
       heading.appendChild(link);
     });
+  }
+  var ALL_OF_THEME = ["主题“", "”的全部任务"];
+  function sideBySide() {
+    var box = document.querySelector(".side-by-side");
+    if (!box) return;
+    var data = JSON.parse(box.querySelector(".side-by-side-data").textContent);
+    var themes = data[0], plans = {}, form = box.querySelector("form"), out = box.querySelector(".side-by-side-themes");
+    data[1].forEach(function (plan) { plans[plan[0]] = plan; });  /* [id, label, href, [[anchor, label, [theme numbers]]]] */
+    var asked = (new URLSearchParams(location.search).get("vs") || "").split("--");
+    if (asked.length === 2 && plans[asked[0]] && plans[asked[1]]) {
+      form.earlier.value = asked[0];
+      form.later.value = asked[1];
+    }
+    function add(parent, tag, text) {
+      var el = document.createElement(tag);
+      if (text !== undefined) el.textContent = text;
+      parent.appendChild(el);
+      return el;
+    }
+    function cell(row, plan, item) {
+      var td = add(row, "td");
+      if (item) add(td, "a", item[1]).href = plan[2] + "#" + item[0];
+    }
+    function draw() {
+      var left = plans[form.earlier.value], right = plans[form.later.value];
+      out.textContent = "";
+      themes.forEach(function (theme, n) {  /* [id, name, href] */
+        var of = function (plan) { return plan[3].filter(function (item) { return item[2].indexOf(n) >= 0; }); };
+        var a = of(left), b = of(right);
+        if (!a.length && !b.length) return;
+        add(out, "h3", theme[1]);
+        var table = add(out, "table"), head = add(add(table, "thead"), "tr"), body = add(table, "tbody");
+        add(head, "th", left[1]);
+        add(head, "th", right[1]);
+        for (var k = 0; k < Math.max(a.length, b.length); k++) {
+          var row = add(body, "tr");
+          cell(row, left, a[k]);
+          cell(row, right, b[k]);
+        }
+        add(add(out, "p"), "a", ALL_OF_THEME[0] + theme[1] + ALL_OF_THEME[1]).href = theme[2];
+      });
+    }
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("change", function () {
+      draw();
+      history.replaceState(null, "", "?vs=" + form.earlier.value + "--" + form.later.value + "#pairs");
+    });
+    draw();
   }
   var LABELS = {gbt: "GB/T 7714", bibtex: "BibTeX", csl: "CSL-JSON"}, ITEM_SUMMARY = "引用此条";
   function title(cite, format) {  /* the title as this format escapes it (cite: data-cite-*) */
@@ -88,7 +140,7 @@
       if (el.textContent.indexOf(PLACEHOLDER) >= 0) el.textContent = el.textContent.split(PLACEHOLDER).join(date);
     });
   }
-  function run() { permalinks(); items(); dates(); }
+  function run() { sideBySide(); permalinks(); items(); dates(); }
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(run);
   else document.addEventListener("DOMContentLoaded", run);
 })();

@@ -64,7 +64,7 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
                history: dict[str, feeds.Dates] | None = None, directory_urls: bool = True,
                folder: Path | None = None) -> Output:
     """Every generated page, rendered; history dates the feeds (see feeds.git_history);
-    directory_urls as the builder publishes pages (the search index links to them);
+    directory_urls as the builder publishes pages (the search index and a comparison's side by side link to them);
     folder: write the pages into this empty docs folder as they are rendered."""
     env = render.environment()
     out = Output(folder=folder)
@@ -100,11 +100,8 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
             out.add(province_page.path, render.render(env, "province.md.j2", page=province_page))
     for locality_id in insight.pairs:
         locality = catalog.localities[locality_id]
-        comparison = compare.comparison_page(index, insight, locality)
+        comparison = compare.comparison_page(index, insight, locality, directory_urls)
         out.add(comparison.path, render.render(env, "compare.md.j2", page=comparison))
-        for earlier, later in compare.pairs_of(index.by_locality[locality_id]):
-            pair = compare.pair_page(index, locality, earlier, later)
-            out.add(pair.path, render.render(env, "pair.md.j2", page=pair))
         for earlier, later in compare.moved_pairs_of(index.by_locality[locality_id]):
             moved = compare.moved_pair_page(locality, earlier, later)
             out.add(moved.path, render.render(env, "moved.md.j2", page=moved))

@@ -68,6 +68,13 @@ def yaml_str(value: Any) -> Raw:
     return Raw(json.dumps(html.escape(" ".join(str(value).split()), quote=True), ensure_ascii=False))
 
 
+def script_json(value: Any) -> Raw:
+    """Data for the page script, inside <script type="application/json">: no '<', '>' or
+    '&' is left as itself, so no text from a plan can close the element or open another."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return Raw(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
 def url(value: str) -> Raw:
     """A link target we computed ourselves; refuse anything that could run script."""
     if re.match(r"^\s*(javascript|data|vbscript):", value, re.I) or any(c in value for c in "<>\"' \n"):
@@ -101,7 +108,7 @@ def environment() -> jinja2.Environment:
         finalize=_finalize,
     )
     env.filters.update(md=md, h=h, hbr=hbr, anchor=anchor, yaml_str=yaml_str, url=url,
-                       external_url=external_url, svg=svg)
+                       external_url=external_url, svg=svg, script_json=script_json)
     env.globals["hashes"] = lambda level: Raw("#" * min(int(level), 6))
     return env
 

@@ -93,7 +93,13 @@ def comparison(locality_id: str) -> str:
 
 
 def pair(locality_id: str, earlier: str, later: str) -> str:
+    """Where two plans had their side-by-side page until 2026-11 (now a moved page)."""
     return f"compare/{locality_id}/{earlier}--{later}.md"
+
+
+def side_by_side_query(earlier: str, later: str) -> str:
+    """The comparison page with two plans side by side (docs/assets/eduplans.js reads vs)."""
+    return f"?vs={earlier}--{later}#pairs"
 
 
 def plan_data(plan_id: str, compressed: bool = False) -> str:
@@ -161,6 +167,12 @@ def rel(source: str, target: str, anchor: str = "") -> str:
         common += 1
     path = "/".join([".."] * (len(folders) - common) + parts[common:])
     return f"{path}#{anchor}" if anchor else path
+
+
+def rel_public(source: str, target: str, directory_urls: bool = True) -> str:
+    """A link from one page to another as the browser follows it: for links that MkDocs
+    does not rewrite, as in the data of a page's script ('plans/x/' or 'plans/x.html')."""
+    return rel(public(source, directory_urls=directory_urls), public(target, directory_urls=directory_urls))
 
 
 def public(path: str, anchor: str = "", base: str = "", directory_urls: bool = True) -> str:

@@ -11,7 +11,7 @@ from browser.conftest import search
 PAGE_KINDS = {
     "home": "", "plan": "plans/qingdao-2024/", "locality": "localities/qingdao/", "year": "years/2024/",
     "theme": "themes/preschool/", "theme-year": "themes/preschool/2024/", "comparison": "compare/qingdao/",
-    "pair": "compare/qingdao/qingdao-2021--qingdao-2024/", "data": "data/", "plans": "plans/",
+    "pair": "compare/qingdao/?vs=qingdao-2021--qingdao-2024#pairs", "data": "data/", "plans": "plans/",
     "localities": "localities/", "years": "years/", "themes": "themes/", "search": "search/",
 }
 

@@ -62,6 +62,10 @@ def test_navigation_and_search_from_disk(page, unzipped):
     page.wait_for_url("**/plans/qingdao-2026.html#*")
     page.goto((unzipped / "compare" / "qingdao" / "index.html").as_uri())
     assert page.locator("svg.chart rect.chart-bar").count() >= 10
+    page.select_option("select[name=earlier]", "qingdao-2019-ten-actions")
+    assert page.url.endswith("compare/qingdao/index.html?vs=qingdao-2019-ten-actions--qingdao-2026#pairs")
+    page.locator(".side-by-side-themes a", has_text="06. 推进学前教育优质普惠发展").first.click()
+    page.wait_for_url("**/plans/qingdao-2026.html#6")
     assert all(u.startswith(("file://", "data:", "blob:", "about:")) for u in requests), \
         [u for u in requests if not u.startswith("file://")][:5]
     assert not errors, errors

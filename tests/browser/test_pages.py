@@ -98,11 +98,58 @@ def test_a_readers_dark_choice_holds_on_the_next_page(browser, site_url):
     context.close()
 
 
-def test_a_pair_page_that_moved_leads_to_the_comparison(page, site_url):
-    """Pairs that are not next to each other kept their addresses (published until
-    2026-11): the reader lands on the locality's comparison, which links the pairs."""
+def test_a_pair_page_that_moved_leads_to_the_comparison_with_the_pair_chosen(page, site_url):
+    """Every two plans had a side-by-side page until 2026-11: the reader lands on the
+    locality's comparison, which draws the same two plans theme by theme."""
     page.goto(site_url + "compare/qingdao/qingdao-2019-ten-actions--qingdao-2026/")
-    page.wait_for_url("**/compare/qingdao/")
+    page.wait_for_url("**/compare/qingdao/?vs=qingdao-2019-ten-actions--qingdao-2026#pairs")
     assert page.locator("h1").inner_text().rstrip("¶") == "青岛市：历年对比"
-    page.get_by_role("link", name="2024年 与 2026年 逐主题对照").first.click()
-    page.wait_for_url("**/compare/qingdao/qingdao-2024--qingdao-2026/")
+    drawn = page.locator(".side-by-side-themes")
+    assert drawn.locator("th").all_inner_texts()[:2] == ["2019年", "2026年"]
+    drawn.get_by_role("link", name="06. 推进学前教育优质普惠发展").first.click()
+    page.wait_for_url("**/plans/qingdao-2026/#6")
+
+
+def side_by_side(page) -> dict[str, list[tuple[str, str]]]:
+    """What the page drew: each theme's rows as (left href, right href), '' for an empty cell."""
+    return page.evaluate("""() => {
+      const drawn = {};
+      document.querySelectorAll('.side-by-side-themes h3').forEach(h => {
+        const rows = [...h.nextElementSibling.querySelectorAll('tbody tr')];
+        drawn[h.textContent] = rows.map(r => [...r.cells].map(c => c.querySelector('a') ? c.querySelector('a').getAttribute('href') : ''));
+      });
+      return drawn;
+    }""")
+
+
+def expected_side_by_side(earlier: str, later: str) -> dict[str, list[list[str]]]:
+    """The same, from the themes the analysis gives each item (not from the page's data)."""
+    from itertools import zip_longest
+
+    from generator.analysis.index import build_index
+    from generator.data import loader
+    from tests.conftest import PLANS
+
+    catalog, _ = loader.load_paths([PLANS])
+    index = build_index(catalog)
+    plans = {p.id: p for p in catalog.plans}
+    expected = {}
+    for theme in catalog.themes:
+        columns = [[f"../../plans/{plan_id}/#{item.anchor}" for item in plans[plan_id].all_items()
+                    if theme.id in index.themes_of(plans[plan_id], item)] for plan_id in (earlier, later)]
+        if any(columns):
+            expected[theme.name] = [[a or "", b or ""] for a, b in zip_longest(*columns)]
+    return expected
+
+
+def test_the_comparison_draws_any_two_plans_theme_by_theme(page, site_url):
+    page.goto(site_url + "compare/qingdao/")
+    assert side_by_side(page) == expected_side_by_side("qingdao-2024", "qingdao-2026")  # the latest two
+    page.select_option("select[name=earlier]", "qingdao-2019-ten-actions")
+    page.select_option("select[name=later]", "qingdao-2021")
+    assert side_by_side(page) == expected_side_by_side("qingdao-2019-ten-actions", "qingdao-2021")
+    assert page.url.endswith("compare/qingdao/?vs=qingdao-2019-ten-actions--qingdao-2021#pairs")
+    page.reload()
+    assert side_by_side(page) == expected_side_by_side("qingdao-2019-ten-actions", "qingdao-2021")
+    assert page.locator(".side-by-side-themes a", has_text="主题“学前教育”的全部任务").first.get_attribute("href") == \
+        "../../themes/preschool/"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import zip_longest
 
 from ...analysis.compare import Insight, Match, PairComparison, Series, theme_shift
 from ...analysis.index import Index
@@ -36,7 +35,6 @@ class PairView:
     anchor: str
     earlier: Link
     later: Link
-    page: Link
     carried: tuple[ItemLink, ...]
     new: tuple[ItemLink, ...]
 
@@ -70,6 +68,7 @@ class ComparisonPage:
     profile_caption: str
     carried_rule: str
     pairs: tuple[PairView, ...]
+    side_by_side: SideBySide
     series: tuple[SeriesView, ...]
     title: str
     description: str
@@ -100,12 +99,7 @@ def _item_link(plan: Plan, item: Item, page: str) -> Link:
     return link(f"{plan.year}年 {item_label(item)}", page, urls.plan(plan.id), item.anchor)
 
 
-def _cell(plan: Plan, item: Item, page: str) -> Link:
-    """An item in a column headed by its plan's year: the item alone."""
-    return link(item_label(item), page, urls.plan(plan.id), item.anchor)
-
-
-def _pair_view(pair: PairComparison, locality: str, page: str, short: dict[str, str]) -> PairView:
+def _pair_view(pair: PairComparison, page: str, short: dict[str, str]) -> PairView:
     def entry(item: Item, match: Match | None) -> ItemLink:
         return ItemLink(link=_item_link(pair.later, item, page),
                         match=_item_link(pair.earlier, match.item, page) if match else None,
@@ -116,7 +110,6 @@ def _pair_view(pair: PairComparison, locality: str, page: str, short: dict[str, 
         anchor=f"{earlier}-to-{later}",
         earlier=link(short[earlier], page, urls.plan(earlier)),
         later=link(short[later], page, urls.plan(later)),
-        page=link(f"{short[earlier]} 与 {short[later]} 逐主题对照", page, urls.pair(locality, earlier, later)),
         carried=tuple(entry(i, m) for i, m in pair.carried),
         new=tuple(entry(i, m) for i, m in pair.new),
     )
@@ -154,7 +147,8 @@ def _series_view(series: Series, page: str, chart_id: str) -> SeriesView:
                       chart=chart)
 
 
-def comparison_page(index: Index, insight: Insight, locality: Locality) -> ComparisonPage:
+def comparison_page(index: Index, insight: Insight, locality: Locality,
+                    directory_urls: bool = True) -> ComparisonPage:
     page = urls.comparison(locality.id)
     plans = index.by_locality[locality.id]
     short = short_labels(plans)
@@ -172,7 +166,8 @@ def comparison_page(index: Index, insight: Insight, locality: Locality) -> Compa
         profile_chart=charts.bar_chart("profile", f"{locality.name}各主题任务数（全部年份）", totals),
         profile_caption=f"各主题任务数（全部年份合计，前{cn_numeral(PROFILE_THEMES)}个主题）；数字与上表一致。",
         carried_rule=labels.CARRIED_RULE,
-        pairs=tuple(_pair_view(p, locality.id, page, short) for p in insight.pairs[locality.id]),
+        pairs=tuple(_pair_view(p, page, short) for p in insight.pairs[locality.id]),
+        side_by_side=_side_by_side(index, plans, page, short, directory_urls),
         series=tuple(_series_view(s, page, f"series-{k}") for k, s in enumerate(insight.series[locality.id], 1)),
         title=f"{locality.name}：历年教育工作要点对比",
         description=f"{locality.name}{len(plans)}份计划的主题变化、新增与延续的任务，以及各年目标值的对比。",
@@ -180,46 +175,32 @@ def comparison_page(index: Index, insight: Insight, locality: Locality) -> Compa
 
 
 @dataclass(frozen=True, kw_only=True)
-class ThemeColumns:
-    anchor: str
-    theme: Link
-    rows: tuple[tuple[Link | None, Link | None], ...]
+class SideBySide:
+    """Any two of a locality's plans, theme by theme, drawn by the page script from
+    ``data`` (docs/assets/eduplans.js): a place's items and their themes once, in 2 KB a
+    plan, where a page for each pair weighed 26 KB (17 KB a plan at 1,000 plans).
+    data: (themes: ((id, name, href), ...), plans: ((id, label, href, items), ...)) with
+    items ((anchor, label, (theme number, ...)), ...), theme numbers counting from 0."""
+    choices: tuple[tuple[str, str], ...]  # (plan id, label), oldest first
+    earlier: str  # the pair shown first: the latest two plans
+    later: str
+    data: tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str, tuple[tuple[str, str, tuple[int, ...]], ...]], ...]]
 
 
-@dataclass(frozen=True, kw_only=True)
-class PairPage:
-    path: str
-    locality: Link
-    comparison: Link
-    earlier: Link
-    later: Link
-    columns: tuple[str, str]
-    themes: tuple[ThemeColumns, ...]
-    title: str
-    description: str
-
-
-def pair_page(index: Index, locality: Locality, earlier: Plan, later: Plan) -> PairPage:
-    page = urls.pair(locality.id, earlier.id, later.id)
-    short = short_labels(index.by_locality[locality.id])
-    themes = []
-    for theme in index.catalog.themes:
-        left = [_cell(earlier, i, page) for i in earlier.all_items() if theme.id in index.themes_of(earlier, i)]
-        right = [_cell(later, i, page) for i in later.all_items() if theme.id in index.themes_of(later, i)]
-        if left or right:
-            themes.append(ThemeColumns(anchor=theme.id, theme=link(theme.name, page, urls.theme(theme.id)),
-                                       rows=tuple(zip_longest(left, right))))
-    return PairPage(
-        path=page,
-        locality=link(locality.name, page, urls.locality(locality.id)),
-        comparison=link(f"{locality.name}历年对比", page, urls.comparison(locality.id)),
-        earlier=link(f"{short[earlier.id]}：{earlier.title}", page, urls.plan(earlier.id)),
-        later=link(f"{short[later.id]}：{later.title}", page, urls.plan(later.id)),
-        columns=(short[earlier.id], short[later.id]),
-        themes=tuple(themes),
-        title=pair_title(locality, earlier, later),
-        description=f"{locality.name}{earlier.year}年与{later.year}年教育工作要点在各主题上的任务，左右对照。",
-    )
+def _side_by_side(index: Index, plans: list[Plan], page: str, short: dict[str, str],
+                  directory_urls: bool) -> SideBySide:
+    used = {t for plan in plans for item in plan.all_items() for t in index.themes_of(plan, item)}
+    themes = [t for t in index.catalog.themes if t.id in used]
+    number = {t.id: k for k, t in enumerate(themes)}
+    data_plans = tuple(
+        (plan.id, short[plan.id], urls.rel_public(page, urls.plan(plan.id), directory_urls),
+         tuple((item.anchor, item_label(item), tuple(sorted(number[t] for t in index.themes_of(plan, item))))
+               for item in plan.all_items()))
+        for plan in plans)
+    return SideBySide(choices=tuple((plan.id, short[plan.id]) for plan in plans),
+                      earlier=plans[-2].id, later=plans[-1].id,
+                      data=(tuple((t.id, t.name, urls.rel_public(page, urls.theme(t.id), directory_urls)) for t in themes),
+                            data_plans))
 
 
 def pair_title(locality: Locality, earlier: Plan, later: Plan) -> str:
@@ -227,18 +208,11 @@ def pair_title(locality: Locality, earlier: Plan, later: Plan) -> str:
     return f"{locality.name} {earlier.year} 与 {later.year}：逐主题对照"
 
 
-def pairs_of(plans: list[Plan]) -> list[tuple[Plan, Plan]]:
-    """The pairs of a locality's plans that get a side-by-side page, earlier first: each
-    plan with the next, so that these pages grow with the plans and not with their square
-    (a place with ten plans: 9 pages, not 45)."""
-    return list(zip(plans, plans[1:]))
-
-
 def moved_pairs_of(plans: list[Plan]) -> list[tuple[Plan, Plan]]:
-    """The pairs that are not next to each other. Their pages existed until 2026-11 (every
-    pair had one), or stopped being next to each other when a plan between them was
-    added: their addresses stay, as pages that lead to the locality's comparison."""
-    return [(a, b) for k, a in enumerate(plans) for b in plans[k + 2:]]
+    """Every two of a locality's plans, earlier first. Each pair had a page until 2026-11
+    (from then the comparison draws any two side by side): their addresses stay, as pages
+    that lead to the comparison with the pair chosen."""
+    return [(a, b) for k, a in enumerate(plans) for b in plans[k + 1:]]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -246,6 +220,7 @@ class MovedPage:
     path: str
     to: Link  # the page that now answers, linked from the moved one
     to_url: str  # its address from the site's root, for the browser to go on to
+    to_query: str  # what the page that answers is asked: ?vs=earlier--later#pairs
     title: str
     note: str
 
@@ -253,6 +228,7 @@ class MovedPage:
 def moved_pair_page(locality: Locality, earlier: Plan, later: Plan) -> MovedPage:
     page = urls.pair(locality.id, earlier.id, later.id)
     target = urls.comparison(locality.id)
-    return MovedPage(path=page, to=link(f"{locality.name}历年对比", page, target), to_url=urls.public(target),
-                     title=pair_title(locality, earlier, later),
-                     note=f"逐主题对照只为相邻的两份计划提供；{earlier.year}年与{later.year}年的主题变化见")
+    query = urls.side_by_side_query(earlier.id, later.id)
+    return MovedPage(path=page, to=link(f"{locality.name}历年对比", page, target, "pairs"), to_url=urls.public(target),
+                     to_query=query, title=pair_title(locality, earlier, later),
+                     note=f"{earlier.year}年与{later.year}年的逐主题对照现在在")

@@ -103,8 +103,8 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
         comparison = compare.comparison_page(index, insight, locality, directory_urls)
         out.add(comparison.path, render.render(env, "compare.md.j2", page=comparison))
         for earlier, later in compare.moved_pairs_of(index.by_locality[locality_id]):
-            moved = compare.moved_pair_page(locality, earlier, later)
-            out.add(moved.path, render.render(env, "moved.md.j2", page=moved))
+            moved = compare.moved_pair_page(locality, earlier, later, site_url or "", directory_urls)
+            out.add(moved.path, render.render(env, "moved.html.j2", page=moved))
     add_downloads(out, index, site_url or "")
     for feed in feeds.feeds(index):
         for path, text in feeds.render(feed, index, site_url or "", history or {}).items():

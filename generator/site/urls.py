@@ -21,7 +21,8 @@ import yaml
 GENERATED = ("index.md", "contributing.md", "plans", "localities", "provinces", "years", "themes", "compare", "data",
              "feeds", "search")
 PROVINCES_FILE = Path(__file__).parent / "rules" / "provinces.yml"
-FILE_SUFFIXES = {"data": (".json", ".csv", ".sqlite", ".json.gz"), "feeds": (".xml", ".json"), "search": (".js",)}  # generated files other than pages
+FILE_SUFFIXES = {"data": (".json", ".csv", ".sqlite", ".json.gz"), "feeds": (".xml", ".json"), "search": (".js",),
+                 "compare": (".html",)}  # generated files other than pages
 
 HOME = "index.md"
 PLANS = "plans/index.md"
@@ -95,6 +96,13 @@ def comparison(locality_id: str) -> str:
 def pair(locality_id: str, earlier: str, later: str) -> str:
     """Where two plans had their side-by-side page until 2026-11 (now a moved page)."""
     return f"compare/{locality_id}/{earlier}--{later}.md"
+
+
+def moved_file(path: str, directory_urls: bool = True) -> str:
+    """The file that answers at a moved page's address, written as it is served, not
+    built by MkDocs: 'compare/q/a--b/index.html', or 'compare/q/a--b.html' offline."""
+    address = public(path, directory_urls=directory_urls)
+    return address + "index.html" if address.endswith("/") else address
 
 
 def side_by_side_query(earlier: str, later: str) -> str:

@@ -293,13 +293,15 @@ def test_theme_chips_carry_the_keywords_they_were_decided_by(built_site):
 
 def test_a_pair_page_moved_to_the_comparison_which_chooses_the_pair(built_site):
     """Every two plans had a side-by-side page until 2026-11; their addresses stay as small
-    pages that send the reader to the comparison with the pair chosen (?vs=)."""
+    pages that send the reader to the comparison with the pair chosen (?vs=), written as
+    served: not pages of the sitemap."""
+    assert "--qingdao-" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
     for earlier, later in (("qingdao-2019-ten-actions", "qingdao-2026"), ("qingdao-2024", "qingdao-2026")):
         moved = built_site / "compare" / "qingdao" / f"{earlier}--{later}" / "index.html"
         html = read_page(moved)
         assert f'<meta content="0; url=../?vs={earlier}--{later}#pairs" http-equiv="refresh">' in html
         assert '<link href="https://eduplans.github.io/eduplans/compare/qingdao/" rel="canonical">' in html
-        assert '<a href="../#pairs">青岛市历年对比</a>' in html and "md-header" not in html
+        assert f'<a href="../?vs={earlier}--{later}#pairs">青岛市历年对比</a>' in html and "md-header" not in html
         assert moved.stat().st_size < 1000
     comparison = read_page(built_site / "compare" / "qingdao" / "index.html")
     assert re.search(r'<select name="earlier">.*<option selected[^>]* value="qingdao-2024">2024年</option>.*</select>',

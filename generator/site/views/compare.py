@@ -217,18 +217,21 @@ def moved_pairs_of(plans: list[Plan]) -> list[tuple[Plan, Plan]]:
 
 @dataclass(frozen=True, kw_only=True)
 class MovedPage:
-    path: str
-    to: Link  # the page that now answers, linked from the moved one
-    to_url: str  # its address from the site's root, for the browser to go on to
-    to_query: str  # what the page that answers is asked: ?vs=earlier--later#pairs
+    """A page whose address stays after its content moved: a few hundred bytes written as
+    served (templates/moved.html.j2), which the browser leaves at once for ``to``; search
+    engines are told that page is the one (``canonical``) and kept out (noindex)."""
+    path: str  # the file written: urls.moved_file
+    to: Link  # the page that now answers, as the browser follows the link
+    canonical: str  # its public URL, empty without a site_url
     title: str
     note: str
 
 
-def moved_pair_page(locality: Locality, earlier: Plan, later: Plan) -> MovedPage:
-    page = urls.pair(locality.id, earlier.id, later.id)
-    target = urls.comparison(locality.id)
-    query = urls.side_by_side_query(earlier.id, later.id)
-    return MovedPage(path=page, to=link(f"{locality.name}历年对比", page, target, "pairs"), to_url=urls.public(target),
-                     to_query=query, title=pair_title(locality, earlier, later),
+def moved_pair_page(locality: Locality, earlier: Plan, later: Plan, site_url: str,
+                    directory_urls: bool = True) -> MovedPage:
+    old, target = urls.pair(locality.id, earlier.id, later.id), urls.comparison(locality.id)
+    href = urls.rel_public(old, target, directory_urls) + urls.side_by_side_query(earlier.id, later.id)
+    return MovedPage(path=urls.moved_file(old, directory_urls), to=Link(label=f"{locality.name}历年对比", href=href),
+                     canonical=urls.public(target, base=site_url) if site_url else "",
+                     title=pair_title(locality, earlier, later),
                      note=f"{earlier.year}年与{later.year}年的逐主题对照现在在")

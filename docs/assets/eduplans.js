@@ -3,6 +3,8 @@
    - Every heading with an anchor gets its ¶ link here, not in the page: written by
      Python-Markdown they were 6 KB of every plan's page (mkdocs.yml, toc). Without the
      script the anchors are the same; only the ¶ is missing.
+   - A plan page draws each item's closest items in other plans from the page's data
+     (generator/site/views/plan.py related_data): 14 KB of a plan page as Markdown lists.
    - A comparison page draws any two of a place's plans theme by theme, from the
      page's data (generator/site/views/compare.py SideBySide); ?vs=<id>--<id> chooses
      the two (the old pair pages lead here so).
@@ -31,6 +33,33 @@
       heading.appendChild(link);
     });
   }
+  function add(parent, tag, text) {  /* a new element at the end of parent; text as text, never as markup */
+    var el = document.createElement(tag);
+    if (text !== undefined) el.textContent = text;
+    parent.appendChild(el);
+    return el;
+  }
+  var RELATED_SUMMARY = "其他计划中的相近条目";
+  function related() {  /* each item's closest items in other plans, after its text and targets */
+    var data = document.querySelector(".related-data");
+    if (!data || data.dataset.drawn) return;
+    data.dataset.drawn = "yes";
+    var parsed = JSON.parse(data.textContent), plans = parsed[0];  /* [[href, label]], [[anchor, [[plan, anchor, title, score]]]] */
+    parsed[1].forEach(function (entry) {
+      var heading = document.getElementById(entry[0]), at = heading.nextElementSibling;
+      while (!ends(at) && !at.matches("p.chips, details.cite-item")) at = at.nextElementSibling;
+      var block = document.createElement("details"), list;
+      block.className = "related";
+      add(block, "summary", RELATED_SUMMARY);
+      list = add(block, "ul");
+      entry[1].forEach(function (match) {
+        var plan = plans[match[0]], li = add(list, "li");
+        add(li, "a", match[2]).href = plan[0] + "#" + match[1];
+        li.appendChild(document.createTextNode("（" + plan[1] + "，" + match[3] + "）"));
+      });
+      heading.parentNode.insertBefore(block, at);
+    });
+  }
   var ALL_OF_THEME = ["主题“", "”的全部任务"];
   function sideBySide() {
     var box = document.querySelector(".side-by-side");
@@ -42,12 +71,6 @@
     if (asked.length === 2 && plans[asked[0]] && plans[asked[1]]) {
       form.earlier.value = asked[0];
       form.later.value = asked[1];
-    }
-    function add(parent, tag, text) {
-      var el = document.createElement(tag);
-      if (text !== undefined) el.textContent = text;
-      parent.appendChild(el);
-      return el;
     }
     function cell(row, plan, item) {
       var td = add(row, "td");
@@ -140,7 +163,7 @@
       if (el.textContent.indexOf(PLACEHOLDER) >= 0) el.textContent = el.textContent.split(PLACEHOLDER).join(date);
     });
   }
-  function run() { sideBySide(); permalinks(); items(); dates(); }
+  function run() { sideBySide(); related(); permalinks(); items(); dates(); }
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(run);
   else document.addEventListener("DOMContentLoaded", run);
 })();

@@ -11,7 +11,7 @@ from .index import Entry, Index
 from ..data.model import Item, Plan, Target
 from .similarity import Corpus, score
 
-RELATED = 3          # related items shown per item (each costs ~150 bytes on its plan page)
+RELATED = 3          # related items shown per item (each ~50 bytes of its plan page's data)
 RELATED_MIN = 0.15   # below this cosine, texts share little more than boilerplate
 CARRIED_MIN = 0.20   # an item this similar to one in the earlier plan is carried over
 INDICATOR_MIN = 0.45  # indicators this similar (same unit) are the same indicator

@@ -71,7 +71,8 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
     catalog = index.catalog
     insight = build_insight(index)
     for one in catalog.plans:
-        page = plan.plan_page(index, one, repo_url, insight=insight, site_url=site_url or "")
+        page = plan.plan_page(index, one, repo_url, insight=insight, site_url=site_url or "",
+                              directory_urls=directory_urls)
         out.add(page.path, render.render(env, "plan.md.j2", page=page))
     for locality in catalog.localities.values():
         locality_page = listings.locality_page(index, locality)

@@ -48,6 +48,8 @@ def test_navigation_and_search_from_disk(page, unzipped):
     page.wait_for_url("**/themes/double-reduction/index.html")
     page.go_back()
     page.wait_for_url("**/plans/qingdao-2024.html")
+    related = page.locator("details.related a").all()
+    assert related and all(re.match(r"[a-z0-9-]+\.html#", a.get_attribute("href")) for a in related)
 
     page.locator(".md-tabs a", has_text="搜索").click()
     page.wait_for_url("**/search/index.html")

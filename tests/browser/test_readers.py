@@ -147,3 +147,35 @@ def test_an_item_title_that_bibtex_and_json_escape_is_cited_as_cite_py_escapes_i
                          " && document.getElementById('chips-2').previousElementSibling.matches('details.cite-item')")
     assert page.locator("details.cite-item summary").all_text_contents() == ["引用此条", "引用此条"]
     assert json.loads(written[2])["title"] == f'2024年全市教育工作要点：{item.number}. {item.title}'
+
+
+def test_each_item_lists_its_closest_items_in_other_plans(page, site_url):
+    """Drawn by the page script from the page's data, after the item's text and targets and
+    before its citation and theme chips; the same matches the analysis finds."""
+    from generator.analysis.compare import build_insight
+    from generator.analysis.index import build_index
+    from generator.data import loader
+    from tests.conftest import PLANS
+
+    catalog, _ = loader.load_paths([PLANS])
+    related = build_insight(build_index(catalog)).related
+    expected = {anchor: [(f"../{m.plan.id}/#{m.item.anchor}",
+                          f"{m.item.display_title}（{catalog.localities[m.plan.locality].name} {m.plan.year}，{m.score:.2f}）")
+                         for m in matches]
+                for (plan_id, anchor), matches in related.items() if plan_id == "qingdao-2024" and matches}
+    assert len(expected) >= 5
+    page.goto(site_url + "plans/qingdao-2024/")
+    drawn = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('details.related')].map(block => {
+        let heading = block.previousElementSibling;
+        while (!heading.matches('h3.item')) heading = heading.previousElementSibling;
+        return [heading.id, [...block.querySelectorAll('li')].map(li => [li.querySelector('a').getAttribute('href'), li.textContent])];
+      }))""")
+    assert drawn == {anchor: [list(pair) for pair in pairs] for anchor, pairs in expected.items()}
+    assert page.locator("details.related summary").first.inner_text() == "其他计划中的相近条目"
+    assert page.evaluate("""() => [...document.querySelectorAll('details.related')].every(block => {
+        let next = block.nextElementSibling;
+        return next.matches('details.cite-item') && next.nextElementSibling.matches('p.chips, h2, h3, h4, .plan-closing');
+      })""")
+    page.locator("details.related summary").first.click()
+    page.locator("details.related a").first.click()
+    page.wait_for_url("**/plans/*/#*")

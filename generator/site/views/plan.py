@@ -32,11 +32,10 @@ class TargetView:
     year: str
 
 
-@dataclass(frozen=True, kw_only=True)
-class RelatedView:
-    link: Link
-    plan: str  # 青岛市 2024
-    score: str
+# Each item's closest items in other plans, for the page script to draw (docs/assets/eduplans.js):
+# (plans: ((href, 青岛市 2024), ...), items: ((anchor, ((plan number, anchor, title, score), ...)), ...)).
+# As page data they weigh 5 KB a plan page, as Markdown lists 14 KB.
+RelatedData = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, tuple[tuple[int, str, str, str], ...]], ...]]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,7 +56,6 @@ class ItemView:
     note: str | None
     untitled: bool
     targets: tuple[TargetView, ...]
-    related: tuple[RelatedView, ...]
     corrections: tuple[str, ...]  # 勘误 notes, one per corrected typo of the source
     citation: Citation
 
@@ -101,6 +99,7 @@ class PlanPage:
     item_count: int
     theme_note: str  # how the items' theme chips were decided (their evidence is on each)
     toc_levels: int | None  # the table of contents stops at the sections' headings (None: no sections)
+    related: RelatedData
 
 
 def task_view(plan: Plan, task: TaskRow) -> TaskView:
@@ -119,7 +118,6 @@ def item_view(index: Index, plan: Plan, item: Item, page: str, insight: Insight 
               site_url: str = "") -> ItemView:
     assignment = index.assignments[(plan.id, item.anchor)]
     localities = index.catalog.localities
-    matches = insight.related.get((plan.id, item.anchor), []) if insight else []
     names = {t.id: t.name for t in index.catalog.themes}
     words = {m.theme: m.words for m in assignment.matches}
     return ItemView(
@@ -143,9 +141,6 @@ def item_view(index: Index, plan: Plan, item: Item, page: str, insight: Insight 
                                  year=str(t.year or "")) for t in item.targets),
         corrections=tuple(labels.correction(c.original, c.corrected, c.why) for c in item.corrections),
         citation=citation(plan, localities[plan.locality], urls.item_url(plan.id, item.anchor, site_url), item),
-        related=tuple(RelatedView(link=link(m.item.display_title, page, urls.plan(m.plan.id), m.item.anchor),
-                                  plan=f"{localities[m.plan.locality].name} {m.plan.year}",
-                                  score=labels.score(m.score)) for m in matches),
     )
 
 
@@ -177,8 +172,26 @@ def edit_url(repo_url: str | None, edit_uri: str, plan: Plan) -> str | None:
     return f"{repo_url.rstrip('/')}/{edit_uri.strip('/')}/plans/{PurePosixPath(plan.path).name}"
 
 
+def related_data(index: Index, plan: Plan, insight: Insight | None, directory_urls: bool = True) -> RelatedData:
+    page = urls.plan(plan.id)
+    plans: list[tuple[str, str]] = []
+    numbers: dict[str, int] = {}  # a related plan's place in plans
+    items = []
+    for item in plan.all_items():
+        matches = insight.related.get((plan.id, item.anchor), []) if insight else []
+        for m in matches:
+            if m.plan.id not in numbers:
+                numbers[m.plan.id] = len(plans)
+                plans.append((urls.rel_public(page, urls.plan(m.plan.id), directory_urls),
+                              f"{index.catalog.localities[m.plan.locality].name} {m.plan.year}"))
+        if matches:
+            items.append((item.anchor, tuple((numbers[m.plan.id], m.item.anchor, m.item.display_title,
+                                              labels.score(m.score)) for m in matches)))
+    return tuple(plans), tuple(items)
+
+
 def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "blob/main/",
-              insight: Insight | None = None, site_url: str = "") -> PlanPage:
+              insight: Insight | None = None, site_url: str = "", directory_urls: bool = True) -> PlanPage:
     page = urls.plan(plan.id)
     locality = index.catalog.localities[plan.locality]
     previous, following = index.neighbours(plan)
@@ -213,6 +226,7 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
         item_count=count,
         theme_note=labels.THEME_CHIPS,
         toc_levels=max(map(section_heading_level, sections), default=None),
+        related=related_data(index, plan, insight, directory_urls),
     )
 
 

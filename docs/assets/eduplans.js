@@ -5,9 +5,10 @@
      script the anchors are the same; only the ¶ is missing.
    - A plan page draws each item's closest items in other plans from the page's data
      (generator/site/views/plan.py related_data): 14 KB of a plan page as Markdown lists.
-   - A comparison page draws any two of a place's plans theme by theme, from the
-     page's data (generator/site/views/compare.py SideBySide); ?vs=<id>--<id> chooses
-     the two (the old pair pages lead here so).
+   - A comparison page draws, from the page's data (generator/site/views/compare.py
+     ComparisonData), each adjacent pair's carried and new items, and any two plans
+     side by side theme by theme; ?vs=<id>--<id> chooses the two (the old pair pages
+     lead here so).
    - An item's GB/T 7714, BibTeX and CSL-JSON are its plan's with the item's key, title
      and URL in place of the plan's: its heading's anchor and label in the forms the
      plan's block gives (data-cite-item-*; a title as BibTeX or JSON escape it on the
@@ -60,13 +61,38 @@
       heading.parentNode.insertBefore(block, at);
     });
   }
-  var ALL_OF_THEME = ["主题“", "”的全部任务"];
-  function sideBySide() {
-    var box = document.querySelector(".side-by-side");
+  var ALL_OF_THEME = ["主题“", "”的全部任务"], CARRIED = " ← ", CLOSEST = "：最接近的是 ", SCORE = ["（相似度 ", "）"];
+  function comparison() {  /* data: [themes [id, name, href], plans [id, label, href, items [anchor, label, [theme numbers]]], pairs] */
+    var data = document.querySelector(".comparison-data");
+    if (!data || data.dataset.drawn) return;
+    data.dataset.drawn = "yes";
+    var parsed = JSON.parse(data.textContent);
+    carried(parsed[1], parsed[2]);
+    sideBySide(parsed[0], parsed[1]);
+  }
+  function itemLink(parent, plan, number) {  /* 2024年 7. 深化学校家庭社会协同育人 */
+    var item = plan[3][number];
+    add(parent, "a", plan[1] + " " + item[1]).href = plan[2] + "#" + item[0];
+  }
+  function carried(plans, pairs) {  /* pairs: [earlier, later, carried rows, new rows]; a row: [later item, closest earlier item or -1, similarity] */
+    document.querySelectorAll("details.pair-group[data-pair]").forEach(function (group) {
+      var pair = pairs[+group.dataset.pair], earlier = plans[pair[0]], later = plans[pair[1]];
+      var isCarried = group.dataset.rows === "carried", list = add(group, "ul");
+      (isCarried ? pair[2] : pair[3]).forEach(function (row) {
+        var li = add(list, "li");
+        itemLink(li, later, row[0]);
+        if (row[1] < 0) return;
+        li.appendChild(document.createTextNode(isCarried ? CARRIED : CLOSEST));
+        itemLink(li, earlier, row[1]);
+        li.appendChild(document.createTextNode(SCORE[0] + row[2] + SCORE[1]));
+      });
+    });
+  }
+  function sideBySide(themes, list) {
+    var box = document.querySelector(".side-by-side"), plans = {};
     if (!box) return;
-    var data = JSON.parse(box.querySelector(".side-by-side-data").textContent);
-    var themes = data[0], plans = {}, form = box.querySelector("form"), out = box.querySelector(".side-by-side-themes");
-    data[1].forEach(function (plan) { plans[plan[0]] = plan; });  /* [id, label, href, [[anchor, label, [theme numbers]]]] */
+    var form = box.querySelector("form"), out = box.querySelector(".side-by-side-themes");
+    list.forEach(function (plan) { plans[plan[0]] = plan; });
     var asked = (new URLSearchParams(location.search).get("vs") || "").split("--");
     if (asked.length === 2 && plans[asked[0]] && plans[asked[1]]) {
       form.earlier.value = asked[0];
@@ -79,7 +105,7 @@
     function draw() {
       var left = plans[form.earlier.value], right = plans[form.later.value];
       out.textContent = "";
-      themes.forEach(function (theme, n) {  /* [id, name, href] */
+      themes.forEach(function (theme, n) {
         var of = function (plan) { return plan[3].filter(function (item) { return item[2].indexOf(n) >= 0; }); };
         var a = of(left), b = of(right);
         if (!a.length && !b.length) return;
@@ -163,7 +189,7 @@
       if (el.textContent.indexOf(PLACEHOLDER) >= 0) el.textContent = el.textContent.split(PLACEHOLDER).join(date);
     });
   }
-  function run() { sideBySide(); related(); permalinks(); items(); dates(); }
+  function run() { comparison(); related(); permalinks(); items(); dates(); }
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(run);
   else document.addEventListener("DOMContentLoaded", run);
 })();

@@ -12,6 +12,7 @@ errs on the side of escaping too much, never too little.
 from __future__ import annotations
 
 import html
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -71,6 +72,8 @@ def yaml_str(value: Any) -> Raw:
 def script_json(value: Any) -> Raw:
     """Data for the page script, inside <script type="application/json">: no '<', '>' or
     '&' is left as itself, so no text from a plan can close the element or open another."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = dataclasses.astuple(value)  # its fields in order, as the script reads them
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return Raw(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 

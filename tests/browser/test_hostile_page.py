@@ -60,7 +60,7 @@ def test_the_side_by_side_keeps_the_titles_as_text(page, hostile_url):
 
     def every_item_themed(route):
         html = route.fetch().text()
-        found = re.search(r'(<script class=side-by-side-data type=application/json>)(.*?)(</script>)', html)
+        found = re.search(r'(<script class=comparison-data type=application/json>)(.*?)(</script>)', html)
         data = json.loads(found.group(2))
         for plan in data[1]:
             for item in plan[3]:

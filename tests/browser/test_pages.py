@@ -153,3 +153,33 @@ def test_the_comparison_draws_any_two_plans_theme_by_theme(page, site_url):
     assert side_by_side(page) == expected_side_by_side("qingdao-2019-ten-actions", "qingdao-2021")
     assert page.locator(".side-by-side-themes a", has_text="主题“学前教育”的全部任务").first.get_attribute("href") == \
         "../../themes/preschool/"
+
+
+def test_the_comparison_lists_each_adjacent_pairs_carried_and_new_items(page, site_url):
+    """Drawn from the page's data; the same pairs the analysis makes, with their similarity."""
+    from generator.analysis.compare import build_insight
+    from generator.analysis.index import build_index
+    from generator.data import loader
+    from generator.site.views.common import item_label
+    from tests.conftest import PLANS
+
+    catalog, _ = loader.load_paths([PLANS])
+    pairs = build_insight(build_index(catalog)).pairs["qingdao"]
+
+    def named(plan, item):
+        return f"{plan.year}年 {item_label(item)}"
+
+    expected = []
+    for pair in pairs:
+        expected.append([f"{named(pair.later, i)} ← {named(pair.earlier, m.item)}（相似度 {m.score:.2f}）"
+                         for i, m in pair.carried])
+        expected.append([named(pair.later, i) + (f"：最接近的是 {named(pair.earlier, m.item)}（相似度 {m.score:.2f}）"
+                                                 if m else "") for i, m in pair.new])
+    assert sum(map(len, expected)) >= 10 and any(expected[0::2])
+    page.goto(site_url + "compare/qingdao/")
+    groups = page.locator("#carried ~ details.pair-group")
+    assert [g.locator("li").all_text_contents() for g in groups.all()] == expected
+    assert groups.first.locator("summary").inner_text() == f"延续的任务（{len(pairs[0].carried)} 条）"
+    groups.nth(1).locator("summary").click()
+    groups.nth(1).locator("a").first.click()
+    page.wait_for_url(f"**/plans/{pairs[0].later.id}/#{pairs[0].new[0][0].anchor}")

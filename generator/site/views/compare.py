@@ -24,19 +24,15 @@ class ThemeRow:
 
 
 @dataclass(frozen=True, kw_only=True)
-class ItemLink:
-    link: Link
-    match: Link | None
-    score: str  # empty without a match
-
-
-@dataclass(frozen=True, kw_only=True)
 class PairView:
+    """Two adjacent plans: how many of the later one's items carry on an earlier item, how
+    many are new; the lists are drawn from the page's data (ComparisonData.pairs)."""
+    number: int  # the pair's place in the page's data
     anchor: str
     earlier: Link
     later: Link
-    carried: tuple[ItemLink, ...]
-    new: tuple[ItemLink, ...]
+    carried: int
+    new: int
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -69,6 +65,7 @@ class ComparisonPage:
     carried_rule: str
     pairs: tuple[PairView, ...]
     side_by_side: SideBySide
+    data: ComparisonData
     series: tuple[SeriesView, ...]
     title: str
     description: str
@@ -99,20 +96,10 @@ def _item_link(plan: Plan, item: Item, page: str) -> Link:
     return link(f"{plan.year}年 {item_label(item)}", page, urls.plan(plan.id), item.anchor)
 
 
-def _pair_view(pair: PairComparison, page: str, short: dict[str, str]) -> PairView:
-    def entry(item: Item, match: Match | None) -> ItemLink:
-        return ItemLink(link=_item_link(pair.later, item, page),
-                        match=_item_link(pair.earlier, match.item, page) if match else None,
-                        score=labels.score(match.score) if match else "")
-
+def _pair_view(number: int, pair: PairComparison, page: str, short: dict[str, str]) -> PairView:
     earlier, later = pair.earlier.id, pair.later.id
-    return PairView(
-        anchor=f"{earlier}-to-{later}",
-        earlier=link(short[earlier], page, urls.plan(earlier)),
-        later=link(short[later], page, urls.plan(later)),
-        carried=tuple(entry(i, m) for i, m in pair.carried),
-        new=tuple(entry(i, m) for i, m in pair.new),
-    )
+    return PairView(number=number, anchor=f"{earlier}-to-{later}", earlier=link(short[earlier], page, urls.plan(earlier)),
+                    later=link(short[later], page, urls.plan(later)), carried=len(pair.carried), new=len(pair.new))
 
 
 def _series_anchor(series: Series) -> str:
@@ -166,8 +153,9 @@ def comparison_page(index: Index, insight: Insight, locality: Locality,
         profile_chart=charts.bar_chart("profile", f"{locality.name}各主题任务数（全部年份）", totals),
         profile_caption=f"各主题任务数（全部年份合计，前{cn_numeral(PROFILE_THEMES)}个主题）；数字与上表一致。",
         carried_rule=labels.CARRIED_RULE,
-        pairs=tuple(_pair_view(p, page, short) for p in insight.pairs[locality.id]),
-        side_by_side=_side_by_side(index, plans, page, short, directory_urls),
+        pairs=tuple(_pair_view(k, p, page, short) for k, p in enumerate(insight.pairs[locality.id])),
+        side_by_side=_side_by_side(plans, short),
+        data=_data(index, plans, insight.pairs[locality.id], page, short, directory_urls),
         series=tuple(_series_view(s, page, f"series-{k}") for k, s in enumerate(insight.series[locality.id], 1)),
         title=f"{locality.name}：历年教育工作要点对比",
         description=f"{locality.name}{len(plans)}份计划的主题变化、新增与延续的任务，以及各年目标值的对比。",
@@ -176,31 +164,52 @@ def comparison_page(index: Index, insight: Insight, locality: Locality,
 
 @dataclass(frozen=True, kw_only=True)
 class SideBySide:
-    """Any two of a locality's plans, theme by theme, drawn by the page script from
-    ``data`` (docs/assets/eduplans.js): a place's items and their themes once, in 2 KB a
-    plan, where a page for each pair weighed 26 KB (17 KB a plan at 1,000 plans).
-    data: (themes: ((id, name, href), ...), plans: ((id, label, href, items), ...)) with
-    items ((anchor, label, (theme number, ...)), ...), theme numbers counting from 0."""
+    """The choice of two plans to see side by side, theme by theme (drawn from the page's data)."""
     choices: tuple[tuple[str, str], ...]  # (plan id, label), oldest first
     earlier: str  # the pair shown first: the latest two plans
     later: str
-    data: tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str, tuple[tuple[str, str, tuple[int, ...]], ...]], ...]]
 
 
-def _side_by_side(index: Index, plans: list[Plan], page: str, short: dict[str, str],
-                  directory_urls: bool) -> SideBySide:
+def _side_by_side(plans: list[Plan], short: dict[str, str]) -> SideBySide:
+    return SideBySide(choices=tuple((plan.id, short[plan.id]) for plan in plans), earlier=plans[-2].id, later=plans[-1].id)
+
+
+Row = tuple[int, int, str]  # an item of the later plan, its closest in the earlier (-1: none), their similarity
+
+
+@dataclass(frozen=True, kw_only=True)
+class ComparisonData:
+    """What the page script draws on a comparison (docs/assets/eduplans.js): any two plans
+    side by side, and each adjacent pair's carried and new items. A place's items are
+    listed once (2 KB a plan) and referred to by number, where the pages and lists they
+    replace weighed 26 KB a pair page and 18 KB a place."""
+    themes: tuple[tuple[str, str, str], ...]  # (id, name, href)
+    plans: tuple[tuple[str, str, str, tuple[tuple[str, str, tuple[int, ...]], ...]], ...]
+    # (id, label, href, items: ((anchor, label, (theme number, ...)), ...))
+    pairs: tuple[tuple[int, int, tuple[Row, ...], tuple[Row, ...]], ...]  # (earlier, later, carried, new)
+
+
+def _data(index: Index, plans: list[Plan], pairs: list[PairComparison], page: str, short: dict[str, str],
+          directory_urls: bool) -> ComparisonData:
     used = {t for plan in plans for item in plan.all_items() for t in index.themes_of(plan, item)}
     themes = [t for t in index.catalog.themes if t.id in used]
     number = {t.id: k for k, t in enumerate(themes)}
-    data_plans = tuple(
-        (plan.id, short[plan.id], urls.rel_public(page, urls.plan(plan.id), directory_urls),
-         tuple((item.anchor, item_label(item), tuple(sorted(number[t] for t in index.themes_of(plan, item))))
-               for item in plan.all_items()))
-        for plan in plans)
-    return SideBySide(choices=tuple((plan.id, short[plan.id]) for plan in plans),
-                      earlier=plans[-2].id, later=plans[-1].id,
-                      data=(tuple((t.id, t.name, urls.rel_public(page, urls.theme(t.id), directory_urls)) for t in themes),
-                            data_plans))
+    plan_number = {plan.id: k for k, plan in enumerate(plans)}
+    item_number = {(plan.id, item.anchor): k for plan in plans for k, item in enumerate(plan.all_items())}
+
+    def row(plan: Plan, item: Item, earlier: Plan, match: Match | None) -> Row:
+        return (item_number[(plan.id, item.anchor)], item_number[(earlier.id, match.item.anchor)] if match else -1,
+                labels.score(match.score) if match else "")
+
+    return ComparisonData(
+        themes=tuple((t.id, t.name, urls.rel_public(page, urls.theme(t.id), directory_urls)) for t in themes),
+        plans=tuple((plan.id, short[plan.id], urls.rel_public(page, urls.plan(plan.id), directory_urls),
+                     tuple((item.anchor, item_label(item), tuple(sorted(number[t] for t in index.themes_of(plan, item))))
+                           for item in plan.all_items()))
+                    for plan in plans),
+        pairs=tuple((plan_number[p.earlier.id], plan_number[p.later.id],
+                     tuple(row(p.later, i, p.earlier, m) for i, m in p.carried),
+                     tuple(row(p.later, i, p.earlier, m) for i, m in p.new)) for p in pairs))
 
 
 def pair_title(locality: Locality, earlier: Plan, later: Plan) -> str:

@@ -65,16 +65,11 @@ def check_budget(files: dict[str, str | bytes], where: Place) -> None:
             f"page will link to the release's compressed files, and data/{', data/'.join(ATLAS)} will leave the site")
 
 
-def plan_file(plan_id: str, records: dict, where: Place) -> tuple[str, str | bytes]:
-    """A plan's own data file: JSON on a site that holds the downloads; past that, when
-    plans are counted in thousands, gzip-compressed (a third of the bytes; 26 KB a plan
-    is a quarter of GitHub Pages' 1 GB at 10,000 plans)."""
-    text = export.as_json(records)
-    return plan_path(plan_id, where), text if where.on_pages else gzipped(text)
-
-
-def plan_path(plan_id: str, where: Place) -> str:
-    return urls.plan_data(plan_id, compressed=not where.on_pages)
+def plan_file(plan_id: str, records: dict) -> tuple[str, str]:
+    """A plan's own data file, while the downloads live on the site. On the releases
+    (thousands of plans) a plan's data is in the whole-atlas files there: on the site,
+    even compressed, these files were 7 KB a plan, 67 MB at 10,000 plans."""
+    return urls.plan_data(plan_id), export.as_json(records)
 
 
 def gzipped(content: str | bytes) -> bytes:

@@ -13,6 +13,9 @@ from ..data.numerals import cn_numeral
 SITE_NAME = "地方教育工作要点全文库"  # as mkdocs.yml site_name (a test keeps them equal)
 SITE_CREDIT = f"{SITE_NAME}（eduplans）"  # how reusers name the source
 NOT_STATED = "原文未写"  # the source does not say (issuer, date)
+DATA_PAGE = "数据下载"
+PLAN_DATA_ON_PAGES = "（本计划的条目与指标，格式同数据下载）"
+PLAN_DATA_RELEASED = "：本计划的条目与指标在全库数据文件中（JSON、SQLite、CSV，附在每次发布上）"
 NOT_PROVEN = "原文不能证明"  # the sources do not prove it (a locality's province)
 UNKNOWN_PROVINCE = "省份不详"  # where listings group localities by province
 

@@ -126,9 +126,9 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
 def add_downloads(out: Output, index: Index, site_url: str) -> None:
     """The dataset and the plan format, as files the data page links to; the whole-atlas
     files only while they live on the site (see downloads.place)."""
-    data = export.records(index.catalog, site_url, index.assignments)
     files: dict[str, str | bytes] = dict(downloads.schema_files())
-    if downloads.place().on_pages:
+    data = export.records(index.catalog, site_url, index.assignments) if downloads.place().on_pages else None
+    if data is not None:
         atlas = downloads.atlas_files(data)
         try:
             downloads.check_budget(atlas, downloads.place())
@@ -140,5 +140,5 @@ def add_downloads(out: Output, index: Index, site_url: str) -> None:
             out.add(urls.download(name), files.pop(name))
     if files:
         raise BuildError(f"downloads not listed on the data page: {', '.join(files)}")
-    for plan_id, records in export.by_plan(data).items():
-        out.add(*downloads.plan_file(plan_id, records, downloads.place()))
+    for plan_id, records in export.by_plan(data).items() if data is not None else ():
+        out.add(*downloads.plan_file(plan_id, records))

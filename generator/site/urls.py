@@ -21,7 +21,7 @@ import yaml
 GENERATED = ("index.md", "contributing.md", "plans", "localities", "provinces", "years", "themes", "compare", "data",
              "feeds", "search")
 PROVINCES_FILE = Path(__file__).parent / "rules" / "provinces.yml"
-FILE_SUFFIXES = {"data": (".json", ".csv", ".sqlite", ".json.gz"), "feeds": (".xml", ".json"), "search": (".js",),
+FILE_SUFFIXES = {"data": (".json", ".csv", ".sqlite"), "feeds": (".xml", ".json"), "search": (".js",),
                  "compare": (".html",)}  # generated files other than pages
 
 HOME = "index.md"
@@ -110,10 +110,10 @@ def side_by_side_query(earlier: str, later: str) -> str:
     return f"?vs={earlier}--{later}#pairs"
 
 
-def plan_data(plan_id: str, compressed: bool = False) -> str:
-    """One plan as data, in the downloads' format: data/plans/qingdao-2024.json, or
-    qingdao-2024.json.gz once the whole-atlas downloads live on the releases."""
-    return f"data/plans/{plan_id}.json" + (".gz" if compressed else "")
+def plan_data(plan_id: str) -> str:
+    """One plan as data, in the downloads' format: data/plans/qingdao-2024.json (only while
+    the downloads live on the site: generator/site/rules/downloads.yml)."""
+    return f"data/plans/{plan_id}.json"
 
 
 def feed(locality_id: str | None) -> str:

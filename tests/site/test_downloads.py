@@ -43,16 +43,15 @@ def test_on_the_releases_the_data_page_links_there_and_the_site_keeps_the_rest(i
     assert "GitHub Releases" in data_page
 
 
-def test_on_the_releases_each_plan_keeps_its_data_on_the_site_compressed_and_its_page_links_it(index, monkeypatch):
+def test_on_the_releases_a_plans_data_is_in_the_atlas_files_and_its_page_says_so(index, monkeypatch):
     on_pages = pages.render_all(index, "https://github.com/eduplans/eduplans", "https://eduplans.github.io/eduplans/")
     monkeypatch.setattr(downloads, "place", lambda: downloads.Place("releases", 100))
     out = pages.render_all(index, "https://github.com/eduplans/eduplans", "https://eduplans.github.io/eduplans/")
-    assert "data/plans/qingdao-2024.json" in on_pages.pages and "data/plans/qingdao-2024.json" not in out.pages
-    packed = out.pages["data/plans/qingdao-2024.json.gz"]
-    assert isinstance(packed, bytes) and len(packed) < len(on_pages.pages["data/plans/qingdao-2024.json"].encode()) / 2
-    assert gzip.decompress(packed).decode("utf-8") == on_pages.pages["data/plans/qingdao-2024.json"]
-    assert "(../data/plans/qingdao-2024.json.gz)" in out.pages[urls.plan("qingdao-2024")]
-    assert "`data/plans/<计划编号>.json.gz`" in out.pages[urls.DATA]
+    assert "data/plans/qingdao-2024.json" in on_pages.pages
+    assert not [path for path in out.pages if path.startswith("data/plans/")]
+    assert "- **数据**：[qingdao\\-2024\\.json](../data/plans/qingdao-2024.json)（" in on_pages.pages[urls.plan("qingdao-2024")]
+    assert "- **数据**：[数据下载](../data/index.md)：本计划的条目与指标在全库数据文件中" in out.pages[urls.plan("qingdao-2024")]
+    assert "`data/plans/<计划编号>.json`" in on_pages.pages[urls.DATA] and "data/plans/" not in out.pages[urls.DATA]
 
 
 def test_on_the_releases_without_a_repository_the_build_says_what_is_missing(index, monkeypatch):

@@ -62,7 +62,6 @@ def test_feeds_and_plan_data_keep_their_urls():
     assert urls.public(urls.feed("qingdao")) == "feeds/qingdao.xml"
     assert urls.json_feed(urls.feed("qingdao")) == "feeds/qingdao.json"
     assert urls.public(urls.plan_data("qingdao-2024")) == "data/plans/qingdao-2024.json"
-    assert urls.public(urls.plan_data("qingdao-2024", compressed=True)) == "data/plans/qingdao-2024.json.gz"
     assert urls.public(urls.year_part(2024, "山东省")) == "years/2024/shandong/"
     assert urls.public(urls.theme_year_part("preschool", 2024, None)) == "themes/preschool/2024/unknown/"
     assert urls.public(urls.province("山东省")) == "provinces/shandong/"

@@ -92,7 +92,8 @@ class PlanPage:
     issuer: str
     issued: str
     citation: Citation
-    data: Link  # the plan as data (JSON, the downloads' format)
+    data: Link  # the plan as data (JSON, the downloads' format), or the data page once they are on the releases
+    data_note: str
     print_footer: str  # on every printed page: where the text comes from
     edit_url: str | None
     source_url: str | None
@@ -196,7 +197,6 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
     locality = index.catalog.localities[plan.locality]
     previous, following = index.neighbours(plan)
     count = plan.item_count
-    data = downloads.plan_path(plan.id, downloads.place())
     sections = tuple(section_view(index, plan, s, page, (k,), insight, site_url)
                      for k, s in enumerate(plan.sections, start=1))
     return PlanPage(
@@ -219,7 +219,9 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
         issuer=plan.issuer or labels.NOT_STATED,
         issued=plan.issued or labels.NOT_STATED,
         citation=citation(plan, locality, urls.plan_url(plan.id, site_url)),
-        data=link(PurePosixPath(data).name, page, data),
+        data=link(PurePosixPath(urls.plan_data(plan.id)).name, page, urls.plan_data(plan.id))
+        if downloads.place().on_pages else link(labels.DATA_PAGE, page, urls.DATA),
+        data_note=labels.PLAN_DATA_ON_PAGES if downloads.place().on_pages else labels.PLAN_DATA_RELEASED,
         print_footer=labels.print_footer(urls.plan_url(plan.id, site_url), plan.source.file, plan.source.url),
         edit_url=edit_url(repo_url, edit_uri, plan),
         source_url=plan.source.url,

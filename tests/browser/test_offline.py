@@ -44,7 +44,7 @@ def test_navigation_and_search_from_disk(page, unzipped):
 
     page.goto((unzipped / "plans" / "qingdao-2024.html").as_uri())
     assert page.title().startswith("青岛市 2024")
-    page.locator("[id='22'] ~ p.chips a.chip", has_text="双减与课后服务").first.click()
+    page.locator("[id='22'] ~ p.chips a", has_text="双减与课后服务").first.click()
     page.wait_for_url("**/themes/double-reduction/index.html")
     page.go_back()
     page.wait_for_url("**/plans/qingdao-2024.html")

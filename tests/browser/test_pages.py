@@ -24,7 +24,7 @@ def test_plan_to_locality_to_other_year_to_theme_to_item(page, site_url):
 
     item = page.locator("[id='6']")
     item.scroll_into_view_if_needed()
-    page.locator("[id='6'] ~ p.chips a.chip", has_text="学前教育").first.click()
+    page.locator("[id='6'] ~ p.chips a", has_text="学前教育").first.click()
     page.wait_for_url("**/themes/preschool/")
     assert page.locator("h1").inner_text().rstrip("¶") == "学前教育"
 

@@ -179,7 +179,7 @@ def test_plan_page_links_to_neighbours_theme_and_edit(built_site):
     html = read_page((built_site / "plans" / "qingdao-2024" / "index.html"))
     assert 'href="../qingdao-2021/"' in html and 'href="../qingdao-2026/"' in html
     assert "https://github.com/eduplans/eduplans/blob/main/plans/qingdao-2024.yml" in html
-    assert re.search(r'<a class="chip" href="../../themes/double-reduction/">', html)
+    assert re.search(r'<p class="chips"[^>]*>(<a href="[^"]*">[^<]*</a> )*<a href="../../themes/double-reduction/">', html)
 
 
 def test_every_plan_heading_and_search_hit_says_which_place_and_year(built_site):

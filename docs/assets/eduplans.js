@@ -1,5 +1,5 @@
-/* eduplans page script: permanent links, two plans side by side, and citations
-   (generator/site/cite.py).
+/* eduplans page script: permanent links, what is drawn from a page's data (related
+   items, a comparison's lists and side by side), and citations (generator/site/cite.py).
    - Every heading with an anchor gets its ¶ link here, not in the page: written by
      Python-Markdown they were 6 KB of every plan's page (mkdocs.yml, toc). Without the
      script the anchors are the same; only the ¶ is missing.
@@ -24,14 +24,12 @@
   }
   var PERMALINK = "本处的永久链接";
   function permalinks() {
-    document.querySelectorAll(".md-typeset h1[id], .md-typeset h2[id], .md-typeset h3[id], .md-typeset h4[id]").forEach(function (heading) {
+    document.querySelectorAll(".md-typeset :is(h1, h2, h3, h4, h5, h6)[id]").forEach(function (heading) {
       if (heading.querySelector(".headerlink")) return;
-      var link = document.createElement("a");
+      var link = add(heading, "a", "¶");
       link.className = "headerlink";
       link.href = "#" + heading.id;
       link.title = PERMALINK;
-      link.textContent = "¶";
-      heading.appendChild(link);
     });
   }
   function add(parent, tag, text) {  /* a new element at the end of parent; text as text, never as markup */

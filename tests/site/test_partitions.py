@@ -117,8 +117,8 @@ def test_a_locality_links_to_the_page_of_a_part_that_holds_its_items(monkeypatch
     assert part.count("(../../../plans/qingdao-2024.md#") == 2 and "第 1 页" not in part
     first = out["themes/party-building/2024/shandong.md"]
     second = out["themes/party-building/2024/shandong/2.md"]
-    assert "## [荣成市](../../../localities/rongcheng.md) { #rongcheng }" in first and "威海" not in first.split("<nav")[0]
-    assert "# 党的建设：2024年 山东省（第2页）" in second and "## [威海市](../../../../localities/weihai.md) { #weihai }" in second
+    assert "## [荣成市](../../../plans/rongcheng-2024.md) { #rongcheng }" in first and "威海" not in first.split("<nav")[0]
+    assert "# 党的建设：2024年 山东省（第2页）" in second and "## [威海市](../../../../plans/weihai-2024.md) { #weihai }" in second
     assert "第 2 页，共 2 页 · [← 上一页](../shandong.md)" in second
     assert "| [党的建设：2024年 山东省](2024/shandong.md) | 6 | 2 |" in out[urls.theme_year("party-building", 2024)]
     assert "(../themes/party-building/2024/shandong/2.md#weihai)" in out[urls.locality("weihai")]
@@ -154,3 +154,19 @@ def test_every_link_leads_to_a_page_whatever_is_split(monkeypatch, partition_at)
                       if posixpath.normpath(posixpath.join(posixpath.dirname(page), target)) not in out
                       and not target.startswith("http")})
     assert not [m for m in missing if "about.md" not in m[1]], missing[:5]
+
+
+def test_a_place_with_two_plans_in_a_year_is_headed_by_the_place_and_lists_both(tmp_path):
+    """A place's heading on a year's listing leads to its plan of the year; with two plans
+    that year it leads to the place, and both plans are named under it."""
+    shutil.copytree(FIXTURES / "site", tmp_path / "plans")
+    rongcheng = (tmp_path / "plans" / "rongcheng-2024.yml").read_text(encoding="utf-8")
+    (tmp_path / "plans" / "rongcheng-2024-b.yml").write_text(
+        rongcheng.replace("id: rongcheng-2024", "id: rongcheng-2024-b"), encoding="utf-8")
+    catalog, problems = loader.load_paths([tmp_path / "plans"])
+    assert catalog is not None, problems
+    out = pages.render_all(build_index(catalog), None, "https://e.org/").pages
+    page = out[urls.theme_year("party-building", 2024)]
+    heading = page.index("## [荣成市](../../localities/rongcheng.md) { #rongcheng }")
+    plans = page[heading:].split("\n\n")[1]
+    assert "(../../plans/rongcheng-2024.md)" in plans and "(../../plans/rongcheng-2024-b.md)" in plans

@@ -1,5 +1,6 @@
-"""View models of the comparison pages: one locality across its plans, and two of
-its plans side by side, theme by theme."""
+"""View models of the comparison pages: one locality across its plans, with the data
+from which the page script draws any two of them side by side; and the small pages left
+at the addresses of the pair pages it replaced."""
 
 from __future__ import annotations
 

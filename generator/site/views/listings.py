@@ -304,8 +304,11 @@ class EntryView:
 
 @dataclass(frozen=True, kw_only=True)
 class LocalityGroup:
+    """A place's items on a listing of one year: the heading names the place and leads to
+    its plan of the year; with two plans or more, to the place, its plans listed below
+    (a line of its own for every place was 2 KB a plan at 1,000 plans)."""
     anchor: str
-    locality: Link
+    heading: Link
     plans: tuple[Link, ...]
     entries: tuple[EntryView, ...]
 
@@ -329,11 +332,12 @@ def locality_groups(entries: list[Entry], page: str, catalog: Catalog,
     groups = []
     for locality_id, own in grouped.items():
         locality = catalog.localities[locality_id]
-        plans = dict.fromkeys(link(e.plan.title, page, urls.plan(e.plan.id)) for e in own)
+        plans = tuple(dict.fromkeys(link(e.plan.title, page, urls.plan(e.plan.id)) for e in own))
         groups.append(LocalityGroup(
             anchor=locality.id,
-            locality=link(locality.name, page, urls.locality(locality.id)),
-            plans=tuple(plans),
+            heading=link(locality.name, page, urls.locality(locality.id)) if len(plans) > 1 else
+            link(locality.name, page, urls.plan(own[0].plan.id)),
+            plans=plans if len(plans) > 1 else (),
             entries=tuple(EntryView(
                 title=item_label(e.item),
                 href=urls.rel(page, urls.plan(e.plan.id), e.item.anchor),

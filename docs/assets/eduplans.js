@@ -68,9 +68,8 @@
     carried(parsed[1], parsed[2]);
     sideBySide(parsed[0], parsed[1]);
   }
-  function itemLink(parent, plan, number) {  /* 2024年 7. 深化学校家庭社会协同育人 */
-    var item = plan[3][number];
-    add(parent, "a", plan[1] + " " + item[1]).href = plan[2] + "#" + item[0];
+  function itemLink(parent, plan, item, prefix) {  /* item: [anchor, label, …]; prefix: "2024年 " or "" */
+    add(parent, "a", prefix + item[1]).href = plan[2] + "#" + item[0];
   }
   function carried(plans, pairs) {  /* pairs: [earlier, later, carried rows, new rows]; a row: [later item, closest earlier item or -1, similarity] */
     document.querySelectorAll("details.pair-group[data-pair]").forEach(function (group) {
@@ -78,10 +77,10 @@
       var isCarried = group.dataset.rows === "carried", list = add(group, "ul");
       (isCarried ? pair[2] : pair[3]).forEach(function (row) {
         var li = add(list, "li");
-        itemLink(li, later, row[0]);
+        itemLink(li, later, later[3][row[0]], later[1] + " ");
         if (row[1] < 0) return;
         li.appendChild(document.createTextNode(isCarried ? CARRIED : CLOSEST));
-        itemLink(li, earlier, row[1]);
+        itemLink(li, earlier, earlier[3][row[1]], earlier[1] + " ");
         li.appendChild(document.createTextNode(SCORE[0] + row[2] + SCORE[1]));
       });
     });
@@ -98,7 +97,7 @@
     }
     function cell(row, plan, item) {
       var td = add(row, "td");
-      if (item) add(td, "a", item[1]).href = plan[2] + "#" + item[0];
+      if (item) itemLink(td, plan, item, "");
     }
     function draw() {
       var left = plans[form.earlier.value], right = plans[form.later.value];

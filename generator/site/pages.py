@@ -64,7 +64,8 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
                history: dict[str, feeds.Dates] | None = None, directory_urls: bool = True,
                folder: Path | None = None) -> Output:
     """Every generated page, rendered; history dates the feeds (see feeds.git_history);
-    directory_urls as the builder publishes pages (the search index and a comparison's side by side link to them);
+    directory_urls as the builder publishes pages (the search index and the data drawn
+    by the page script, related items and comparisons, link to them);
     folder: write the pages into this empty docs folder as they are rendered."""
     env = render.environment()
     out = Output(folder=folder)
@@ -125,20 +126,20 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
 
 def add_downloads(out: Output, index: Index, site_url: str) -> None:
     """The dataset and the plan format, as files the data page links to; the whole-atlas
-    files only while they live on the site (see downloads.place)."""
+    files and each plan's own only while they live on the site (see downloads.place)."""
     files: dict[str, str | bytes] = dict(downloads.schema_files())
-    data = export.records(index.catalog, site_url, index.assignments) if downloads.place().on_pages else None
-    if data is not None:
+    if downloads.place().on_pages:
+        data = export.records(index.catalog, site_url, index.assignments)
         atlas = downloads.atlas_files(data)
         try:
             downloads.check_budget(atlas, downloads.place())
         except downloads.DownloadsError as exc:
             raise BuildError(str(exc)) from exc
         files |= atlas
+        for plan_id, records in export.by_plan(data).items():
+            out.add(*downloads.plan_file(plan_id, records))
     for name in overview.DOWNLOADS:  # the files the data page lists, in its order
         if name in files:
             out.add(urls.download(name), files.pop(name))
     if files:
         raise BuildError(f"downloads not listed on the data page: {', '.join(files)}")
-    for plan_id, records in export.by_plan(data).items() if data is not None else ():
-        out.add(*downloads.plan_file(plan_id, records))

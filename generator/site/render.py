@@ -11,8 +11,8 @@ errs on the side of escaping too much, never too little.
 
 from __future__ import annotations
 
-import html
 import dataclasses
+import html
 import json
 import re
 from pathlib import Path

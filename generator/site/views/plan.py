@@ -115,8 +115,7 @@ def task_view(plan: Plan, task: TaskRow) -> TaskView:
     return TaskView(row=task.row, cells=tuple(cells))
 
 
-def item_view(index: Index, plan: Plan, item: Item, page: str, insight: Insight | None = None,
-              site_url: str = "") -> ItemView:
+def item_view(index: Index, plan: Plan, item: Item, page: str, site_url: str = "") -> ItemView:
     assignment = index.assignments[(plan.id, item.anchor)]
     localities = index.catalog.localities
     names = {t.id: t.name for t in index.catalog.themes}
@@ -152,15 +151,15 @@ def section_heading(section: Section) -> str:
 
 
 def section_view(index: Index, plan: Plan, section: Section, page: str, positions: tuple[int, ...],
-                 insight: Insight | None = None, site_url: str = "") -> SectionView:
+                 site_url: str = "") -> SectionView:
     return SectionView(
         anchor=anchors.section_anchor(positions),
         heading=section_heading(section),
         heading_level=len(positions) + 1,
         outline_title=section.outline_title,
         intro=paragraphs(section.intro),
-        items=tuple(item_view(index, plan, i, page, insight, site_url) for i in section.items),
-        sections=tuple(section_view(index, plan, s, page, (*positions, k), insight, site_url)
+        items=tuple(item_view(index, plan, i, page, site_url) for i in section.items),
+        sections=tuple(section_view(index, plan, s, page, (*positions, k), site_url)
                        for k, s in enumerate(section.sections, start=1)),
         number_missing=section.number is None,
     )
@@ -171,6 +170,14 @@ def edit_url(repo_url: str | None, edit_uri: str, plan: Plan) -> str | None:
     if not repo_url:
         return None
     return f"{repo_url.rstrip('/')}/{edit_uri.strip('/')}/plans/{PurePosixPath(plan.path).name}"
+
+
+def plan_data_link(plan: Plan, page: str) -> tuple[Link, str]:
+    """The plan's own data file while the downloads live on the site, else the data page."""
+    if downloads.place().on_pages:
+        data = urls.plan_data(plan.id)
+        return link(PurePosixPath(data).name, page, data), labels.PLAN_DATA_ON_PAGES
+    return link(labels.DATA_PAGE, page, urls.DATA), labels.PLAN_DATA_RELEASED
 
 
 def related_data(index: Index, plan: Plan, insight: Insight | None, directory_urls: bool = True) -> RelatedData:
@@ -197,7 +204,8 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
     locality = index.catalog.localities[plan.locality]
     previous, following = index.neighbours(plan)
     count = plan.item_count
-    sections = tuple(section_view(index, plan, s, page, (k,), insight, site_url)
+    data, data_note = plan_data_link(plan, page)
+    sections = tuple(section_view(index, plan, s, page, (k,), site_url)
                      for k, s in enumerate(plan.sections, start=1))
     return PlanPage(
         path=page,
@@ -210,7 +218,7 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
         notice=paragraphs(plan.notice),
         preamble=paragraphs(plan.preamble),
         sections=sections,
-        items=tuple(item_view(index, plan, i, page, insight, site_url) for i in plan.items),
+        items=tuple(item_view(index, plan, i, page, site_url) for i in plan.items),
         closing=paragraphs(plan.closing),
         previous=link(f"{previous.year}年：{previous.title}", page, urls.plan(previous.id)) if previous else None,
         next=link(f"{following.year}年：{following.title}", page, urls.plan(following.id)) if following else None,
@@ -219,9 +227,8 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
         issuer=plan.issuer or labels.NOT_STATED,
         issued=plan.issued or labels.NOT_STATED,
         citation=citation(plan, locality, urls.plan_url(plan.id, site_url)),
-        data=link(PurePosixPath(urls.plan_data(plan.id)).name, page, urls.plan_data(plan.id))
-        if downloads.place().on_pages else link(labels.DATA_PAGE, page, urls.DATA),
-        data_note=labels.PLAN_DATA_ON_PAGES if downloads.place().on_pages else labels.PLAN_DATA_RELEASED,
+        data=data,
+        data_note=data_note,
         print_footer=labels.print_footer(urls.plan_url(plan.id, site_url), plan.source.file, plan.source.url),
         edit_url=edit_url(repo_url, edit_uri, plan),
         source_url=plan.source.url,

@@ -41,6 +41,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
         known.append(entry)
         print(f"registered {entry['id']} ({entry['name']}, {entry['level']}) in {registry}: check its province, "
               "parent and evidence", file=sys.stderr)
+        if entry["province"] is None and len(entry["evidence"]) > 1:
+            print(f"  its evidence quotes a province the text names ({entry['evidence'][1]}): set province: if the "
+                  "place lies there", file=sys.stderr)
     done = batch.run(paths, Path(args.out_dir), source_name=args.source_name, url=args.url, year=args.year,
                      locality=args.locality, localities=known, force=args.force)
     for report in done.reports:
@@ -73,6 +76,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     catalog, problems = loader.load_paths(paths, registry_dir=DEFAULT_PLANS if args.changed else None)
     if args.changed and paths != [DEFAULT_PLANS]:
         problems = loader.stray_files([DEFAULT_PLANS]) + problems  # a new foo.yaml is not a .yml change
+    if args.sources:
+        from .ingest import fidelity  # reads documents: the importer's dependencies
+
+        problems += fidelity.check(Path.cwd(), paths, DEFAULT_PLANS if args.changed else loader.folder_of(paths))
     for problem in problems:
         print(problem.format(args.format), file=sys.stderr if args.format == "text" else sys.stdout)
     errors = [p for p in problems if p.severity == "error"]
@@ -263,6 +270,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", help="plan files or folders (default: plans/)")
     p.add_argument("--changed", metavar="BASE", help="only the registries and the plan files changed since the git "
                    "revision BASE (all plans when a registry changed): a pull request's check, whatever the atlas's size")
+    p.add_argument("--sources", action="store_true", help="also hold each plan against its raw file: every "
+                   "sentence kept, corrections printed there, every raw file cited (the tests' check)")
     p.add_argument(
         "--format",
         choices=["text", "github"],

@@ -9,22 +9,15 @@ from typing import Any, Iterable
 import markdown
 import yaml
 
-from conftest import ROOT
+from generator.ingest import fidelity
 
-_MARKER = re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、．.是]|（[一二三四五六七八九十]+）|\d{1,3}(?:\s*[.．、]|(?=[\u4e00-\u9fff])|$))\s*")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+from conftest import ROOT
 
 
 def sentences(lines: Iterable[str]) -> list[str]:
-    """Sentences of the raw lines: outline markers stripped, split at 。！？；, whitespace removed."""
-    found = []
-    for line in lines:
-        line = _MARKER.sub("", line.strip())
-        for part in re.split(r"[。！？；]", line):
-            part = re.sub(r"\s+", "", part)
-            if _CJK.search(part):
-                found.append(part)
-    return found
+    """Sentences of the raw lines as the fidelity check takes them (outline markers
+    stripped, split at 。！？；, whitespace removed): one rule, generator/ingest/fidelity.py."""
+    return [s for _, _, s in fidelity.sentences(list(lines))]
 
 
 def strings(data: Any) -> Iterable[str]:

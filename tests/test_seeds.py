@@ -1,6 +1,7 @@
-"""The plans against their raw texts: valid, faithful, re-importable. Every check reads
-the plan files and raw/, so a new plan with its raw file is checked with no test edit;
-the hand counts of the eleven seed plans guard those plans only."""
+"""The eleven seed plans of the test atlas: their hand counts and the particular
+structures of their sources (restarting numbers, unnumbered headlines, task tables, a
+compilation's outline), and a re-import that finds the same items. Every plan of
+plans/, seeds or not, is held against its source in test_sources.py."""
 
 from __future__ import annotations
 
@@ -10,11 +11,10 @@ import opencc
 import pytest
 
 from generator.data import loader, yamlio
-from generator.ingest import importer, text
-from support import blob, plan_items, sentences
-from conftest import PLANS, RAW, ROOT
+from generator.ingest import importer
+from support import blob, plan_items
+from conftest import PLANS, RAW
 
-RAW_FILES = sorted(p for p in RAW.iterdir() if p.is_file())  # text, web pages, PDF, Word
 DOCS = [yamlio.read_file(p).data for p in loader.plan_files([PLANS])]
 
 
@@ -33,74 +33,9 @@ def corrections(docs: list[dict]) -> list[dict]:
     return [c for d in docs for item in plan_items(d) for c in item.get("corrections", [])]
 
 
-def corrected_lines(raw) -> list[str]:
-    """The normalized raw lines with the recorded typo corrections of its plans applied."""
-    lines = importer.document_lines(raw, raw.read_bytes())
-    for correction in corrections(plan_docs(raw.name)):
-        lines = [line.replace(correction["from"], correction["to"]) for line in lines]
-    return lines
-
-
-def test_every_plan_cites_a_raw_text_in_the_repository():
-    missing = {d["id"]: d["source"]["file"] for d in DOCS if not (ROOT / d["source"]["file"]).is_file()}
-    assert not missing
-
-
-@pytest.mark.parametrize("raw", RAW_FILES, ids=lambda p: p.stem[:12])
-def test_every_raw_text_is_the_source_of_a_plan(raw):
-    assert plan_docs(raw.name), f"no plan cites raw/{raw.name}: import it, or remove the file"
-
-
-@pytest.mark.parametrize("raw", RAW_FILES, ids=lambda p: p.stem[:12])
-def test_corrections_record_what_the_source_prints(raw):
-    lines = importer.document_lines(raw, raw.read_bytes())
-    source = "\n".join(lines)
-    unknown = [c["from"] for c in corrections(plan_docs(raw.name)) if c["from"] not in source]
-    assert not unknown, f"corrections whose original wording is not in raw/{raw.name}: {unknown}"
-
-
-@pytest.mark.parametrize("raw", RAW_FILES, ids=lambda p: p.stem[:12])
-def test_no_sentence_of_the_raw_text_is_lost(raw):
-    """Every sentence of the source is in a plan file, as printed or with a recorded correction."""
-    everything = blob(*plan_docs(raw.name))
-    missing = [s for s in sentences(corrected_lines(raw)) if s not in everything]
-    assert not missing, f"{len(missing)} sentences of {raw.name} are in no plan file, e.g. {missing[:3]}"
-
-
-@pytest.mark.parametrize("raw", [p for p in RAW_FILES if p.suffix == ".txt"], ids=lambda p: p.stem[:12])
-def test_normalization_keeps_the_lines_of_the_source(raw):
-    lines, _ = text.normalize(raw.read_bytes())
-    assert len(lines) == raw.read_bytes().replace(b"\r\n", b"\n").count(b"\n") + 1
-
-
-def _pieces(data: dict) -> list[str]:
-    """Titles and text paragraphs of a plan, each of which must lie within one source line."""
-    inferred = {i["field"] for i in data["source"].get("inferred", [])}
-    found = [] if "title" in inferred else [data["title"]]  # a composed title cites its evidence instead
-    for item in plan_items(data):
-        found += [item.get("title") or "", *(item.get("text") or "").split("\n")]
-
-    def walk(sections):
-        for section in sections:
-            found.extend([section["title"], *(section.get("intro") or "").split("\n")])
-            walk(section.get("sections", []))
-
-    walk(data.get("sections", []))
-    return [p for p in found if p]
-
-
-@pytest.mark.parametrize("raw", RAW_FILES, ids=lambda p: p.stem[:12])
-def test_every_title_and_paragraph_lies_within_one_source_line(raw):
-    """Catches text joined across lines or moved between items, which sentence coverage cannot."""
-    source = [" ".join(line.split()) for line in corrected_lines(raw)]
-    for data in plan_docs(raw.name):
-        stray = [p for p in _pieces(data) if not any(" ".join(p.split()) in line for line in source)]
-        assert not stray, f"{data['id']}: {stray[:3]}"
-
-
 # Counts read off the sources of the eleven seed plans by hand: numbered items plus
-# unnumbered headline paragraphs. They guard these plans; plans added later are checked
-# by the fidelity tests above.
+# unnumbered headline paragraphs. They guard these plans; every plan is checked against
+# its source by test_sources.py.
 SEED_ITEMS = {
     "qingdao-2024": 26,  # 1–23, plus three unnumbered headline paragraphs
     "qingdao-2021": 19,  # 3 + 3 + 4 + 5 + 4, numbering restarts per section

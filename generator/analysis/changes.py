@@ -116,12 +116,27 @@ def _themes(item: dict[str, Any], taxonomy: tuple[model.Theme, ...]) -> tuple[st
 
 def _escape(text: object) -> str:
     """Anything from a plan file inside the summary's Markdown and HTML: shown, never run."""
-    return re.sub(r"([\\`*_\[\]|#<>])", r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
+    return _escape_exact(" ".join(str(text).split()))
+
+
+def _escape_exact(text: object) -> str:
+    """As _escape, keeping the whitespace (shown by _visible)."""
+    return re.sub(r"([\\`*_\[\]|#<>])", r"\\\1", html.escape(str(text), quote=False))
 
 
 def _code(text: object) -> str:
     """A name (file, anchor, field, id) as inline code; backticks cannot close it."""
     return "`" + str(text).replace("`", "'").replace("\n", " ") + "`"
+
+
+_WHITESPACE = str.maketrans({" ": "␣", "\u3000": "␣", "\t": "⇥", "\n": "↵", "\r": "↵", "\u00a0": "␣"})
+MAX_VALUE = 80  # characters of a field's old or new value shown
+
+
+def _visible(text: str) -> str:
+    """An inserted or deleted piece with its whitespace shown (␣ space, ⇥ tab, ↵ line
+    break): a deleted space must not read as an empty deletion."""
+    return _escape_exact(text.translate(_WHITESPACE))
 
 
 def text_diff(old: str, new: str) -> str:
@@ -135,8 +150,8 @@ def text_diff(old: str, new: str) -> str:
         before = old[max(0, i1 - CONTEXT):i1]
         after = old[i2:i2 + CONTEXT]
         piece = (("…" if i1 > CONTEXT else "") + _escape(before)
-                 + (f"<del>{_escape(old[i1:i2])}</del>" if i2 > i1 else "")
-                 + (f"<ins>{_escape(new[j1:j2])}</ins>" if j2 > j1 else "")
+                 + (f"<del>{_visible(old[i1:i2])}</del>" if i2 > i1 else "")
+                 + (f"<ins>{_visible(new[j1:j2])}</ins>" if j2 > j1 else "")
                  + _escape(after) + ("…" if i2 + CONTEXT < len(old) else ""))
         parts.append(piece)
     return " · ".join(parts)
@@ -162,10 +177,44 @@ def _item_lines(anchor: str, old: dict[str, Any], new: dict[str, Any], old_theme
     lost = [t for t in old_themes if t not in new_themes]
     if gained or lost:
         lines.append("  - 主题：" + " ".join([f"+{_escape(t)}" for t in gained] + [f"−{_escape(t)}" for t in lost]))
-    others = sorted(k for k in set(old) | set(new) if k not in ("title", "text") and old.get(k) != new.get(k))
-    if others:
-        lines.append("  - 其他字段：" + ", ".join(_code(k) for k in others))
+    lines += _correction_lines(old.get("corrections"), new.get("corrections"))
+    others = sorted(k for k in set(old) | set(new) if k not in ("title", "text", "corrections")
+                    and old.get(k) != new.get(k))
+    lines += [f"  - {_field_change(k, old.get(k), new.get(k))}" for k in others]
     return lines
+
+
+def _value(value: Any) -> str:
+    """A field's value in one short line: lists joined, absent as —."""
+    if value is None:
+        return "—"
+    if isinstance(value, list):
+        shown = "、".join(_value(v) for v in value) or "（空）"
+    elif isinstance(value, dict):
+        shown = "；".join(f"{k}: {_value(v)}" for k, v in value.items())
+    else:
+        shown = str(value)
+    return shown if len(shown) <= MAX_VALUE else shown[:MAX_VALUE] + "…"
+
+
+def _field_change(key: str, old: Any, new: Any) -> str:
+    """One changed field: a text by its character diff, any other value as old → new."""
+    if isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > MAX_VALUE // 2:
+        return f"{_code(key)}：{text_diff(old, new)}"
+    return f"{_code(key)}：{_visible(_value(old))} → {_visible(_value(new))}"
+
+
+def _correction_lines(old: Any, new: Any) -> list[str]:
+    """Each typo correction added or removed, with what the source prints, what the plan
+    now says and why: a reviewer checks it against the source."""
+    before = [c for c in old or [] if isinstance(c, dict)]
+    after = [c for c in new or [] if isinstance(c, dict)]
+
+    def line(sign: str, c: dict[str, Any]) -> str:
+        return (f"  - 勘误{sign}：原文“{_visible(str(c.get('from', '')))}” → 改为“{_visible(str(c.get('to', '')))}”"
+                f"（理由：{_escape(c.get('why', '—'))}）")
+
+    return [line("（新增）", c) for c in after if c not in before] + [line("（删除）", c) for c in before if c not in after]
 
 
 def _plan_section(name: str, base: str, head: str, taxonomies: tuple[tuple, tuple]) -> tuple[list[str], list[str]]:
@@ -191,13 +240,24 @@ def _plan_section(name: str, base: str, head: str, taxonomies: tuple[tuple, tupl
         lines.append(f"- … and {len(edited) - MAX_ITEMS_SHOWN} more changed items")
     lines += [f"- {_code('#' + a)} added: {_label(new[a])}" for a in added[:MAX_ITEMS_SHOWN]]
     lines += [f"- {_code('#' + a)} removed: {_label(old[a])}" for a in lost[:MAX_ITEMS_SHOWN]]
-    top = {k for k in set(old_data or {}) | set(new_data) if k not in ("sections", "items")
-           and (old_data or {}).get(k) != new_data.get(k)}
-    if top:
-        lines.append("- plan fields changed: " + ", ".join(_code(k) for k in sorted(top)))
+    lines += _plan_field_lines(old_data or {}, new_data)
     if base != head and len(lines) == 2:
         lines.append("- comments or layout only")
     return lines + [""], [f"{_code(name)} {_code('#' + a)}" for a in lost]
+
+
+def _plan_field_lines(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """The plan's own fields (not its items), each with what changed; the source record
+    sub-field by sub-field."""
+    lines = []
+    for key in sorted(k for k in set(old) | set(new) if k not in ("sections", "items") and old.get(k) != new.get(k)):
+        before, after = old.get(key), new.get(key)
+        if isinstance(before, dict) and isinstance(after, dict):
+            lines += [f"- 计划字段 {_field_change(f'{key}.{k}', before.get(k), after.get(k))}"
+                      for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)]
+        else:
+            lines.append(f"- 计划字段 {_field_change(key, before, after)}")
+    return lines
 
 
 def _registry_lines(base: Snapshot, head: Snapshot) -> list[str]:
@@ -209,10 +269,13 @@ def _registry_lines(base: Snapshot, head: Snapshot) -> list[str]:
         after = {e["id"]: e for e in head.registry(name).get(key) or [] if isinstance(e, dict) and "id" in e}
         found = [f"added {_code(i)}" for i in after if i not in before]
         found += [f"removed {_code(i)} (its pages disappear)" for i in before if i not in after]
-        for i in (i for i in after if i in before and after[i] != before[i]):
-            fields = sorted(k for k in set(after[i]) | set(before[i]) if after[i].get(k) != before[i].get(k))
-            found.append(f"changed {_code(i)} ({', '.join(_escape(f) for f in fields)})")
+        changed = [i for i in after if i in before and after[i] != before[i]]
+        found += [f"changed {_code(i)}" for i in changed]
         lines.append(f"- {_code(name)}: " + ("; ".join(found) if found else "edited (comments or layout)"))
+        for i in [i for i in after if i not in before] + changed:  # a new entry is reviewed field by field too
+            old, new = before.get(i, {}), after[i]
+            fields = [k for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k) and k != "id"]
+            lines += [f"  - {_code(i)} {_field_change(k, old.get(k), new.get(k))}" for k in fields]
     return lines
 
 

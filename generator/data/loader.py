@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import anchors, model, validate, yamlio
+from . import anchors, consistency, model, validate, yamlio
 from .validate import Problem
 from .yamlio import Document, Mark, YamlError
 
@@ -59,7 +59,8 @@ def stray_files(paths: list[Path]) -> list[Problem]:
     return problems
 
 
-def _registry_dir(paths: list[Path]) -> Path:
+def folder_of(paths: list[Path]) -> Path:
+    """The plans folder of the paths given (the folder itself, or the folder of the first file)."""
     first = paths[0] if paths else Path("plans")
     return first if first.is_dir() else first.parent
 
@@ -98,7 +99,7 @@ def read_localities_loose(*folders: Path) -> tuple[Path, list[dict[str, Any]]]:
 def load_paths(paths: list[Path], registry_dir: Path | None = None) -> tuple[model.Catalog | None, list[Problem]]:
     """Validate everything under paths, with the registries of the folder ``registry_dir``
     (default: the first path's folder); the catalog is None when any error was found."""
-    folder = registry_dir or _registry_dir(paths)
+    folder = registry_dir or folder_of(paths)
     problems: list[Problem] = stray_files(paths)
     registries: dict[str, Document | None] = {}
     for name, key in (("localities", "localities"), ("themes", "themes")):
@@ -112,8 +113,10 @@ def load_paths(paths: list[Path], registry_dir: Path | None = None) -> tuple[mod
         problems.extend(found)
         if doc is not None:
             problems.extend(validate.check_registry(doc, key))
+            problems.extend(consistency.check_registry(doc) if key == "localities" else [])
         registries[name] = doc
-    locality_ids = {e["id"] for e in registries["localities"].data["localities"]} if registries["localities"] else set()
+    entries = {e["id"]: e for e in registries["localities"].data["localities"]} if registries["localities"] else {}
+    locality_ids = set(entries)
     theme_ids = {e["id"] for e in registries["themes"].data["themes"]} if registries["themes"] else set()
 
     docs: list[Document] = []
@@ -124,6 +127,7 @@ def load_paths(paths: list[Path], registry_dir: Path | None = None) -> tuple[mod
         if doc is None:
             continue
         problems.extend(validate.check_plan(doc, locality_ids, theme_ids))
+        problems.extend(consistency.check_plan(doc, entries))
         plan_id = doc.data["id"]
         if plan_id in ids:
             problems.append(Problem(doc.path, doc.mark(("id",)), f"duplicate plan id '{plan_id}' "

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..data import anchors, yamlio
+from ..data import anchors, consistency, yamlio
 from . import cleanup, outline, readers, tables, tails, targets, text
 from . import localities as places
 from .outline import Outline, OutlineItem, OutlineSection
@@ -372,11 +372,20 @@ def import_document(path: Path, data: bytes, *, source_file: str, url: str | Non
         if seen[plan["id"]] > 1:
             plan["id"] = f"{plan['id']}-{seen[plan['id']]}"
         report.plans.append(plan)
-        report.warnings[plan["id"]] = draft.warnings + _suspicious(draft)
+        report.warnings[plan["id"]] = draft.warnings + _suspicious(draft) + _inconsistent(plan, localities or [])
         report.undecided[plan["id"]] = undecided
     if not drafts:
         report.notes.append("no plan found: the file has no title line and no numbered outline")
     return report
+
+
+def _inconsistent(plan: dict[str, Any], localities: list[dict[str, Any]]) -> list[str]:
+    """What validate will say of the plan's year, date and locality against its title and
+    text (a --year or --locality that contradicts them), said at import already."""
+    if not plan.get("year") or not plan.get("locality"):
+        return []
+    found = consistency.check_plan(yamlio.Document(plan["id"], plan, {}), {e["id"]: e for e in localities})
+    return [f"{p.severity}: {p.message} ({p.hint})" for p in found]
 
 
 def write_plans(report: ImportReport, out_dir: Path, force: bool = False) -> None:

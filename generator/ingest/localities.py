@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..data import yamlio
+from ..data import consistency, yamlio
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 EVIDENCE_CONTEXT = 20  # characters quoted on each side of the name
@@ -23,23 +23,14 @@ class LocalityError(ValueError):
 
 
 def infer(haystack: str, localities: list[dict[str, Any]]) -> tuple[str | None, str]:
-    """The registered locality the text names most; a child beats its parent, because a
-    county's plan names its city far more often than a city's plan names one county."""
-    counts: dict[str, tuple[int, str]] = {}
-    for entry in localities:
-        if entry.get("anonymized"):
-            continue
-        names = [n for n in [entry.get("name"), *entry.get("aliases", [])] if n]
-        count = sum(haystack.count(n) for n in names)
-        if count:
-            counts[entry["id"]] = (count, next(n for n in names if n in haystack))
-    parents = {e.get("parent") for e in localities if e["id"] in counts}
-    candidates = {k: v for k, v in counts.items() if k not in parents} or counts
-    if not candidates:
+    """The registered locality the text names most (the rule of data.consistency, which
+    validate applies to the plan files), with its evidence."""
+    best = consistency.most_named(haystack, localities)
+    if best is None:
         return None, ""
-    best = max(candidates, key=lambda k: candidates[k][0])
-    count, name = candidates[best]
-    return best, f"the text names {name} {count} times"
+    entry, count = best
+    name = next(n for n in consistency.names(entry) if n in haystack)
+    return entry["id"], f"the text names {name} {count} times"
 
 
 def register_command(locality_id: str) -> str:
@@ -65,13 +56,26 @@ def new_entry(locality_id: str, name: str, level: str, province: str | None, par
         raise LocalityError(f"unknown parent '{parent}': register it first, or leave --parent out")
     named = next(((n, line) for n, line in enumerate(lines, 1) if name in line), None)
     if named:
-        at = named[1].find(name)
-        quote = named[1][max(0, at - EVIDENCE_CONTEXT):at + len(name) + EVIDENCE_CONTEXT].strip()
-        evidence = f"原文第{named[0]}行写“{quote}”。"
+        evidence = f"原文第{named[0]}行写“{_quote(named[1], name)}”。"
     else:
         evidence = f"名称由导入时的 --new-locality 给出，原文没有写出“{name}”。"
     return {"id": locality_id, "name": name, "level": level, "province": province, "parent": parent,
-            "evidence": [evidence]}
+            "evidence": [evidence, *([] if province else _province_evidence(lines))]}
+
+
+def _province_evidence(lines: list[str]) -> list[str]:
+    """The first line naming a province, quoted, when --province was not given: validate
+    then warns that the evidence names a province the entry leaves out."""
+    named = consistency.province_named(lines)
+    if named is None:
+        return []
+    return [f"原文第{named[0]}行写“{_quote(lines[named[0] - 1], named[1])}”（省份未由 --province 给出，请核对）。"]
+
+
+def _quote(line: str, name: str) -> str:
+    """The words around a name in a line: the evidence quoted in the registry."""
+    at = line.find(name)
+    return line[max(0, at - EVIDENCE_CONTEXT):at + len(name) + EVIDENCE_CONTEXT].strip()
 
 
 def append_entry(registry: Path, entry: dict[str, Any]) -> None:

@@ -71,7 +71,7 @@ def test_themes_gained_or_lost_by_a_text_edit():
 def test_a_taxonomy_edit_lists_the_items_whose_themes_change():
     themes = THEMES.replace("keywords: [学前教育, 幼儿园]", "keywords: [幼儿园]")
     out = changes.summary(snapshot(), snapshot(themes=themes))
-    assert "- `themes.yml`: changed `preschool` (keywords)" in out
+    assert "- `themes.yml`: changed `preschool`\n  - `preschool` `keywords`：学前教育、幼儿园 → 幼儿园" in out
     assert "- `#1` 发展学前教育" in out and "  - 主题：−preschool" in out
 
 
@@ -79,7 +79,43 @@ def test_registry_entries_added_removed_and_changed():
     before = "localities:\n  - id: a\n    name: 甲市\n  - id: b\n    name: 乙县\n"
     after = "localities:\n  - id: a\n    name: 甲州市\n  - id: c\n    name: 丙县\n"
     out = changes.summary(snapshot(**{"localities.yml": before}), snapshot(**{"localities.yml": after}))
-    assert "- `localities.yml`: added `c`; removed `b` (its pages disappear); changed `a` (name)" in out
+    assert "- `localities.yml`: added `c`; removed `b` (its pages disappear); changed `a`" in out
+    assert "  - `c` `name`：— → 丙县\n  - `a` `name`：甲市 → 甲州市" in out
+
+
+def test_a_registry_edit_shows_each_field_old_and_new():
+    before = "localities:\n  - id: a\n    name: 甲市\n    province: null\n    evidence: [原文写甲市。]\n"
+    after = ("localities:\n  - id: a\n    name: 甲市\n    province: 山东省\n"
+             "    evidence: [原文写甲市。, 原文写山东省。]\n")
+    out = changes.summary(snapshot(**{"localities.yml": before}), snapshot(**{"localities.yml": after}))
+    assert "  - `a` `province`：— → 山东省\n  - `a` `evidence`：原文写甲市。 → 原文写甲市。、原文写山东省。" in out
+
+
+def test_whitespace_edits_are_visible():
+    """A deleted space once showed as an empty <del></del>: the reviewer saw nothing."""
+    spaced = PLAN.replace("推进学前教育普惠发展。", "推进学前教育 普惠发展。")
+    out = changes.summary(snapshot(spaced), snapshot())
+    assert "  - 正文：推进学前教育<del>␣</del>普惠发展。" in out
+    wrapped = PLAN.replace("        text: 推进学前教育普惠发展。", "        text: \"推进学前教育\\n普惠发展。\"")
+    assert "推进学前教育<ins>↵</ins>普惠发展。" in changes.summary(snapshot(), snapshot(wrapped))
+    assert "<del></del>" not in out
+
+
+def test_a_correction_shows_what_the_source_prints_what_the_plan_says_and_why():
+    fixed = PLAN.replace("        text: 原文二。\n", "        text: 原文二。\n        corrections:\n"
+                         "          - from: 原文贰\n            to: 原文二\n            why: 原文“贰”为错字。\n")
+    out = changes.summary(snapshot(), snapshot(fixed))
+    assert "- `#2` 乙\n  - 勘误（新增）：原文“原文贰” → 改为“原文二”（理由：原文“贰”为错字。）" in out
+    assert "其他字段" not in out
+
+
+def test_other_item_and_plan_fields_show_old_and_new_values():
+    head = (PLAN.replace("id: x-2024\n", "id: x-2024\nissued: '2024-02-20'\n")
+            .replace("        text: 原文二。\n", "        text: 原文二。\n        owners: [基教科, 人事科]\n"))
+    base = PLAN.replace("id: x-2024\n", "id: x-2024\nissued: '2024-02-02'\n")
+    out = changes.summary(snapshot(base), snapshot(head))
+    assert "  - `owners`：— → 基教科、人事科" in out
+    assert "- 计划字段 `issued`：2024-02-02 → 2024-02-20" in out
 
 
 def test_added_and_removed_plans():

@@ -174,6 +174,24 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from .site import build, serve
+
+    site = Path("site")
+    if not (site / "index.html").is_file():
+        print("no built site in site/: run python -m generator build first", file=sys.stderr)
+        return 1
+    site_url = build.mkdocs_config(Path("mkdocs.yml"))["site_url"]
+    httpd = serve.server(site, site_url, args.port)
+    print(f"serving site/ at http://127.0.0.1:{httpd.server_address[1]}{serve.base_path(site_url)} (Ctrl-C to stop; "
+          "to see edits of plans as you save them, mkdocs serve)", file=sys.stderr)
+    try:
+        httpd.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
 def _cmd_bundle(args: argparse.Namespace) -> int:
     import datetime
 
@@ -286,6 +304,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="validate, generate and build the site into site/ (atomically)")
     p.add_argument("--no-strict", action="store_true", help="do not treat MkDocs warnings as errors")
     p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser("serve", help="serve the built site/ on this machine as GitHub Pages serves it")
+    p.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000; 0: any free port)")
+    p.set_defaults(func=_cmd_serve)
 
     p = sub.add_parser("bundle", help="build the offline site as dist/eduplans-offline-<date>.zip")
     p.add_argument("--date", help="date in the file name (default: today, YYYY-MM-DD)")

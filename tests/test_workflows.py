@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -100,3 +101,22 @@ def test_reviewers_get_the_offline_bundle_that_opens_from_disk():
     assert any("generator bundle" in s.get("run", "") for s in steps)
     upload = next(s for s in steps if "upload-artifact" in s.get("uses", ""))
     assert upload["with"]["path"].startswith("dist/eduplans-offline-")
+
+
+def test_only_the_comment_job_may_write_and_it_runs_none_of_the_pull_requests_code():
+    jobs = load("pr.yml")["jobs"]
+    writers = {name for name, job in jobs.items() if "write" in (job.get("permissions") or {}).values()}
+    assert writers == {"comment"}
+    comment = jobs["comment"]
+    assert comment["permissions"] == {"pull-requests": "write"}
+    assert "github.event.pull_request.head.repo.full_name == github.repository" in comment["if"]  # forks: skipped
+    assert not [s for s in comment["steps"] if "checkout" in s.get("uses", "") or "python" in s.get("run", "")]
+
+
+def test_contributing_names_exactly_the_pull_request_jobs():
+    """CONTRIBUTING promised a strict full build that pr.yml never ran: the list of checks
+    there and the jobs here are now held equal."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text[text.index("## 4. "):]
+    named = re.findall(r"^\d\. \*\*`([a-z-]+)`\*\*", section, flags=re.M)
+    assert named == list(load("pr.yml")["jobs"])

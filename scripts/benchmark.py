@@ -6,6 +6,7 @@
     .venv/bin/python scripts/benchmark.py --search --scale 401  # the search alone, at 10,011 plans
     .venv/bin/python scripts/benchmark.py --scale 41 --profile  # and where the build's time goes
     .venv/bin/python scripts/benchmark.py --scale 41 --builders  # MkDocs and Zensical on the same docs/
+    .venv/bin/python scripts/benchmark.py --scale 91 --sources   # the per-plan source checks at 1,001 plans (11 a copy)
 
 Each copy of the bundled places holds 25 plans (``scaled_project(realistic=True)``: every
 place three years, the text varied by family of copies), so ``--scale N`` measures
@@ -44,13 +45,13 @@ from generator.site.subset import Subset  # noqa: E402
 
 
 def timed(label: str, fn):
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     result = fn()
-    print(f"{label:<42} {time.perf_counter() - start:8.2f} s")
+    print(f"{label:<42} {time.perf_counter() - start:8.2f} s  (CPU {time.process_time() - cpu:.2f} s)")
     return result
 
 
-def scaled_project(target: Path, copies: int, realistic: bool = False) -> Path:
+def scaled_project(target: Path, copies: int, realistic: bool = False, own_sources: bool = False) -> Path:
     """The bundled plans and localities copied as new places: copy n of qingdao is the
     locality qingdao-c{n} with the plans qingdao-c{n}-2024 …, as the atlas grows by
     adding bureaus (years stay, so year and theme-year pages grow as they will).
@@ -60,7 +61,10 @@ def scaled_project(target: Path, copies: int, realistic: bool = False) -> Path:
     next two years too, as ~3,200 bureaus publish one a year), and copies come in
     families of FAMILY whose item text differs (see ``Cipher``), so that related items,
     the search's vocabulary and the similarity's postings grow as a real corpus's would
-    and not as one text repeated. The tests use plain copies: exact counts per copy."""
+    and not as one text repeated. The tests use plain copies: exact counts per copy.
+
+    ``own_sources`` gives each copy its own copy of its raw file (raw/<name>-c<n>.txt),
+    so that the per-plan source checks meet an atlas of many sources, as they will."""
     from tests.conftest import copy_project  # the same copy the tests build from
 
     root = copy_project(target)
@@ -78,6 +82,8 @@ def scaled_project(target: Path, copies: int, realistic: bool = False) -> Path:
             years = range(3) if realistic and per_place[data["locality"]] == 1 else range(1)
             for later in years:
                 copy = copied(data, n, later)
+                if own_sources:
+                    copy["source"] = {**copy["source"], "file": own_source(root, copy["source"]["file"], n)}
                 if cipher:
                     copy["sections"] = cipher.sections(copy["sections"], n // FAMILY, later, random.Random(f"{n} {later}"))
                 (plans / f"{copy['id']}.yml").write_text(yamlio.dump(copy), encoding="utf-8")
@@ -85,6 +91,15 @@ def scaled_project(target: Path, copies: int, realistic: bool = False) -> Path:
         registry.write_text(registry.read_text(encoding="utf-8") + "".join(
             "\n" + "".join(f"  {line}\n" for line in yamlio.dump([e]).splitlines()) for e in added), encoding="utf-8")
     return root
+
+
+def own_source(root: Path, cited: str, n: int) -> str:
+    """Copy n's own copy of a raw file, made once; its name as a plan cites it."""
+    original = root / cited
+    name = f"raw/{original.stem}-c{n}{original.suffix}"
+    if not (root / name).exists():
+        shutil.copy(original, root / name)
+    return name
 
 
 FAMILY = 20  # copies sharing one text: 60 plans, so a seed's rarer bigrams stay under the similarity's posting limit
@@ -175,7 +190,12 @@ def main() -> None:
     parser.add_argument("--search", action="store_true", help="measure the search alone")
     parser.add_argument("--profile", action="store_true", help="print where the build's time goes (cProfile)")
     parser.add_argument("--builders", action="store_true", help="MkDocs and Zensical side by side on the same docs/")
+    parser.add_argument("--sources", action="store_true",
+                        help="the per-plan source checks of tests/test_sources.py alone, each copy with its own raw file")
     args = parser.parse_args()
+    if args.sources:
+        sources_benchmark(args.scale)
+        return
     if args.search:
         search_benchmark(args.scale)
         return
@@ -218,6 +238,28 @@ def main() -> None:
         timed("offline bundle of a province (黑龙江省)", lambda: bundle_province(root))
         print(f"{'peak memory (this process)':<42} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6:8.2f} GB")
         shutil.rmtree(root / "site", ignore_errors=True)
+
+
+def sources_benchmark(scale: int) -> None:
+    """What tests/test_sources.py does, timed: the whole plans/ validated, every source
+    held against the plans citing it, every raw file cited (plain copies: each keeps its
+    source's every sentence)."""
+    from generator.ingest import fidelity
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = scaled_project(Path(tmp) / "eduplans", scale, own_sources=True)
+        plans = root / "plans"
+        count = len(loader.plan_files([plans]))
+        start, cpu = time.perf_counter(), time.process_time()
+        timed(f"validate {count} plans (load_paths)", lambda: loader.load_paths([plans]))
+        docs, _ = timed("read the plan files", lambda: fidelity.plan_documents(loader.plan_files([plans])))
+        groups = fidelity.sources(docs)
+        problems = timed(f"check {len(groups)} sources against their plans",
+                         lambda: [p for g in groups for p in fidelity.check_source(root, g)])
+        problems += timed("every raw file cited", lambda: fidelity.uncited(root / "raw", docs))
+        total, cpu = time.perf_counter() - start, time.process_time() - cpu
+        print(f"{'per plan, all of the above':<42} {1000 * total / count:8.1f} ms, CPU {1000 * cpu / count:.1f} ms "
+              f"({len(problems)} problems)")
 
 
 def downloads_for(root: Path, count: int) -> None:

@@ -20,9 +20,9 @@ from typing import Any, Callable
 import jsonschema
 
 from . import anchors
+from .checkout import SCHEMA_DIR
 from .yamlio import Document, FieldPath, Mark
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "plans" / "schema"
 
 # ids become file names: none may name a listing page or a Windows device.
 RESERVED_IDS = {"index", "atom", "con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import yaml
 
+from ..data.checkout import SCHEMA_DIR
 from . import export, urls
 
 RULES = Path(__file__).parent / "rules" / "downloads.yml"
 ATLAS = ("eduplans.json", "eduplans.sqlite", "plans.csv", "items.csv", "targets.csv")  # grow with the atlas
 SCHEMAS = ("plan.schema.json", "dataset.schema.json")
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "plans" / "schema"
 
 
 class DownloadsError(Exception):

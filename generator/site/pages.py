@@ -12,12 +12,11 @@ from pathlib import Path, PurePosixPath
 
 from ..analysis.compare import build_insight
 from ..analysis.index import Index
+from ..data.checkout import CONTRIBUTING
 from ..data.validate import Problem
 from . import downloads, export, feeds, render, search, urls
 from .views import compare, listings, overview, plan
 
-ROOT = Path(__file__).resolve().parents[2]
-CONTRIBUTING = ROOT / "CONTRIBUTING.md"
 CONTRIBUTING_FRONT = ("---\ntitle: 参与整理\ndescription: 如何修改错字、导入新计划、在本机检查，以及拉取请求上的"
                       "自动检查。\n---\n\n")
 OVERVIEWS = (("home.md.j2", urls.HOME), ("plans_index.md.j2", urls.PLANS),

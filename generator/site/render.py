@@ -15,14 +15,13 @@ import dataclasses
 import html
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from ..data.anchors import ANCHOR_RE
+from ..data.checkout import TEMPLATES
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 # Characters Python-Markdown honours a backslash escape for, plus | for tables.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")

@@ -28,6 +28,7 @@ HTML = "text/html; charset=utf-8"
 
 ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {
     "/plan.html": (200, {"Content-Type": HTML}, (WEB / "plan-page.html").read_bytes()),
+    "/jyj/t20240205_7865432.html": (200, {"Content-Type": HTML}, (DOCUMENTS / "web-article.html").read_bytes()),
     "/notice/docx.html": (200, {"Content-Type": HTML}, (WEB / "notice-docx.html").read_bytes()),
     "/files/2024/P020240218.docx": (200, {"Content-Type": DOCX}, (DOCUMENTS / "word.docx").read_bytes()),
     "/notice/pdf.html": (200, {"Content-Type": HTML}, (WEB / "notice-pdf.html").read_bytes()),
@@ -164,6 +165,17 @@ def test_a_notice_page_imports_its_word_attachment_instead(server, registries, c
     assert f"1 other attachment(s), not imported: {server}/files/2024/receipt.docx" in out
     assert "passwd" not in out  # a file:// link is never an attachment
     assert cli.main(["validate", str(registries)]) == 0, capsys.readouterr().err
+
+
+def test_a_page_holding_the_plan_is_imported_itself_though_it_links_attachments(server, registries, capsys):
+    page = f"{server}/jyj/t20240205_7865432.html"
+    status, out, err = run_import(capsys, registries, page, "--locality", "qingdao")
+    assert status == 0, err
+    plan = plan_file(registries / "qingdao-2024.yml")
+    assert plan["title"] == "2024年全市教育工作要点" and plan["source"]["url"] == page
+    assert plan["source"]["file"].endswith(".html") and "linked_from" not in plan["source"]
+    assert "the page links 1 attachment(s) but holds a plan itself: imported the page" in out
+    assert f"{server}/jyj/zwgk/tzgg/202402/P020240205512345678901.docx" in out
 
 
 def test_an_attachment_behind_a_download_script_is_read_for_what_its_bytes_are(server, registries, capsys):

@@ -162,6 +162,16 @@ def _body(response: httpx.Response, limit: int, started: float) -> bytes:
     return bytes(body)
 
 
+def _unconnected(url: str, reason: str) -> str:
+    if any(sign in reason for sign in ("Name or service not known", "nodename nor servname", "getaddrinfo",
+                                       "No address associated", "Temporary failure in name resolution")):
+        return f"cannot find the host {urlsplit(url).hostname} (DNS: {reason}): check the address"
+    if "CERTIFICATE_VERIFY_FAILED" in reason or "SSL" in reason:
+        return (f"the site's certificate cannot be verified ({reason}): if a browser shows the document, save it "
+                "there and import the file")
+    return f"cannot connect ({reason}): check the address and your network"
+
+
 def get(client: httpx.Client, url: str) -> Response:
     """One document, redirects followed; FetchError for every way this can fail."""
     check_address(url)
@@ -185,7 +195,7 @@ def get(client: httpx.Client, url: str) -> Response:
     except httpx.TimeoutException as exc:
         raise FetchError(f"timed out: the server sent nothing for {TIMEOUT:.0f} s; try again later") from exc
     except httpx.ConnectError as exc:
-        raise FetchError(f"cannot connect ({exc}): check the host name and your network") from exc
+        raise FetchError(_unconnected(url, str(exc))) from exc
     except httpx.HTTPError as exc:
         raise FetchError(f"the transfer failed ({type(exc).__name__}: {exc}); try again later") from exc
     check_address(final)

@@ -252,6 +252,17 @@ def test_a_refused_connection_is_one_line(registries, capsys):
     assert status == 1 and err.startswith(f"{address}: cannot connect (") and err.count("\n") == 1
 
 
+def test_an_unknown_host_is_one_line(registries, capsys, monkeypatch):
+    def no_such_host(*args, **kwargs):  # the resolver's answer, without asking one
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
+    address = "https://jyj.nowhere.example/plan.html"
+    status, _, err = run_import(capsys, registries, address, "--locality", "qingdao")
+    assert status == 1 and err.startswith(f"{address}: cannot find the host jyj.nowhere.example (DNS: ")
+    assert err.count("\n") == 1
+
+
 @pytest.mark.parametrize("address", ["file:///etc/passwd", "ftp://127.0.0.1/plan.html", "gopher://x/1"])
 def test_only_http_and_https_addresses_are_fetched(registries, capsys, address):
     status, _, err = run_import(capsys, registries, address, "--locality", "qingdao")

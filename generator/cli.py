@@ -38,10 +38,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
     try:
         entry = None
         if args.new_locality:  # the evidence line is in the document: an address is fetched first
-            if addresses:
-                fetched = fetch.resolve(str(addresses[0]))
-                addresses = [fetched]
-            entry = _new_locality(args, fetched if addresses else files[0], known)
+            document = fetch.resolve(str(addresses[0])) if addresses else files[0]
+            addresses = [document] if isinstance(document, fetch.Document) else []
+            entry = _new_locality(args, document, known)
         if args.locality and entry is None:
             places.check_known(args.locality, known, registry)
     except (places.LocalityError, readers.ReadError, text.DecodeError, fetch.FetchError, OSError) as exc:

@@ -54,6 +54,7 @@ def run(paths: list[Path], out_dir: Path, *, source_name: str | None, url: str |
     files = files_of(paths)
     batch = Batch()
     options: dict[str, Any] = {"year": year, "locality": locality, "localities": localities}
+    raw_dir = out_dir.parent / "raw"  # plans/ and raw/ side by side, as in the repository
     for path in tqdm(files, desc="import", unit="file", disable=len(files) < 2, file=sys.stderr):
         row = Row(path.as_posix())
         batch.rows.append(row)
@@ -70,7 +71,7 @@ def run(paths: list[Path], out_dir: Path, *, source_name: str | None, url: str |
         batch.rows.append(row)
         try:
             document = fetch.resolve(address) if isinstance(address, str) else address
-            raw = fetch.raw_target(document, out_dir.parent / "raw")
+            fetch.raw_target(document, raw_dir)  # a different file under its name stops it before any plan
         except fetch.FetchError as exc:
             row.error = str(exc)
             continue
@@ -83,7 +84,7 @@ def run(paths: list[Path], out_dir: Path, *, source_name: str | None, url: str |
             plan["source"] = fetch.record(plan["source"], document)
         _write(batch, row, report, out_dir, force)
         if report.written or report.skipped:
-            report.notes.append(f"kept the fetched bytes as {fetch.keep(document, raw.parent).as_posix()}")
+            report.notes.append(f"kept the fetched bytes as {fetch.keep(document, raw_dir).as_posix()}")
         else:
             report.notes.append("the fetched bytes are not kept: no plan cites them (raw/ holds plans' sources)")
     return batch

@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the site's modules load Jinja2 and MkDocs: only the commands that build import them
+if TYPE_CHECKING:  # the site's modules load Jinja2 and MkDocs, ingest httpx: only the commands using them import them
+    from .ingest import fetch
     from .site.pages import BuildError
 
 DEFAULT_PLANS = Path("plans")
@@ -20,21 +21,30 @@ DEFAULT_PLANS = Path("plans")
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from .data import loader
-    from .ingest import batch, importer, readers, text
+    from .ingest import batch, fetch, importer, readers, text
     from .ingest import localities as places
 
-    paths = [Path(p) for p in args.raw]
+    addresses: list[str | fetch.Document] = [a for a in args.raw if fetch.is_address(a)]
+    paths = [Path(p) for p in args.raw if not fetch.is_address(p)]
     files = batch.files_of(paths)
-    if len(files) != 1 and (args.source_name or args.url or args.new_locality):
+    if addresses and (args.source_name or args.url):
+        print("--source-name and --url are for files: an address is recorded as source.url, and its bytes are "
+              "kept in raw/ under a name made of their content", file=sys.stderr)
+        return 2
+    if len(files) + len(addresses) != 1 and (args.source_name or args.url or args.new_locality):
         print("--source-name, --url and --new-locality name one document: import it on its own", file=sys.stderr)
         return 2
     registry, known = loader.read_localities_loose(Path(args.out_dir), DEFAULT_PLANS)
     try:
-        entry = _new_locality(args, files[0], known) if args.new_locality else None
+        entry = None
+        if args.new_locality:  # the evidence line is in the document: an address is fetched first
+            document = fetch.resolve(str(addresses[0])) if addresses else files[0]
+            addresses = [document] if isinstance(document, fetch.Document) else []
+            entry = _new_locality(args, document, known)
         if args.locality and entry is None:
             places.check_known(args.locality, known, registry)
-    except (places.LocalityError, readers.ReadError, text.DecodeError, OSError) as exc:
-        print(f"{files[0] if files else args.raw[0]}: {exc}", file=sys.stderr)
+    except (places.LocalityError, readers.ReadError, text.DecodeError, fetch.FetchError, OSError) as exc:
+        print(f"{args.raw[0]}: {exc}", file=sys.stderr)
         return 1
     if entry is not None:
         places.append_entry(registry, entry)
@@ -45,25 +55,28 @@ def _cmd_import(args: argparse.Namespace) -> int:
             print(f"  its evidence quotes a province the text names ({entry['evidence'][1]}): set province: if the "
                   "place lies there", file=sys.stderr)
     done = batch.run(paths, Path(args.out_dir), source_name=args.source_name, url=args.url, year=args.year,
-                     locality=args.locality, localities=known, force=args.force)
+                     locality=args.locality, localities=known, force=args.force, addresses=addresses)
     for report in done.reports:
         print(importer.format_report(report))
     for row in done.rows:
         if row.error:
-            print(f"{row.file}:1:1: {row.error}", file=sys.stderr)
+            print(f"{row.file if fetch.is_address(row.file) else row.file + ':1:1'}: {row.error}", file=sys.stderr)
     if len(done.rows) > 1:
         print("\n" + batch.table(done))
     return 1 if done.failed else 0
 
 
-def _new_locality(args: argparse.Namespace, path: Path, known: list[dict]) -> dict:
+def _new_locality(args: argparse.Namespace, document: Path | fetch.Document, known: list[dict]) -> dict:
     """The registry entry --new-locality asks for, with the line of the document naming it."""
     from .ingest import importer
     from .ingest import localities as places
 
     if not args.locality or not args.level:
         raise places.LocalityError("--new-locality NAME needs --locality ID (the new id) and --level LEVEL")
-    lines = importer.document_lines(path, path.read_bytes())
+    if isinstance(document, Path):
+        lines = importer.document_lines(document, document.read_bytes())
+    else:
+        lines = importer.document_lines(Path(document.name), document.data)
     return places.new_entry(args.locality, args.new_locality, args.level, args.province, args.parent, lines, known)
 
 
@@ -270,8 +283,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import", help="turn documents (text, web page, PDF, Word) into plan YAML files")
     p.add_argument("raw", nargs="+", help="documents or folders: .txt (UTF-8, GB18030, UTF-16 with BOM), .html, .pdf, "
-                   ".docx")
-    p.add_argument("--url", help="the web address the document was taken from (recorded as source.url)")
+                   ".docx; or http(s) addresses, fetched (a notice page's attachment instead of the notice) and "
+                   "kept in raw/ beside --out-dir")
+    p.add_argument("--url", help="for a file: the web address it was taken from (recorded as source.url)")
     p.add_argument("--out-dir", required=True, help="folder for the plan files")
     p.add_argument("--year", type=int, help="year of the plan(s) when the text does not say")
     p.add_argument("--locality", help="locality id from plans/localities.yml (or the new id, with --new-locality)")

@@ -213,7 +213,8 @@ def build_plan(doc: Document) -> model.Plan:
         id=data["id"], title=data["title"], locality=data["locality"], year=data["year"],
         issuer=data.get("issuer"), issued=data.get("issued"), path=doc.path,
         source=model.Source(
-            file=source["file"], url=source.get("url"), collection=source.get("collection"),
+            file=source["file"], url=source.get("url"), fetched=source.get("fetched"),
+            linked_from=source.get("linked_from"), collection=source.get("collection"),
             toc_entry=source.get("toc_entry"), conversions=tuple(source.get("conversions") or ()),
             inferred=tuple(model.Inference(**i) for i in source.get("inferred") or ()),
             notes=tuple(source.get("notes") or ()), discarded=tuple(source.get("discarded") or ()),

@@ -44,6 +44,8 @@ class Inference:
 class Source:
     file: str
     url: str | None = None
+    fetched: str | None = None      # YYYY-MM-DD: the day the importer fetched url
+    linked_from: str | None = None  # the notice page whose attachment the text is
     collection: str | None = None
     toc_entry: str | None = None
     conversions: tuple[str, ...] = ()

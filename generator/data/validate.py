@@ -164,6 +164,7 @@ def _check_header(data: dict[str, Any], stem: str, locality_ids: set[str], add: 
             datetime.date.fromisoformat(data["issued"])
         except ValueError:
             add(("issued",), f"issued '{data['issued']}' is not a real date", "write YYYY-MM-DD, e.g. 2024-02-02")
+    _check_fetched(data["source"], add)
     plan_id = data["id"]
     if plan_id in RESERVED_IDS:
         add(("id",), f"plan id '{plan_id}' is a reserved name", "choose another id, e.g. locality-year")
@@ -177,6 +178,23 @@ def _check_header(data: dict[str, Any], stem: str, locality_ids: set[str], add: 
     if locality_ids and data["locality"] not in locality_ids:
         add(("locality",), f"unknown locality '{data['locality']}'",
             "use an id from plans/localities.yml, or add the locality there")
+
+
+def _check_fetched(source: dict[str, Any], add: Add) -> None:
+    """A fetch day is a real day, not in the future, of a recorded address."""
+    if not source.get("fetched"):
+        return
+    try:
+        day = datetime.date.fromisoformat(source["fetched"])
+    except ValueError:
+        add(("source", "fetched"), f"fetched '{source['fetched']}' is not a real date",
+            "write the day the text was fetched, YYYY-MM-DD")
+        return
+    if day > datetime.date.today():
+        add(("source", "fetched"), f"fetched {day} is in the future", "write the day the text was fetched")
+    if not source.get("url"):
+        add(("source", "fetched"), "source.fetched without source.url: a fetch day belongs to an address",
+            "write the address it was fetched from as url, or remove fetched")
 
 
 def _check_numbers(data: dict[str, Any], add: Add) -> set[FieldPath]:

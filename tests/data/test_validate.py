@@ -82,6 +82,7 @@ def test_a_good_file_passes(registries, capsys):
     assert status == 0, lines
 
 
+ADDRESS = "https://www.example.gov.cn/jyj/2024/plan.docx"
 CASES = {
     "broken yaml": (GOOD.replace("title: 夯实党建基础", "title: [夯实党建基础"), 15, "YAML syntax error"),
     "wrong type": (GOOD.replace("year: 2024", "year: 二〇二四"), 5, "year must be a whole number, not text"),
@@ -117,6 +118,16 @@ CASES = {
     "item id like a section anchor": (GOOD.replace("number: '2'", "number: '2'\n        id: s1"), 21,
                                       "has the form of a section anchor"),
     "reserved plan id": (GOOD.replace("id: sample-2024", "id: con"), 2, "reserved name"),
+    "impossible fetch day": (GOOD.replace("  url: null\n", f"  url: {ADDRESS}\n  fetched: 2024-02-30\n"), 11,
+                             "fetched '2024-02-30' is not a real date"),
+    "fetch day in another form": (GOOD.replace("  url: null\n", f"  url: {ADDRESS}\n  fetched: 2024-2-3\n"), 11,
+                                  "source.fetched '2024-2-3' has the wrong form"),
+    "fetch day in the future": (GOOD.replace("  url: null\n", f"  url: {ADDRESS}\n  fetched: 2999-01-01\n"), 11,
+                                "fetched 2999-01-01 is in the future"),
+    "fetch day without an address": (GOOD.replace("  url: null\n", "  url: null\n  fetched: 2024-02-03\n"), 11,
+                                     "source.fetched without source.url"),
+    "notice page not an address": (GOOD.replace("  url: null\n", f"  url: {ADDRESS}\n  linked_from: javascript:x\n"),
+                                   11, "source.linked_from 'javascript:x' has the wrong form"),
 }
 
 

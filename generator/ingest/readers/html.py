@@ -31,21 +31,28 @@ def _iso(value: str | None) -> str | None:
     return text.iso_date(match) if match else None
 
 
-def read(data: bytes, url: str | None) -> Reading:
+def parse(data: bytes):
+    """The page's element tree (lxml), decoded as its charset declaration says, or else
+    as the importer decodes text; ReadError for bytes that are no page."""
     import lxml.html
-    import trafilatura
 
     from .. import text
 
     declared = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w-]+)", data[:4096], re.I)
     try:
         if declared:
-            tree = lxml.html.fromstring(data)
-        else:  # without a declaration lxml would read Latin-1: decode as the importer decodes text
-            decoded, _ = text.decode(data)
-            tree = lxml.html.fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", decoded))
+            return lxml.html.fromstring(data)
+        # without a declaration lxml would read Latin-1: decode as the importer decodes text
+        decoded, _ = text.decode(data)
+        return lxml.html.fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", decoded))
     except (ValueError, lxml.etree.ParserError, text.DecodeError) as exc:
         raise ReadError(f"not a readable HTML page: {exc}") from exc
+
+
+def read(data: bytes, url: str | None) -> Reading:
+    import trafilatura
+
+    tree = parse(data)
     found = trafilatura.bare_extraction(tree, url=url, favor_recall=True, include_tables=True,
                                         include_comments=False, with_metadata=True, deduplicate=False)
     document: dict = found if isinstance(found, dict) else found.as_dict() if found is not None else {}

@@ -8,5 +8,6 @@ Four parts, and the data flows one way through them:
 - ``site``     model + analysis → pages, downloads, search, the built site
 
 ``data`` imports nothing from the other three; ``ingest`` and ``analysis`` import
-only ``data``; ``site`` imports ``data`` and ``analysis``. ``cli`` wires them up.
+only ``data``; ``site`` imports ``data`` and ``analysis``. ``cli`` wires them up;
+``revisions`` beside it reads plans/ at git revisions for a pull request's checks.
 """

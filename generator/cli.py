@@ -107,10 +107,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _changed_paths(base: str) -> list[Path]:
     """What a pull request must validate: the registries and the plan files changed since
     base, or all of plans/ when a registry changed (every plan refers to them)."""
-    from .analysis import changes
+    from . import revisions
     from .data import loader
 
-    names = changes.changed_names(base, folder=DEFAULT_PLANS)
+    names = revisions.changed_names(base, folder=DEFAULT_PLANS)
     if names is None:
         return [DEFAULT_PLANS]
     return sorted(DEFAULT_PLANS / n for n in names if n not in loader.REGISTRIES and (DEFAULT_PLANS / n).exists())
@@ -233,14 +233,15 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
 def _cmd_changes(args: argparse.Namespace) -> int:
     import subprocess
 
-    from .analysis import changes
+    from . import revisions
+    from .analysis import review
 
     try:
         if args.localities:  # for the pull request's preview: one id a line
-            for locality in changes.changed_localities(*changes.snapshots(args.base, args.head)):
+            for locality in review.changed_localities(*revisions.snapshots(args.base, args.head)):
                 print(locality)
             return 0
-        text = changes.compare(args.base, args.head)
+        text = revisions.summary_between(args.base, args.head)
     except subprocess.CalledProcessError as exc:
         print(f"cannot read plans at {args.base}{'/' + args.head if args.head else ''}: {exc.stderr.strip()}",
               file=sys.stderr)

@@ -1,12 +1,13 @@
-"""What a change does to the plans, as Markdown for a pull request's job summary.
+"""What a change does to the plans, as Markdown for a pull request's review.
 
-Compares two snapshots of plans/ (a git revision, and the working tree or another
-revision): plans added and removed; per changed plan, each item by anchor with a
-character-level diff of its title and text (Chinese has no spaces between words), the
-themes it gains or loses, and its other changed fields; registry edits (localities,
-themes) and the items whose themes a taxonomy edit changes. Anchors that disappear are
-listed first: they are public URLs. A file that does not parse is listed, not fatal:
-the validator reports it with its line and column.
+Compares two snapshots of plans/ (the files of the folder at two points; reading them
+from git is ``generator.revisions``' job): plans added and removed; per changed plan,
+each item by anchor with a character-level diff of its title and text (Chinese has no
+spaces between words; whitespace shown), each typo correction with what the source
+prints, the fix and why, the themes it gains or loses, and its other fields old → new;
+registry edits field by field, and the items whose themes a taxonomy edit changes.
+Anchors that disappear are listed first: they are public URLs. A file that does not
+parse is listed, not fatal: the validator reports it with its line and column.
 """
 
 from __future__ import annotations
@@ -14,9 +15,7 @@ from __future__ import annotations
 import difflib
 import html
 import re
-import subprocess
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from ..data import anchors, model, yamlio
@@ -25,7 +24,6 @@ from . import themes as theme_rules
 
 CONTEXT = 12          # characters shown around each change of a text
 MAX_ITEMS_SHOWN = 40  # per plan; the rest are counted
-WORKING_TREE = None
 
 
 @dataclass(frozen=True)
@@ -39,36 +37,6 @@ class Snapshot:
 
     def registry(self, name: str) -> Any:
         return _parse(self.files.get(name, ""), name) or {}
-
-
-def at_revision(revision: str, folder: str = "plans", only: set[str] | None = None) -> Snapshot:
-    """The .yml files of folder in a git revision (only: these names, where they exist)."""
-    names = [n for n in _git("ls-tree", "--name-only", f"{revision}:{folder}").split()
-             if n.endswith(".yml") and (only is None or n in only)]
-    return Snapshot({n: _git("show", f"{revision}:{folder}/{n}") for n in names})
-
-
-def working_tree(folder: Path = Path("plans"), only: set[str] | None = None) -> Snapshot:
-    return Snapshot({p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.yml"))
-                     if only is None or p.name in only})
-
-
-def changed_names(base: str, head: str | None = WORKING_TREE, folder: Path = Path("plans")) -> set[str] | None:
-    """The .yml files of folder that differ between base and head (with the working tree:
-    untracked ones too), or None when a registry differs: then every plan may read
-    differently (its locality, its themes) and all are compared. A pull request's checks
-    so read the files it changes, not the whole atlas."""
-    spec = folder.as_posix()
-    revisions = [base] if head is None else [base, head]
-    names = {Path(n).name for n in _git("diff", "--name-only", *revisions, "--", spec).split()}
-    if head is None:
-        names |= {Path(n).name for n in _git("ls-files", "--others", "--exclude-standard", "--", spec).split()}
-    names = {n for n in names if n.endswith(".yml")}
-    return None if names & set(REGISTRIES) else names | set(REGISTRIES)
-
-
-def _git(*args: str) -> str:
-    return subprocess.run(["git", *args], capture_output=True, text=True, check=True).stdout
 
 
 def _parse(text: str, name: str) -> Any:
@@ -314,19 +282,6 @@ def summary(base: Snapshot, head: Snapshot) -> str:
     if len(out) == 2:
         out += ["No plan file changed.", ""]
     return "\n".join(out)
-
-
-def snapshots(base: str, head: str | None = WORKING_TREE, folder: Path = Path("plans")) -> tuple[Snapshot, Snapshot]:
-    """plans/ at revision base and at revision head (default: the working tree): the
-    files that differ and the registries, or every file when a registry differs."""
-    only = changed_names(base, head, folder)
-    after = working_tree(folder, only) if head is None else at_revision(head, folder.as_posix(), only)
-    return at_revision(base, folder.as_posix(), only), after
-
-
-def compare(base: str, head: str | None = WORKING_TREE, folder: Path = Path("plans")) -> str:
-    """The summary from revision base to revision head (default: the working tree)."""
-    return summary(*snapshots(base, head, folder))
 
 
 def changed_localities(base: Snapshot, head: Snapshot) -> list[str]:

@@ -61,9 +61,15 @@ def _text(item: Item) -> str:
     return " ".join(filter(None, (title, title, item.text)))
 
 
+def entry_corpus(index: Index) -> tuple[Corpus, dict[tuple[str, str], int]]:
+    """Every item of the atlas in one corpus, and each (plan id, anchor)'s row in it."""
+    entries = [Entry(plan, item) for plan in index.catalog.plans for item in plan.all_items()]
+    return Corpus.build([_text(e.item) for e in entries]), {(e.plan.id, e.item.anchor): i for i, e in enumerate(entries)}
+
+
 def build_insight(index: Index) -> Insight:
     entries = [Entry(plan, item) for plan in index.catalog.plans for item in plan.all_items()]
-    corpus = Corpus.build([_text(e.item) for e in entries])
+    corpus, position = entry_corpus(index)
     related = {}
     for i, entry in enumerate(entries):
         others = [j for j in corpus.candidates(i) if entries[j].plan.id != entry.plan.id]
@@ -71,7 +77,6 @@ def build_insight(index: Index) -> Insight:
                         key=lambda sj: (-sj[0], entries[sj[1]].plan.id, entries[sj[1]].item.anchor))
         related[(entry.plan.id, entry.item.anchor)] = [
             Match(entries[j].plan, entries[j].item, s) for s, j in scored[:RELATED] if s >= RELATED_MIN]
-    position = {(e.plan.id, e.item.anchor): i for i, e in enumerate(entries)}
     pairs: dict[str, list[PairComparison]] = {}
     series: dict[str, list[Series]] = {}
     for locality, plans in index.by_locality.items():

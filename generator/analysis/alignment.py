@@ -1,0 +1,179 @@
+"""对标: a place's plan beside its superior's plan of the same year (上下对照) and beside
+its peers elsewhere.
+
+- **Take-up**: each item of a plan whose locality has a parent with a plan of the same
+  year is matched with the parent's closest item; it takes that item up when their
+  cosine reaches ``takeup_min``, else it is the place's own. Each parent item then knows
+  which of its children's plans of that year take it up, out of how many.
+- **Peers**: the plans of the same year elsewhere (not the plan's parent nor its
+  children) closest by theme profile and by text.
+
+Scores come from the atlas's item corpus (``similarity.Corpus``), the one that finds
+related items, so an item's scores mean the same on every page. The thresholds are data
+in ``rules/alignment.yml``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from ..data.model import Item, Plan
+from .index import Index
+from .similarity import Corpus
+
+RULES_FILE = Path(__file__).parent / "rules" / "alignment.yml"
+
+
+@dataclass(frozen=True)
+class AlignmentRules:
+    takeup_min: float
+    peers: int
+    peer_min: float
+    peer_candidates: int
+
+
+@lru_cache(maxsize=1)
+def rules() -> AlignmentRules:
+    data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+    return AlignmentRules(float(data["takeup_min"]), int(data["peers"]), float(data["peer_min"]),
+                          int(data["peer_candidates"]))
+
+
+@dataclass(frozen=True)
+class Takeup:
+    """A child's item and the parent's closest item; ``takes_up`` when close enough."""
+
+    item: Item
+    parent_plan: Plan | None
+    parent_item: Item | None
+    score: float
+
+    @property
+    def takes_up(self) -> bool:
+        return self.parent_item is not None and self.score >= rules().takeup_min
+
+
+@dataclass(frozen=True)
+class TakenUp:
+    """A parent's item and the children's plans of its year that take it up."""
+
+    item: Item
+    by: tuple[tuple[Plan, Item, float], ...]  # child plan, its item, the score
+    children: int  # the children's plans of the year, taking it up or not
+
+
+@dataclass(frozen=True)
+class Peer:
+    plan: Plan
+    score: float  # mean of the theme-profile cosine and the share of matched items
+    themes: float
+    matched: float
+
+
+@dataclass
+class Alignment:
+    up: dict[str, list[Takeup]]  # child plan id → its items, each with the parent's closest item
+    down: dict[str, list[TakenUp]]  # parent plan id → its items, each with who takes it up
+    peers: dict[str, list[Peer]]  # plan id → its closest plans of the year elsewhere
+
+
+class _Scores:
+    """Cosines between whole plans' items, from the atlas's corpus."""
+
+    def __init__(self, corpus: Corpus, position: dict[tuple[str, str], int]) -> None:
+        self.corpus, self.position = corpus, position
+
+    def best(self, plan: Plan, item: Item, pool: list[Plan]) -> tuple[Plan | None, Item | None, float]:
+        """The closest item of the pool's plans to the plan's item (ties: the earlier item)."""
+        others = [(p, i) for p in pool for i in p.all_items()]
+        scores = self.corpus.scores(self.position[(plan.id, item.anchor)],
+                                    [self.position[(p.id, i.anchor)] for p, i in others])
+        best = max(range(len(others)), key=lambda k: (scores[k], -k), default=None)
+        return (others[best][0], others[best][1], scores[best]) if best is not None else (None, None, 0.0)
+
+    def matched(self, plan: Plan, others: list[Plan], minimum: float) -> list[float]:
+        """For each other plan, the share of the plan's items whose closest item there
+        scores at least minimum: one corpus look-up per item for all the others."""
+        columns = [(k, self.position[(p.id, i.anchor)]) for k, p in enumerate(others) for i in p.all_items()]
+        owners = np.array([k for k, _ in columns], dtype=np.int64)
+        items = list(plan.all_items())
+        hits = np.zeros(len(others))
+        for item in items:
+            values = np.array(self.corpus.scores(self.position[(plan.id, item.anchor)], [c for _, c in columns]))
+            best = np.zeros(len(others))
+            np.maximum.at(best, owners, values) if len(values) else None
+            hits += best >= minimum
+        return [float(h) / (len(items) or 1) for h in hits]
+
+
+def build_alignment(index: Index, corpus: Corpus, position: dict[tuple[str, str], int]) -> Alignment:
+    scores = _Scores(corpus, position)
+    localities = index.catalog.localities
+    up: dict[str, list[Takeup]] = {}
+    for plan in index.catalog.plans:
+        parent = localities[plan.locality].parent
+        pool = [p for p in index.by_locality.get(parent or "", []) if p.year == plan.year]
+        if pool:
+            up[plan.id] = [Takeup(item, *scores.best(plan, item, pool)) for item in plan.all_items()]
+    return Alignment(up, _down(index, up), _peers(index, scores))
+
+
+def _down(index: Index, up: dict[str, list[Takeup]]) -> dict[str, list[TakenUp]]:
+    plans = {p.id: p for p in index.catalog.plans}
+    children: Counter[str] = Counter()
+    takers: dict[tuple[str, str], list[tuple[Plan, Item, float]]] = {}
+    for child_id, items in up.items():
+        parents = {t.parent_plan.id for t in items if t.parent_plan}
+        children.update(parents)
+        for t in items:
+            if t.takes_up and t.parent_plan and t.parent_item:
+                takers.setdefault((t.parent_plan.id, t.parent_item.anchor), []).append((plans[child_id], t.item,
+                                                                                        t.score))
+    return {pid: [TakenUp(item, tuple(_once_per_plan(takers.get((pid, item.anchor), []))), children[pid])
+                  for item in plans[pid].all_items()] for pid in children}
+
+
+def _once_per_plan(found: list[tuple[Plan, Item, float]]) -> list[tuple[Plan, Item, float]]:
+    """A child's plan counted once per parent item: its closest item stands for it."""
+    best: dict[str, tuple[Plan, Item, float]] = {}
+    for plan, item, score in found:
+        if plan.id not in best or score > best[plan.id][2]:
+            best[plan.id] = (plan, item, score)
+    return sorted(best.values(), key=lambda f: f[0].id)
+
+
+def _profiles(index: Index, plans: list[Plan], themes: list[str]) -> np.ndarray:
+    """Each plan's items per theme, as unit rows: their products are the profiles' cosines."""
+    matrix = np.zeros((len(plans), len(themes)))
+    column = {t: k for k, t in enumerate(themes)}
+    for row, plan in enumerate(plans):
+        for theme, count in index.theme_counts([plan]).items():
+            matrix[row, column[theme]] = count
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms == 0, 1, norms)
+
+
+def _peers(index: Index, scores: _Scores) -> dict[str, list[Peer]]:
+    r = rules()
+    localities = index.catalog.localities
+    themes = [t.id for t in index.catalog.themes]
+    found: dict[str, list[Peer]] = {}
+    for plans in index.by_year.values():
+        cosines = _profiles(index, plans, themes) @ _profiles(index, plans, themes).T
+        for row, plan in enumerate(plans):
+            family = {plan.locality, localities[plan.locality].parent,
+                      *(k for k, v in localities.items() if v.parent == plan.locality)}
+            order = [k for k in np.argsort(-cosines[row], kind="stable") if plans[k].locality not in family]
+            candidates = [plans[k] for k in order[:r.peer_candidates]]
+            matched = scores.matched(plan, candidates, r.takeup_min)
+            peers = [Peer(other, round((float(cosines[row, k]) + share) / 2, 3), round(float(cosines[row, k]), 3),
+                          round(share, 3)) for k, other, share in zip(order, candidates, matched)]
+            found[plan.id] = sorted((p for p in peers if p.score >= r.peer_min),
+                                    key=lambda p: (-p.score, p.plan.id))[:r.peers]
+    return found

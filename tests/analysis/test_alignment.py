@@ -1,0 +1,67 @@
+"""上下对照 and peers judged on hand-made plans (tests/fixtures/alignment/): a city's plan,
+two of its counties' plans that take up some of its tasks in their own words and add
+their own, a city elsewhere and the city's plan of another year. The expectations in
+expected.yml were read off the fixtures by hand."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import yaml
+
+from generator.analysis import alignment
+from generator.analysis.compare import entry_corpus
+from generator.analysis.index import build_index
+from generator.data import loader
+from conftest import FIXTURES, PLANS
+
+HERE = FIXTURES / "alignment"
+EXPECTED = yaml.safe_load((HERE / "expected.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def aligned(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("alignment") / "plans"
+    folder.mkdir()
+    for path in HERE.glob("*.yml"):
+        if path.name != "expected.yml":
+            shutil.copy(path, folder / path.name)
+    shutil.copy(PLANS / "themes.yml", folder / "themes.yml")
+    catalog, problems = loader.load_paths([folder])
+    assert catalog is not None, [p.format() for p in problems]
+    index = build_index(catalog)
+    corpus, position = entry_corpus(index)
+    return alignment.build_alignment(index, corpus, position)
+
+
+@pytest.mark.parametrize("plan_id", sorted(EXPECTED["takes_up"]))
+def test_each_county_item_takes_up_the_city_task_read_by_hand(aligned, plan_id):
+    got = {t.item.anchor: (t.parent_item.anchor if t.takes_up and t.parent_item else None) for t in aligned.up[plan_id]}
+    assert got == EXPECTED["takes_up"][plan_id]
+    assert {t.parent_plan.id for t in aligned.up[plan_id] if t.parent_plan} == {"jiacheng-2025"}  # same year only
+
+
+def test_each_city_item_knows_which_county_plans_take_it_up(aligned):
+    down = aligned.down["jiacheng-2025"]
+    assert {t.item.anchor: [p.id for p, _, _ in t.by] for t in down} == EXPECTED["taken_up_by"]
+    assert {t.children for t in down} == {2}
+    assert "jiacheng-2024" not in aligned.down  # no county has a 2024 plan
+
+
+def test_a_plan_without_a_superiors_plan_of_its_year_is_not_aligned(aligned):
+    assert set(aligned.up) == set(EXPECTED["takes_up"])
+
+
+def test_peers_are_of_the_same_year_elsewhere_never_the_plans_own_family(aligned):
+    assert [p.plan.id for p in aligned.peers["jiacheng-2025"]] == EXPECTED["peers"]["jiacheng-2025"]
+    for plan_id, peers in aligned.peers.items():
+        assert all(p.plan.year == int(plan_id[-4:]) for p in peers)
+    assert not {"jiacheng-2025"} & {p.plan.id for p in aligned.peers["yixian-2025"]}  # its superior
+    assert not {"yixian-2025", "bingxian-2025"} & {p.plan.id for p in aligned.peers["jiacheng-2025"]}
+
+
+def test_the_threshold_is_the_rule_stated_in_the_rules_file(aligned):
+    minimum = alignment.rules().takeup_min
+    for items in aligned.up.values():
+        assert all(t.takes_up == (t.score >= minimum) for t in items if t.parent_item)

@@ -176,14 +176,15 @@ def _show_mkdocs_warnings() -> None:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from .site import build
+    from .site import build, progress
 
     _show_mkdocs_warnings()
+    shown = progress.Progress()
     try:
-        target = build.build(Path.cwd(), strict=not args.no_strict)
+        target = build.build(Path.cwd(), strict=not args.no_strict, shown=shown)
     except build.BuildError as exc:
         return _failed(exc, f"build failed: {exc}; the previous docs/ and site/ are unchanged")
-    print(f"site built in {target}/", file=sys.stderr)
+    print(f"site built in {target}/: {shown.summary()}", file=sys.stderr)
     return 0
 
 

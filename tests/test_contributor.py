@@ -112,6 +112,8 @@ def test_the_per_plan_checks_of_the_test_command_pass(fixed):
 def test_the_site_builds_with_the_new_plans(fixed):
     done = run(fixed, "-m", "generator", "build")
     assert done.returncode == 0, done.stderr[-3000:]
+    stages = re.search(r"site built in .*/site/: (.*)", done.stderr).group(1)  # what a maintainer sees at the end
+    assert re.match(r"load and validate plans [\d.]+ s \(13\) · index [\d.]+ s · render pages [\d.]+ s \(\d+\) · MkDocs", stages)
     page = (fixed / "site" / "plans" / "pingdu-2025" / "index.html").read_text(encoding="utf-8")
     assert "开展师德师风专题教育" in page and "师德师峰" in page  # the text corrected, the source's wording on record
     assert (fixed / "site" / "localities" / "pingdu" / "index.html").is_file()

@@ -8,7 +8,7 @@ that passed, so later stages never see half-valid data.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from . import anchors, consistency, model, validate, yamlio
 from .validate import Problem
@@ -96,9 +96,11 @@ def read_localities_loose(*folders: Path) -> tuple[Path, list[dict[str, Any]]]:
     return Path(folders[-1]) / "localities.yml", []
 
 
-def load_paths(paths: list[Path], registry_dir: Path | None = None) -> tuple[model.Catalog | None, list[Problem]]:
+def load_paths(paths: list[Path], registry_dir: Path | None = None,
+               tick: Callable[[], None] | None = None) -> tuple[model.Catalog | None, list[Problem]]:
     """Validate everything under paths, with the registries of the folder ``registry_dir``
-    (default: the first path's folder); the catalog is None when any error was found."""
+    (default: the first path's folder); the catalog is None when any error was found.
+    tick is called once a plan file (a build's progress)."""
     folder = registry_dir or folder_of(paths)
     problems: list[Problem] = stray_files(paths)
     registries: dict[str, Document | None] = {}
@@ -122,6 +124,8 @@ def load_paths(paths: list[Path], registry_dir: Path | None = None) -> tuple[mod
     docs: list[Document] = []
     ids: dict[str, Document] = {}
     for path in plan_files(paths):
+        if tick:
+            tick()
         doc, found = _read_checked(path, "plan")
         problems.extend(found)
         if doc is None:

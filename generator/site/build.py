@@ -9,16 +9,18 @@ MkDocs without the live hook (:data:`LIVE_HOOK`), which exists for ``mkdocs serv
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..analysis.index import Index, build_index
 from ..data import loader
 from ..data.model import Catalog
-from . import feeds, urls
+from . import feeds, progress, urls
 from .pages import BuildError, Output, render_all
+from .progress import Progress
 from .subset import Subset, check_count, check_files, files_of
 
 __all__ = ["BuildError", "build", "bundle", "generate", "load", "mkdocs_config"]
@@ -38,10 +40,10 @@ def load(plans_dir: Path) -> Index:
     return build_index(load_catalog(plans_dir))
 
 
-def load_catalog(plans_dir: Path, files: list[Path] | None = None) -> Catalog:
+def load_catalog(plans_dir: Path, files: list[Path] | None = None, tick: Callable[[], None] | None = None) -> Catalog:
     """The validated plans (or only the plan files given, with the folder's registries);
     BuildError with every problem otherwise."""
-    catalog, problems = loader.load_paths([plans_dir] if files is None else files, registry_dir=plans_dir)
+    catalog, problems = loader.load_paths([plans_dir] if files is None else files, registry_dir=plans_dir, tick=tick)
     errors = [p for p in problems if p.severity == "error"]
     if catalog is None or errors:
         raise BuildError(f"{len(errors)} error(s) in plan files", errors)
@@ -113,9 +115,11 @@ def _hand_written(docs_dir: Path, target: Path) -> None:
 
 
 def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site_dir: Path | None = None,
-          subset: Subset | None = None) -> Path:
+          subset: Subset | None = None, shown: Progress | None = None) -> Path:
     """Validate, generate and build into fresh folders, then swap them in; a subset
-    builds a part of the atlas (the offline bundles)."""
+    builds a part of the atlas (the offline bundles). shown: each stage's progress and
+    time (the command line's build; quiet otherwise)."""
+    shown = shown or Progress.quiet()
     config_file = root / config_name
     docs_dir, site_dir = root / "docs", site_dir or root / "site"
     settings = mkdocs_config(config_file)
@@ -123,20 +127,26 @@ def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site
     # fail before touching anything; a part loads only its own plan files, refused if too many
     files = files_of(root / "plans", subset) if subset else None
     check_files(files)
-    catalog = load_catalog(root / "plans", files)
+    count = len(files) if files is not None else len(loader.plan_files([root / "plans"]))
+    with shown.stage("load and validate plans", count) as tick:
+        catalog = load_catalog(root / "plans", files, tick)
     if subset:
         catalog = subset.apply(catalog)
         check_count(len(catalog.plans))
-    index = build_index(catalog)
+    with shown.stage("index"):
+        index = build_index(catalog)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
     try:
         staged_docs, staged_site = staging / "docs", staging / "site"
         _hand_written(docs_dir, staged_docs)
-        render_all(index, settings["repo_url"], settings["site_url"], feeds.git_history(root),
-                   directory_urls=settings["use_directory_urls"], folder=staged_docs)
+        with shown.stage("render pages") as tick:
+            render_all(index, settings["repo_url"], settings["site_url"], feeds.git_history(root),
+                       directory_urls=settings["use_directory_urls"], folder=staged_docs, tick=tick)
         del index  # MkDocs needs the pages on disk only
-        run_mkdocs(config_file, staged_docs, staged_site, strict, hooks)
-        minify(staged_site)
+        with shown.stage("MkDocs"):
+            run_mkdocs(config_file, staged_docs, staged_site, strict, hooks, shown.stream is not None)
+        with shown.stage("minify HTML") as tick:
+            minify(staged_site, tick)
         _swap(staged_site, site_dir)
         if subset is None and site_dir == root / "site":  # a part or a bundle leaves docs/ to the whole site
             docs_dir.mkdir(exist_ok=True)
@@ -168,7 +178,8 @@ def bundle(root: Path, dist: Path, day: str, subset: Subset | None = None) -> Pa
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, strict: bool, hooks: list[str]) -> None:
+def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, strict: bool, hooks: list[str],
+               show: bool = False) -> None:
     """MkDocs in a process of its own: it holds the whole site at once, and so does the
     generation before it; apart, the build's peak memory is the larger of the two, not
     their sum with what Python keeps of the first (at 10,000 plans, a gigabyte)."""
@@ -176,10 +187,16 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, strict: bool, 
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")  # a fresh interpreter, not a copy of this one
-    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_show_progress,
+                                                initargs=(show,)) as pool:
         failure = pool.submit(_mkdocs, str(config_file), str(docs_dir), str(site_dir), strict, hooks).result()
     if failure:
         raise BuildError(f"MkDocs build failed: {failure}")
+
+
+def _show_progress(show: bool) -> None:
+    """In the MkDocs process: whether its progress hook shows the pages it converts."""
+    os.environ[progress.ENV] = "1" if show else "0"
 
 
 def _mkdocs(config_file: str, docs_dir: str, site_dir: str, strict: bool, hooks: list[str]) -> str:
@@ -201,13 +218,15 @@ def _mkdocs(config_file: str, docs_dir: str, site_dir: str, strict: bool, hooks:
     return ""
 
 
-def minify(site_dir: Path) -> None:
+def minify(site_dir: Path, tick: Callable[[], None] | None = None) -> None:
     """Every HTML page without the whitespace and optional quotes that carry nothing: a
     fifth of the site's bytes (measured: 19 %, 9 % after gzip), and GitHub Pages counts
     bytes uncompressed. Closing tags, <pre> text and inline scripts are kept as they are."""
     import minify_html
 
     for page in site_dir.rglob("*.html"):
+        if tick:
+            tick()
         page.write_text(minify_html.minify(page.read_text(encoding="utf-8"), keep_closing_tags=True,
                                            keep_html_and_head_opening_tags=True, minify_js=False, minify_css=False),
                         encoding="utf-8")

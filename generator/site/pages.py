@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
 from ..analysis.compare import build_insight
 from ..analysis.index import Index
@@ -40,6 +41,7 @@ class Output:
     pages: dict[str, str | bytes] = field(default_factory=dict)  # bytes: a binary download
     folder: Path | None = None
     written: set[str] = field(default_factory=set)
+    tick: Callable[[], None] | None = None  # once a page (a build's progress)
 
     def add(self, path: str, content: str | bytes) -> None:
         posix = PurePosixPath(path)
@@ -50,6 +52,8 @@ class Output:
             raise BuildError(f"refusing to write {path!r}: not a generated location")
         if path in self.pages or path in self.written:
             raise BuildError(f"two pages want the same path {path!r}")
+        if self.tick:
+            self.tick()
         if self.folder is None:
             self.pages[path] = content
             return
@@ -61,13 +65,13 @@ class Output:
 
 def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
                history: dict[str, feeds.Dates] | None = None, directory_urls: bool = True,
-               folder: Path | None = None) -> Output:
+               folder: Path | None = None, tick: Callable[[], None] | None = None) -> Output:
     """Every generated page, rendered; history dates the feeds (see feeds.git_history);
     directory_urls as the builder publishes pages (the search index and the data drawn
     by the page script, related items and comparisons, link to them);
-    folder: write the pages into this empty docs folder as they are rendered."""
+    folder: write the pages into this empty docs folder as they are rendered; tick: once a page."""
     env = render.environment()
-    out = Output(folder=folder)
+    out = Output(folder=folder, tick=tick)
     catalog = index.catalog
     insight = build_insight(index)
     for one in catalog.plans:

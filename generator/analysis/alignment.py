@@ -76,6 +76,29 @@ class Peer:
     matched: float
 
 
+@dataclass(frozen=True)
+class SideBySide:
+    """Two plans of any places and years, item by item: each item of ``a`` with its
+    closest item of ``b`` (matched when the cosine reaches takeup_min), and the items of
+    ``b`` no item of ``a`` is matched with."""
+
+    a: Plan
+    b: Plan
+    pairs: tuple[tuple[Item, Item | None, float], ...]
+    only_b: tuple[Item, ...]
+
+    @property
+    def only_a(self) -> tuple[Item, ...]:
+        return tuple(item for item, match, score in self.pairs if match is None or score < rules().takeup_min)
+
+
+def side_by_side(corpus: Corpus, position: dict[tuple[str, str], int], a: Plan, b: Plan) -> SideBySide:
+    scores = _Scores(corpus, position)
+    pairs = tuple((item, *scores.best(a, item, [b])[1:]) for item in a.all_items())
+    matched = {match.anchor for _, match, score in pairs if match is not None and score >= rules().takeup_min}
+    return SideBySide(a, b, pairs, tuple(i for i in b.all_items() if i.anchor not in matched))
+
+
 @dataclass
 class Alignment:
     up: dict[str, list[Takeup]]  # child plan id → its items, each with the parent's closest item

@@ -65,3 +65,24 @@ def test_the_threshold_is_the_rule_stated_in_the_rules_file(aligned):
     minimum = alignment.rules().takeup_min
     for items in aligned.up.values():
         assert all(t.takes_up == (t.score >= minimum) for t in items if t.parent_item)
+
+
+def test_two_plans_of_different_places_side_by_side(tmp_path_factory):
+    """甲城市 2025 beside 丁城市 2025 (read by hand): 1, 2, 4, 6 have their counterpart
+    there; 3 (双减), 5 (名师名校长) and 7 (校园安全) are 甲城市's alone, and every item of
+    丁城市 is some 甲城市 item's counterpart."""
+    folder = tmp_path_factory.mktemp("pair") / "plans"
+    folder.mkdir()
+    for name in ("localities.yml", "jiacheng-2025.yml", "dingcheng-2025.yml"):
+        shutil.copy(HERE / name, folder / name)
+    shutil.copy(PLANS / "themes.yml", folder / "themes.yml")
+    catalog, _ = loader.load_paths([folder])
+    index = build_index(catalog)
+    corpus, position = entry_corpus(index)
+    plans = {p.id: p for p in catalog.plans}
+    view = alignment.side_by_side(corpus, position, plans["jiacheng-2025"], plans["dingcheng-2025"])
+    matched = {item.anchor: match.anchor for item, match, score in view.pairs
+               if match and score >= alignment.rules().takeup_min}
+    assert matched == {"1": "1", "2": "2", "4": "3", "6": "4"}
+    assert [i.anchor for i in view.only_a] == ["3", "5", "7"]
+    assert view.only_b == ()

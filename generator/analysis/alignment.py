@@ -122,18 +122,17 @@ class _Scores:
 
     def matched(self, plan: Plan, others: list[Plan], minimum: float) -> list[float]:
         """For each other plan, the share of the plan's items whose closest item there
-        scores at least minimum: one corpus look-up per item for all the others."""
-        columns = [(k, self.position[(p.id, i.anchor)]) for k, p in enumerate(others) for i in p.all_items()]
-        owners = np.array([k for k, _ in columns], dtype=np.int64)
-        items = list(plan.all_items())
-        hits = np.zeros(len(others))
-        for item in items:
-            values = np.array(self.corpus.scores(self.position[(plan.id, item.anchor)], [c for _, c in columns]))
-            best = np.zeros(len(others))
-            np.maximum.at(best, owners, values) if len(values) else None
-            hits += best >= minimum
-        return [float(h) / (len(items) or 1) for h in hits]
-
+        scores at least minimum: one sparse product for the plan against all the others."""
+        mine = [self.position[(plan.id, i.anchor)] for i in plan.all_items()]
+        theirs = [[self.position[(p.id, i.anchor)] for i in p.all_items()] for p in others]
+        columns = [c for group in theirs for c in group]
+        if not mine or not columns:
+            return [0.0] * len(others)
+        cosines = self.corpus.block(mine, columns)
+        starts = np.cumsum([0, *(len(g) for g in theirs[:-1])])
+        best = np.maximum.reduceat(cosines, starts, axis=1)  # each item's closest in each other plan
+        best[:, [k for k, g in enumerate(theirs) if not g]] = 0.0
+        return [float(v) for v in (best >= minimum).mean(axis=0)]
 
 def build_alignment(index: Index, corpus: Corpus, position: dict[tuple[str, str], int]) -> Alignment:
     scores = _Scores(corpus, position)

@@ -100,6 +100,12 @@ class Corpus:
         row[m.indices[mine]] = 0.0
         return [round(float(v), 3) for v in sums]
 
+    def block(self, rows: list[int], others: list[int]) -> np.ndarray:
+        """Cosines of every one of rows with every one of others, as a dense array
+        (len(rows) × len(others)), from one sparse product: comparing whole plans."""
+        m = self.matrix
+        return np.round((m[rows] @ m[others].T).toarray(), 3)
+
     def _dense_row(self) -> np.ndarray:
         if self.row is None:
             self.row = np.zeros(self.matrix.shape[1])

@@ -285,22 +285,14 @@
   }
 
   /* ---- ranking ---- */
-  function titleSets(terms, info) {
-    // per term, the items whose title holds each of its pairs of characters, as the
-    // postings loaded for the query tell (a term without them loads its rarest pair);
-    // null for a term of one character (titles are indexed by pairs only)
-    var value = new Map(info.map(function (x) { return [x.key, x.value]; }));
-    return Promise.all(terms.map(function (t) {
-      var pairs = t.keys.filter(function (k) { return Array.from(k).length === 2 && value.get(k) != null; });
-      if (!pairs.length) return null;
-      var use = pairs.filter(function (k) { return decoded[k]; });
-      if (!use.length) use = pairs.map(function (k) { return {key: k, value: value.get(k)}; }).sort(function (a, b) {
-        return rarity(a) - rarity(b);
-      }).slice(0, 1).map(function (x) { return x.key; });
-      return Promise.all(use.map(function (k) { return postings(k, value.get(k)); })).then(function () {
-        return new Set(use.map(function (k) { return titled[k]; }).reduce(intersect));
-      });
-    }));
+  function titleSets(terms) {
+    // per term, the items whose title holds each of its pairs of characters whose postings
+    // the query loaded (no file is fetched for this); null for a term without such pairs:
+    // one character (titles are indexed by pairs only), or pairs too frequent to load
+    return terms.map(function (t) {
+      var pairs = t.keys.filter(function (k) { return Array.from(k).length === 2 && decoded[k]; });
+      return pairs.length ? new Set(pairs.map(function (k) { return titled[k]; }).reduce(intersect)) : null;
+    });
   }
   function measure(entry, terms) {
     // how an item matches: terms in its title, occurrences in its text and other fields,
@@ -331,7 +323,7 @@
       return rows.map(function (r) { return r.n; });
     });
   }
-  function ordered(result, info) {
+  function ordered(result) {
     // best matches first, before paging: items whose titles hold the words (from the index,
     // for any number of hits), the order exact where their text fits in VERIFY_FILES files
     // (all hits, else the title hits); the rest newest first
@@ -340,18 +332,14 @@
       return Promise.resolve(result);
     }
     if (result.closest) return Promise.resolve(result);
-    return titleSets(result.query.terms, info).then(function (sets) {
-      var inTitle = new Map();
-      result.items.forEach(function (n) {
-        inTitle.set(n, sets.filter(function (s) { return s && s.has(n); }).length);
-      });
-      var items = result.items.slice().sort(function (a, b) { return inTitle.get(b) - inTitle.get(a) || a - b; });
-      var scope = filesOf(items) <= VERIFY_FILES ? items : items.filter(function (n) { return inTitle.get(n) > 0; });
-      if (filesOf(scope) > VERIFY_FILES) scope = [];
-      return scored(scope, result.query.terms).then(function (best) {
-        result.items = best.concat(items.slice(scope.length));
-        return result;
-      });
+    var sets = titleSets(result.query.terms), inTitle = new Map();
+    result.items.forEach(function (n) { inTitle.set(n, sets.filter(function (s) { return s && s.has(n); }).length); });
+    var items = result.items.slice().sort(function (a, b) { return inTitle.get(b) - inTitle.get(a) || a - b; });
+    var scope = filesOf(items) <= VERIFY_FILES ? items : items.filter(function (n) { return inTitle.get(n) > 0; });
+    if (filesOf(scope) > VERIFY_FILES) scope = [];
+    return scored(scope, result.query.terms).then(function (best) {
+      result.items = best.concat(items.slice(scope.length));
+      return result;
     });
   }
 
@@ -370,10 +358,10 @@
       });
       return verify(narrow(found.items), query.terms, exact).then(function (checked) {
         if (checked.items.length || !query.terms.length) {
-          return ordered({state: state, query: query, items: checked.items, checked: checked.checked}, found.info);
+          return ordered({state: state, query: query, items: checked.items, checked: checked.checked});
         }
         return closest(found.info, query.terms).then(function (near) {
-          return ordered({state: state, query: query, items: narrow(near.items), checked: true, closest: near.keys}, []);
+          return ordered({state: state, query: query, items: narrow(near.items), checked: true, closest: near.keys});
         });
       });
     });
@@ -608,7 +596,7 @@
         chosen.setAttribute("aria-current", "true");
         el.sort.appendChild(chosen);
       } else {
-        el.sort.appendChild(link(s[1], withValue(result.state, "sort", s[0]), "search-sort-" + (s[0] || "match")));
+        el.sort.appendChild(link(s[1], withValue(result.state, "sort", s[0]), ""));
       }
     });
   }
@@ -617,7 +605,10 @@
     var total = result.items.length;
     if (result.empty) return "请输入要查找的词语。";
     if (!total) return "没有找到含有" + (words || "所选条件") + "的任务。可以换一个词，或去掉筛选条件。";
-    if (result.closest) return "没有任务含有完整的" + words + "。以下是最接近的 " + total + " 条（含其中多数字词，按相近程度排列）。";
+    if (result.closest) {
+      return "没有任务含有完整的" + words + "。以下是最接近的 " + total + " 条（含其中多数字词，"
+        + (result.state.sort === NEWEST ? "按年份从新到旧" : "按相近程度") + "排列）。";
+    }
     if (!result.checked) return words + "：至多 " + total + " 条任务，来自 " + plans + " 份计划（边显示边逐条核对短语）。";
     return (words || "所选条件") + "：" + total + " 条任务，来自 " + plans + " 份计划。";
   }

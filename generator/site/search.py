@@ -163,7 +163,8 @@ def unpacked(text: str) -> object:
 
 
 def plan_order(index: Index) -> list[Plan]:
-    """The order of results: newest year first, then province, locality and plan."""
+    """The order of the items' numbers (最新优先, and the ranking's last tie-break): newest
+    year first, then province, locality and plan."""
     localities = index.catalog.localities
     return sorted(index.catalog.plans, key=lambda p: (-p.year, urls.province_slug(localities[p.locality].province),
                                                       p.locality, p.id))

@@ -101,7 +101,8 @@ def test_common_words_lead_with_their_title_hits(page, site_url, catalog):
         shown = page.eval_on_selector_all(".search-hit-link", "els => els.slice(0, 5).map(e => "
                                           "e.querySelector('.search-hit-where').textContent + ' · ' + "
                                           "e.querySelector('.search-hit-heading').textContent)")
-        lines += [f"{case['query']}: title share {shares[case['query']]:.2f}"] + [f"  {n}. {s}" for n, s in enumerate(shown, 1)]
+        lines.append(f"{case['query']}: title share {shares[case['query']]:.2f}")
+        lines += [f"  {n}. {hit}" for n, hit in enumerate(shown, 1)]
     mean = sum(shares.values()) / len(shares)
     lines.append(f"mean title share over {len(shares)} words: {mean:.3f}")
     SCREENSHOTS.mkdir(exist_ok=True)

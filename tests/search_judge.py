@@ -24,6 +24,10 @@ Rules per kind (a "phrase" is matched as a contiguous substring):
   words, if it has spaces, all required).
 - not-verbatim: every phrase in ``parts`` must occur (the query itself occurs nowhere).
 - typo: the phrase ``means`` must occur (the typo itself occurs nowhere).
+
+Ranking (``titled`` in the query set): a relevant item whose title holds every phrase
+is a title hit, and title hits come first. The title is the item's printed headline
+(``title``), normalized as above; items printed without one have no title hits.
 """
 
 from __future__ import annotations
@@ -106,6 +110,14 @@ def relevant(case: dict[str, Any], catalog: Catalog) -> set[Key]:
     bound = case["kind"] == "number-unit"
     return {key for key, text in texts(catalog).items()
             if all(occurs(p, text, digit_bound=bound) for p in needed)}
+
+
+def titled(case: dict[str, Any], catalog: Catalog) -> set[Key]:
+    """(plan id, anchor) of every relevant item whose title holds every phrase of the query."""
+    needed = phrases(case)
+    bound = case["kind"] == "number-unit"
+    return {(plan.id, item.anchor) for plan in catalog.plans for item in plan.all_items()
+            if needed and item.title and all(occurs(p, normalize(item.title), digit_bound=bound) for p in needed)}
 
 
 def bigrams(text: str) -> set[str]:

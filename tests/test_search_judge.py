@@ -16,12 +16,12 @@ import yaml
 
 from conftest import PLANS, TESTS
 from generator.data import loader
-from search_judge import KINDS, bigrams, normalize, phrases, relevant, texts
+from search_judge import KINDS, bigrams, normalize, phrases, relevant, texts, titled
 
 QUERIES: list[dict[str, Any]] = yaml.safe_load(
     (TESTS / "search_queries.yml").read_text(encoding="utf-8"))["queries"]
 FIELDS = {"traditional": {"same_as"}, "not-verbatim": {"parts"}, "typo": {"means"}}
-OPTIONAL = {"query", "kind", "expect"}
+OPTIONAL = {"query", "kind", "expect", "titled"}
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +80,23 @@ def test_expected_items_are_relevant(case, catalog):
         key = tuple(expected.split("#"))
         assert key in known, f"{expected} is no item anchor"
         assert key in found, f"{expected} is not relevant to {case['query']}"
+
+
+RANKED = [q for q in QUERIES if "titled" in q]
+
+
+def test_five_common_words_carry_ranking_expectations():
+    """The ranking measure: five words, each in the titles of several items and in
+    the text of more (so that the order, not the set, decides the first places)."""
+    assert len(RANKED) >= 5 and all(q["kind"] == "word" for q in RANKED)
+
+
+@pytest.mark.parametrize("case", RANKED, ids=[q["query"] for q in RANKED])
+def test_titled_items_are_exactly_the_title_hits(case, catalog):
+    listed = {tuple(k.split("#")) for k in case["titled"]}
+    assert len(listed) == len(case["titled"]) >= 2
+    assert listed == titled(case, catalog), "the hand-read list differs from the titles in the data"
+    assert listed < relevant(case, catalog), "some relevant item is not titled with the word"
 
 
 @pytest.mark.parametrize("case", [q for q in QUERIES if q["kind"] in ("typo", "not-verbatim", "no-answer")],

@@ -6,6 +6,9 @@
  * postings intersected, and the phrase is verified on the items' text, so that
  * 上合 never matches 上…合 and 30所 never matches 130所. A query without an exact
  * match shows the items holding most of its keys, marked as closest matches.
+ * Hits are ranked before they are paged (ordered): the words in the title first (the
+ * index says which postings are title hits), then how often the words occur, then in
+ * the opening sentence, then newest; or newest first when the reader asks (sort=new).
  * Files are loaded as scripts (they call eduplansSearch.put), which works over
  * file:// in the offline bundle, where fetch is refused.
  * Everything from the index reaches the page as text nodes, never as markup. */
@@ -22,8 +25,12 @@
   var FIELDS = "|";                                   // as search.FIELDS
   var FACETS = [["year", "年份"], ["province", "省份"], ["level", "层级"], ["locality", "地区"], ["theme", "主题"]];
   var TOP = 8;            // facet values shown before "更多"
+  var PARAMS = ["q", "sort"].concat(FACETS.map(function (f) { return f[0]; }));  // the state in the URL
 
-  var waiting = {}, loading = {}, decoded = {}, inflated = {}, meta = null, t2s = {}, firsts = [], places = null;
+  var NEWEST = "new";     // ?sort=new: newest first instead of best match first
+  var SORTS = [["", "相关度优先"], [NEWEST, "最新优先"]];
+
+  var waiting = {}, loading = {}, decoded = {}, titled = {}, inflated = {}, meta = null, t2s = {}, firsts = [], places = null;
   window.eduplansSearch = {put: function (name, data) {
     var done = waiting[name];
     if (done) { delete waiting[name]; done(data); }
@@ -98,9 +105,14 @@
     });
   }
   function postings(key, value) {
+    // "<postings>" or "<postings>,<title ranks>": which of the postings are items whose title holds the key
     if (decoded[key]) return Promise.resolve(decoded[key]);
     var text = typeof value === "string" ? Promise.resolve(value) : load(ownFile(key));
-    return text.then(function (t) { return (decoded[key] = decode(t)); });
+    return text.then(function (t) {
+      var parts = t.split(","), list = decode(parts[0]);
+      titled[key] = parts.length > 1 ? decode(parts[1]).map(function (rank) { return list[rank]; }) : [];
+      return (decoded[key] = list);
+    });
   }
   function intersect(a, b) {
     var out = [], i = 0, j = 0;
@@ -110,7 +122,9 @@
     return out;
   }
   function rarity(x) {  // inline postings (their length) come before the frequent keys with own files
-    return typeof x.value === "string" ? x.value.length : 1e9 + x.value;
+    if (typeof x.value !== "string") return 1e9 + x.value;
+    var cut = x.value.indexOf(",");
+    return cut < 0 ? x.value.length : cut;
   }
 
   /* ---- the query ---- */
@@ -270,6 +284,65 @@
     })).then(function (kept) { return {items: kept.filter(function (n) { return n >= 0; }), checked: true}; });
   }
 
+  /* ---- ranking ---- */
+  function titleSets(terms) {
+    // per term, the items whose title holds each of its pairs of characters whose postings
+    // the query loaded (no file is fetched for this); null for a term without such pairs:
+    // one character (titles are indexed by pairs only), or pairs too frequent to load
+    return terms.map(function (t) {
+      var pairs = t.keys.filter(function (k) { return Array.from(k).length === 2 && decoded[k]; });
+      return pairs.length ? new Set(pairs.map(function (k) { return titled[k]; }).reduce(intersect)) : null;
+    });
+  }
+  function measure(entry, terms) {
+    // how an item matches: terms in its title, occurrences in its text and other fields,
+    // terms in the text's opening sentence; null when it does not hold every term
+    var title = form(entry[2]), text = form(entry[3]), other = form(entry[4]), lead = text.split("。")[0];
+    var got = {title: 0, count: 0, lead: 0};
+    var all = terms.every(function (t) {
+      var inTitle = occurrences(title, t).length, inText = occurrences(text, t).length;
+      var inOther = occurrences(other, t).length;
+      got.title += inTitle ? 1 : 0;
+      got.count += inText + inOther;
+      got.lead += occurrences(lead, t).length ? 1 : 0;
+      return inTitle + inText + inOther > 0;
+    });
+    return all ? got : null;
+  }
+  function scored(items, terms) {
+    // the exact order of items whose text is loaded (a few files); those not holding every term leave
+    return Promise.all(items.map(doc)).then(function (docs) {
+      var rows = [];
+      docs.forEach(function (entry, i) {
+        var got = measure(entry, terms);
+        if (got) rows.push({n: items[i], s: got});
+      });
+      rows.sort(function (a, b) {
+        return b.s.title - a.s.title || b.s.count - a.s.count || b.s.lead - a.s.lead || a.n - b.n;
+      });
+      return rows.map(function (r) { return r.n; });
+    });
+  }
+  function ordered(result) {
+    // best matches first, before paging: items whose titles hold the words (from the index,
+    // for any number of hits), the order exact where their text fits in VERIFY_FILES files
+    // (all hits, else the title hits); the rest newest first
+    if (!result.query.terms.length || result.state.sort === NEWEST) {
+      result.items = result.items.slice().sort(function (a, b) { return a - b; });
+      return Promise.resolve(result);
+    }
+    if (result.closest) return Promise.resolve(result);
+    var sets = titleSets(result.query.terms), inTitle = new Map();
+    result.items.forEach(function (n) { inTitle.set(n, sets.filter(function (s) { return s && s.has(n); }).length); });
+    var items = result.items.slice().sort(function (a, b) { return inTitle.get(b) - inTitle.get(a) || a - b; });
+    var scope = filesOf(items) <= VERIFY_FILES ? items : items.filter(function (n) { return inTitle.get(n) > 0; });
+    if (filesOf(scope) > VERIFY_FILES) scope = [];
+    return scored(scope, result.query.terms).then(function (best) {
+      result.items = best.concat(items.slice(scope.length));
+      return result;
+    });
+  }
+
   function run(state) {
     var query = parse(state.q || "");
     var filter = planFilter(state, query.places);
@@ -285,10 +358,10 @@
       });
       return verify(narrow(found.items), query.terms, exact).then(function (checked) {
         if (checked.items.length || !query.terms.length) {
-          return {state: state, query: query, items: checked.items, checked: checked.checked};
+          return ordered({state: state, query: query, items: checked.items, checked: checked.checked});
         }
         return closest(found.info, query.terms).then(function (near) {
-          return {state: state, query: query, items: narrow(near.items), checked: true, closest: near.keys};
+          return ordered({state: state, query: query, items: narrow(near.items), checked: true, closest: near.keys});
         });
       });
     });
@@ -304,6 +377,7 @@
     input: box.querySelector("input[name=q]"), status: box.querySelector(".search-status"),
     places: box.querySelector(".search-places"), chips: box.querySelector(".search-chips"),
     facets: box.querySelector(".search-facets"), results: box.querySelector(".search-results"),
+    sort: box.querySelector(".search-sort"),
     more: box.querySelector(".search-more")
   };
   var current = null;
@@ -316,7 +390,7 @@
   }
   function href(state) {
     var params = new URLSearchParams();
-    ["q"].concat(FACETS.map(function (f) { return f[0]; })).forEach(function (k) { if (state[k]) params.set(k, state[k]); });
+    PARAMS.forEach(function (k) { if (state[k]) params.set(k, state[k]); });
     var text = params.toString();
     return text ? "?" + text : location.pathname;
   }
@@ -373,7 +447,15 @@
       if (to < fields[i].length) parent.appendChild(document.createTextNode("…"));
       return;
     }
-    parent.appendChild(document.createTextNode(doc[3].slice(0, SNIPPET * 2) + (doc[3].length > SNIPPET * 2 ? "…" : "")));
+    // the words are in the title only: the text's opening; for an item printed with a title
+    // only, the section it is in (search.section_line), else its title
+    if (doc[3]) {
+      parent.appendChild(document.createTextNode(doc[3].slice(0, SNIPPET * 2) + (doc[3].length > SNIPPET * 2 ? "…" : "")));
+    } else if (doc[6]) {
+      parent.appendChild(document.createTextNode("所在部分：" + doc[6]));
+    } else {
+      marked(parent, doc[2] || doc[1], matchRanges(doc[2] || doc[1], result));
+    }
   }
   function hit(n) {
     var p = planOf(n);
@@ -502,13 +584,32 @@
       el.places.appendChild(p);
     });
   }
+  function showSort(result) {
+    // best match first (the default) or newest first, a link each, kept in the URL as sort=new
+    el.sort.textContent = "";
+    el.sort.hidden = !result.query.terms.length || !result.items.length;
+    el.sort.appendChild(document.createTextNode("排序："));
+    SORTS.forEach(function (s, i) {
+      if (i) el.sort.appendChild(document.createTextNode(" · "));
+      if ((result.state.sort === NEWEST ? NEWEST : "") === s[0]) {
+        var chosen = node("strong", "", s[1]);
+        chosen.setAttribute("aria-current", "true");
+        el.sort.appendChild(chosen);
+      } else {
+        el.sort.appendChild(link(s[1], withValue(result.state, "sort", s[0]), ""));
+      }
+    });
+  }
   function statusText(result, plans) {
     var words = result.query.terms.map(function (t) { return "“" + t.form + "”"; }).join("、");
     var total = result.items.length;
     if (result.empty) return "请输入要查找的词语。";
     if (!total) return "没有找到含有" + (words || "所选条件") + "的任务。可以换一个词，或去掉筛选条件。";
-    if (result.closest) return "没有任务含有完整的" + words + "。以下是最接近的 " + total + " 条（含其中多数字词，按相近程度排列）。";
-    if (!result.checked) return words + "：至多 " + total + " 条任务，来自 " + plans + " 份计划（逐条核对短语，按年份从新到旧显示）。";
+    if (result.closest) {
+      return "没有任务含有完整的" + words + "。以下是最接近的 " + total + " 条（含其中多数字词，"
+        + (result.state.sort === NEWEST ? "按年份从新到旧" : "按相近程度") + "排列）。";
+    }
+    if (!result.checked) return words + "：至多 " + total + " 条任务，来自 " + plans + " 份计划（边显示边逐条核对短语）。";
     return (words || "所选条件") + "：" + total + " 条任务，来自 " + plans + " 份计划。";
   }
   function show(result) {
@@ -521,6 +622,7 @@
       showPlaces(result);
       showChips(result);
       showFacets(result, tally, themes);
+      showSort(result);
       el.status.textContent = statusText(result, tally.plans);
       box.classList.toggle("search-closest", !!result.closest && result.items.length > 0);
       return showMore();
@@ -531,7 +633,7 @@
   }
   function stateFrom(search) {
     var params = new URLSearchParams(search), state = {};
-    ["q"].concat(FACETS.map(function (f) { return f[0]; })).forEach(function (k) { if (params.get(k)) state[k] = params.get(k); });
+    PARAMS.forEach(function (k) { if (params.get(k)) state[k] = params.get(k); });
     return state;
   }
   function go(state, push) {

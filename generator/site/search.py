@@ -12,19 +12,24 @@ from ``file://`` (the offline bundle), where ``fetch`` is refused:
 
 - ``meta``: plans (locality, year, number of items, id), localities, provinces,
   levels, themes, the URL forms, the plan label's form and the shard count;
-- ``k/<n>``: the keys whose hash (:func:`shard_of`) is n → their postings, or the
-  number of items holding it when the postings have a file of their own;
+- ``k/<n>``: the keys whose hash (:func:`shard_of`) is n → their postings (:func:`postings_value`),
+  or the number of items holding it when the postings have a file of their own;
 - ``p/<hex>``: the postings of a frequent key, fetched only when a query has no rarer key;
 - ``d/<n>``: items n × items_per_file onwards (anchor, heading, title, text, other
-  searched fields, themes), to verify the phrase and to show the hit; :func:`packed`
+  searched fields, themes, and for an item printed with a title only the section it is
+  in), to verify the phrase, rank and show the hit; :func:`packed`
   (gzip-compressed JSON in base64: the items' text is two thirds of the index, and a
   static host counts stored bytes, not the bytes it sends compressed);
 - ``t/<theme>``: the items of a theme (the theme filter);
 - ``t2s``: traditional → simplified characters, OpenCC's t2s applied to each character.
 
-Items are numbered in the order results are shown (newest year first, then province
-and locality), and postings are those numbers ascending, delta-coded as LEB128
-varints in base64 without padding. The browser side is ``docs/assets/eduplans-search.js``; it repeats
+Items are numbered newest year first, then province and locality (the order of
+"最新优先" and the last tie-break of the ranking), and postings are those numbers
+ascending, delta-coded as LEB128 varints in base64 without padding. A pair of
+characters that some item's title holds carries, after a comma, which of its postings
+are such items (their places in the list, coded the same way): the page puts title
+hits first before it pages, however many items hold the pair (0.5 KB a plan, 3 % of
+the index). The browser side is ``docs/assets/eduplans-search.js``; it repeats
 :func:`search_form`, the runs of :func:`keys` and :func:`shard_of`, and a browser test
 holds the two sides equal on random text of every kind of character.
 """
@@ -158,7 +163,8 @@ def unpacked(text: str) -> object:
 
 
 def plan_order(index: Index) -> list[Plan]:
-    """The order of results: newest year first, then province, locality and plan."""
+    """The order of the items' numbers (最新优先, and the ranking's last tie-break): newest
+    year first, then province, locality and plan."""
     localities = index.catalog.localities
     return sorted(index.catalog.plans, key=lambda p: (-p.year, urls.province_slug(localities[p.locality].province),
                                                       p.locality, p.id))
@@ -174,8 +180,27 @@ def searched_fields(item: Item) -> str:
 
 
 def item_entry(index: Index, plan: Plan, item: Item, theme_at: dict[str, int]) -> list:
-    return [item.anchor, item_label(item), item.title or "", item.text, searched_fields(item),
-            [theme_at[t] for t in index.themes_of(plan, item)]]
+    entry = [item.anchor, item_label(item), item.title or "", item.text, searched_fields(item),
+             [theme_at[t] for t in index.themes_of(plan, item)]]
+    # an item printed with a title only: its hit shows the section it is in, not an empty line
+    return entry + [section_line(item)] if not item.text.strip() and item.section_title else entry
+
+
+def section_line(item: Item) -> str:
+    """The section an item is in, as printed: （四） 深化义务教育“双减”改革."""
+    return f"{item.section.split(' / ')[-1]} {item.section_title}".strip()
+
+
+def title_pairs(item: Item) -> set[str]:
+    """The pairs of adjacent characters of an item's title (the keys that rank title hits first)."""
+    return {key for key in keys(search_form(item.title or "")) if len(key) == 2}
+
+
+def postings_value(numbers: array, title_ranks: array | None = None) -> str:
+    """A key's postings as stored; with title ranks (which of the postings are items whose
+    title holds the key), those after a comma: "<postings>,<ranks>"."""
+    encoded = encode(numbers)
+    return f"{encoded},{encode(title_ranks)}" if title_ranks else encoded
 
 
 @dataclass
@@ -184,6 +209,7 @@ class _Collected:
 
     files: dict[str, str] = field(default_factory=dict)
     postings: dict[str, array] = field(default_factory=lambda: defaultdict(lambda: array("I")))
+    title_ranks: dict[str, array] = field(default_factory=lambda: defaultdict(lambda: array("I")))
     by_theme: dict[int, array] = field(default_factory=lambda: defaultdict(lambda: array("I")))
     count: int = 0
 
@@ -194,7 +220,7 @@ def build(index: Index, directory_urls: bool = True) -> dict[str, str]:
     plans = plan_order(index)
     locality_at = {lid: at for at, lid in enumerate(sorted(index.catalog.localities))}
     got = _collect(index, plans, settings)
-    files = got.files | _shard_files(got.postings, settings)
+    files = got.files | _shard_files(got.postings, got.title_ranks, settings)
     files |= {urls.search_file(f"t/{theme}"): script(f"t/{theme}", encode(numbers))
               for theme, numbers in got.by_theme.items()}
     files[urls.search_file("t2s")] = script("t2s", t2s_pairs())
@@ -212,7 +238,10 @@ def _collect(index: Index, plans: list[Plan], settings: SearchRules) -> _Collect
     for plan in plans:
         for item in plan.all_items():
             entry = item_entry(index, plan, item, theme_at)
+            titled = title_pairs(item)
             for key in keys(search_form(FIELDS.join(entry[2:5]))):
+                if key in titled:
+                    got.title_ranks[key].append(len(got.postings[key]))
                 got.postings[key].append(got.count)
             for theme in entry[5]:
                 got.by_theme[theme].append(got.count)
@@ -226,13 +255,14 @@ def _collect(index: Index, plans: list[Plan], settings: SearchRules) -> _Collect
     return got
 
 
-def _shard_files(postings: dict[str, array], settings: SearchRules) -> dict[str, str]:
+def _shard_files(postings: dict[str, array], title_ranks: dict[str, array],
+                 settings: SearchRules) -> dict[str, str]:
     """The shards of keys, and a file of its own for each frequent key's postings."""
     count = _shards(postings, settings)
     files: dict[str, str] = {}
     shards: list[dict[str, str | int]] = [{} for _ in range(count)]
     for key, numbers in postings.items():
-        encoded = encode(numbers)
+        encoded = postings_value(numbers, title_ranks.get(key))
         if len(encoded) > settings.own_file_over:
             files[urls.search_file(own_file(key))] = script(own_file(key), encoded)
             shards[shard_of(key, count)][key] = len(numbers)

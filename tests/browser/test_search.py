@@ -18,11 +18,13 @@ import yaml
 from browser.conftest import result_links, search, wait_for_search
 from conftest import PLANS, TESTS
 from generator.data import loader
-from search_judge import relevant
+from search_judge import relevant, titled
 
 QUERIES = yaml.safe_load((TESTS / "search_queries.yml").read_text(encoding="utf-8"))["queries"]
 NEAR = {"typo", "not-verbatim"}  # no item holds the query: the answers are closest matches
 REPORT: dict[str, dict] = {}
+RANKED = [q for q in QUERIES if "titled" in q]  # common words whose title hits must come first
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 
 
 @pytest.fixture(scope="module")
@@ -65,6 +67,10 @@ def test_query(case, page, site_url, catalog):
                              "wrong": sorted("#".join(h) for h in top if h not in wanted)}
     for expected in case.get("expect", []):
         assert tuple(expected.split("#")) in hits, f"{expected} should be found by {case['query']}"
+    if "titled" in case:  # title hits first: the first k places are the k items titled with the words
+        first = titled(case, catalog)
+        REPORT[case["query"]]["title share"] = round(title_share(hits, first), 3)
+        assert set(hits[:len(first)]) == first, f"title hits must come first: {hits[:len(first)]}"
     if case["kind"] == "no-answer":
         assert not hits and "没有找到" in status, status
         return
@@ -75,6 +81,72 @@ def test_query(case, page, site_url, catalog):
         assert recall == 1.0, REPORT[case["query"]]
     else:
         assert p5 >= 0.6 and recall >= 0.8, REPORT[case["query"]]
+
+
+def title_share(hits: list, first: set) -> float:
+    """The share of the first min(k, 5) places held by the k items titled with the query."""
+    top = hits[:min(len(first), 5)]
+    return sum(h in first for h in top) / len(top) if top else 0.0
+
+
+def test_common_words_lead_with_their_title_hits(page, site_url, catalog):
+    """The first screen of a common word: over five words, at least 90 % of the first
+    min(k, 5) places go to the k items whose titles hold the word. The first five hits
+    of each (place, year, heading) go to tests/screenshots/search-ranking.txt."""
+    shares, lines = {}, []
+    for case in RANKED:
+        open_search(page, site_url, case["query"])
+        hits = [parse(link) for link in page.eval_on_selector_all(".search-hit-link", "els => els.map(e => e.href)")]
+        shares[case["query"]] = title_share(hits, titled(case, catalog))
+        shown = page.eval_on_selector_all(".search-hit-link", "els => els.slice(0, 5).map(e => "
+                                          "e.querySelector('.search-hit-where').textContent + ' · ' + "
+                                          "e.querySelector('.search-hit-heading').textContent)")
+        lines.append(f"{case['query']}: title share {shares[case['query']]:.2f}")
+        lines += [f"  {n}. {hit}" for n, hit in enumerate(shown, 1)]
+    mean = sum(shares.values()) / len(shares)
+    lines.append(f"mean title share over {len(shares)} words: {mean:.3f}")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    (SCREENSHOTS / "search-ranking.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert len(shares) >= 5 and mean >= 0.9, "\n".join(lines)
+
+
+def wheres(page) -> list[str]:
+    return page.eval_on_selector_all(".search-hit-where", "els => els.map(e => e.textContent)")
+
+
+def test_newest_first_is_a_choice_kept_in_the_url(page, site_url):
+    open_search(page, site_url, "双减")
+    best = result_links(page)
+    assert page.locator(".search-sort [aria-current]").inner_text() == "相关度优先"
+    page.locator(".search-sort a", has_text="最新优先").click()
+    wait_for_search(page)
+    assert "sort=new" in page.url and "q=" in page.url
+    newest = result_links(page)
+    years = [int(w.split()[-1]) for w in wheres(page)]
+    assert sorted(newest) == sorted(best) and newest != best, "the same hits in another order"
+    assert years == sorted(years, reverse=True) and years[0] == 2026
+    page.goto("about:blank")
+    page.goto(f"{site_url}search/?q={quote('双减')}&sort=new")
+    wait_for_search(page)
+    assert result_links(page) == newest, "a shared newest-first search shows the same order"
+    page.locator(".search-facet a", has_text="2024").first.click()
+    wait_for_search(page)
+    assert "sort=new" in page.url and "year=2024" in page.url, "a filter keeps the order"
+    page.locator(".search-sort a", has_text="相关度优先").click()
+    wait_for_search(page)
+    assert "sort=" not in page.url and "year=2024" in page.url
+
+
+@pytest.mark.parametrize("query", ["双减", "安全", "教师", "持续推进"])
+def test_every_hit_shows_a_snippet(page, site_url, query):
+    """Items printed with a title only (xx-city-hebei-2024, xx-county-*) show the section
+    they are in; no hit shows an empty line under its heading."""
+    open_search(page, site_url, query)
+    result_links(page)
+    texts = page.eval_on_selector_all(".search-hit-text", "els => els.map(e => e.textContent.trim())")
+    assert texts and all(texts), [w for w, t in zip(wheres(page), texts) if not t]
+    if query == "安全":
+        assert "所在部分：（八） 教育数字化赋能工程" in texts
 
 
 def test_traditional_query_finds_what_its_simplified_form_finds(page, site_url):
@@ -196,7 +268,7 @@ def teardown_module():
     lines.append(f"mean over {len(answered)} queries with answers: p@5 "
                  f"{sum(r['p@5'] for r in answered) / len(answered):.3f}, recall "
                  f"{sum(r['recall'] for r in answered) / len(answered):.3f}")
-    out = Path(__file__).resolve().parent.parent / "screenshots"
+    out = SCREENSHOTS
     out.mkdir(exist_ok=True)
     (out / "search-report.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (out / "search-report.json").write_text(json.dumps(REPORT, ensure_ascii=False, indent=1), encoding="utf-8")

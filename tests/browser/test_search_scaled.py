@@ -78,3 +78,29 @@ def test_facets_combine_at_scale(page, scaled_search):
     located = ask(page, scaled_search, "学前教育", locality="qingdao-c7")
     wheres = page.eval_on_selector_all(".search-hit-where", "els => els.map(e => e.textContent)")
     assert "条任务" in located and wheres and all(w.startswith("青岛市（7）") for w in wheres)
+
+
+def headings(page) -> list[str]:
+    return page.eval_on_selector_all(".search-hit-heading", "els => els.map(e => e.textContent.replace(/[“”]/g, ''))")
+
+
+def test_title_hits_come_first_however_many_items_hold_the_word(page, scaled_search):
+    """双减 is in 8 items of each copy and in the titles of 4: the first screen holds title
+    hits, and every title hit comes before every other hit, across all pages (ranked
+    before paging, from the index, without loading the items' text)."""
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    ask(page, scaled_search, "双减")
+    first = headings(page)
+    assert len(first) >= 20 and all("双减" in h for h in first), first
+    assert len([u for u in requests if "/search/" in u and u.endswith(".js")]) < 60
+    result_links(page)
+    titled = ["双减" in h for h in headings(page)]
+    assert titled.count(True) == 4 * COPIES and titled == sorted(titled, reverse=True)
+
+
+def test_newest_first_at_scale(page, scaled_search):
+    ask(page, scaled_search, "双减", sort="new")
+    years = [int(w.split()[-1]) for w in page.eval_on_selector_all(".search-hit-where", "els => els.map(e => e.textContent)")]
+    assert years[0] == 2026 and years == sorted(years, reverse=True)
+    assert not all("双减" in h for h in headings(page)), "newest first, not title hits first"

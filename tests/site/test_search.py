@@ -45,6 +45,18 @@ def decode(text: str) -> list[int]:
     return out
 
 
+def stored(value: str) -> tuple[list[int], list[int]]:
+    """A key's postings, and the items among them whose titles hold it (search.postings_value)."""
+    numbers, _, ranks = value.partition(",")
+    postings = decode(numbers)
+    return postings, [postings[rank] for rank in decode(ranks)] if ranks else []
+
+
+def items(files: dict[str, str]) -> list[list]:
+    meta = data(files, "meta")
+    return [e for at in range(-(-meta["items"] // meta["chunk"])) for e in data(files, f"d/{at}")]
+
+
 def test_form_is_what_a_reader_means_by_the_same_text():
     assert search.search_form("“双减”工作") == "双减工作"
     assert search.search_form("ＡＩ教育　９８％") == "ai教育98%"
@@ -73,11 +85,35 @@ def test_every_key_is_in_the_shard_its_hash_names(files):
 def test_postings_find_exactly_the_items_holding_a_key(files):
     meta = data(files, "meta")
     key = "双减"
-    numbers = decode(data(files, f"k/{search.shard_of(key, meta['shards'])}")[key])
-    entries = [e for at in range(-(-meta["items"] // meta["chunk"])) for e in data(files, f"d/{at}")]
+    numbers, _ = stored(data(files, f"k/{search.shard_of(key, meta['shards'])}")[key])
+    entries = items(files)
     assert len(entries) == meta["items"] == sum(plan[2] for plan in meta["plans"])
     holding = [n for n, e in enumerate(entries) if key in search.search_form(search.FIELDS.join(e[2:5]))]
     assert numbers == holding and len(holding) >= 8
+
+
+@pytest.mark.parametrize("key", ["双减", "教师", "安全", "前教"])
+def test_title_ranks_name_exactly_the_items_whose_titles_hold_a_pair(files, key):
+    """What ranks title hits first for any number of hits: 4 of the 8 items holding 双减
+    are titled with it (the text of the other four, and section headings, do not count)."""
+    meta = data(files, "meta")
+    numbers, in_title = stored(data(files, f"k/{search.shard_of(key, meta['shards'])}")[key])
+    entries = items(files)
+    assert in_title == [n for n in numbers if key in search.search_form(entries[n][2])]
+    assert 2 <= len(in_title) < len(numbers)
+
+
+def test_only_pairs_of_characters_carry_title_ranks(files):
+    meta = data(files, "meta")
+    shard = data(files, f"k/{search.shard_of('双', meta['shards'])}")
+    assert "," not in shard["双"]
+
+
+def test_an_item_printed_with_a_title_only_carries_its_section(files):
+    """Its hit shows the section it is in instead of an empty line."""
+    entry = next(e for e in items(files) if e[2] == "持续巩固“双减”工作成果")
+    assert entry[3] == "" and entry[6] == "二 聚焦立德树人根本任务"
+    assert all(len(e) == 6 for e in items(files) if e[3])
 
 
 def test_results_run_newest_year_first(files):
@@ -92,7 +128,7 @@ def test_a_frequent_key_gets_a_file_of_its_own(monkeypatch):
     meta = data(files, "meta")
     shard = data(files, f"k/{search.shard_of('教育', meta['shards'])}")
     assert isinstance(shard["教育"], int) and shard["教育"] > 100  # the count of items, not postings
-    assert len(decode(data(files, search.own_file("教育")))) == shard["教育"]
+    assert len(stored(data(files, search.own_file("教育")))[0]) == shard["教育"]
 
 
 def test_item_links_and_labels_come_from_their_authorities(files):

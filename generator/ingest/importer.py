@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..data import anchors, yamlio
-from . import cleanup, outline, readers, tables, tails, targets, text
+from . import chrome, cleanup, outline, readers, tables, tails, targets, text
 from . import localities as places
 from .outline import Outline, OutlineItem, OutlineSection
 from .readers import Reading
@@ -43,7 +43,7 @@ class ImportReport:
     refused: list[str] = field(default_factory=list)  # plans not written: locality or year undecided
 
 
-_DATE_CN = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _ISSUER_RE = re.compile(r"^(.{0,20}?(?:教育局|教体局|教育和体育局|教育体育局|教育工作委员会|教育厅))")
 
@@ -56,21 +56,42 @@ def _find_date(lines: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _infer_issuer(draft: Draft) -> tuple[str, str] | None:
+def _signature(lines: list[str]) -> tuple[str, str] | None:
+    """The signature above a date line (威海市教育局 / 2025年2月18日)."""
+    dated = _find_date(lines)
+    if dated:
+        at = lines.index(dated[1])
+        if at > 0 and not outline.ends_sentence(lines[at - 1]) and len(lines[at - 1]) <= 40:
+            return re.sub(r"\s{2,}", "、", lines[at - 1].strip()), lines[at - 1]
+    return None
+
+
+def _infer_issuer(draft: Draft, page: chrome.Chrome) -> tuple[str, str] | None:
     segment = draft.segment
-    for line in segment.discarded if segment else []:
-        if m := re.search(r"来源[：:]\s*(\S+)", line):
-            return m[1], line
-    if segment and segment.notice:
-        dated = _find_date(segment.notice)
-        if dated:
-            at = segment.notice.index(dated[1])
-            if at > 0 and not outline.ends_sentence(segment.notice[at - 1]):
-                signature = re.sub(r"\s{2,}", "、", segment.notice[at - 1].strip())
-                return signature, segment.notice[at - 1]
+    for lines in (segment.notice, segment.closing) if segment else ():
+        if signed := _signature(lines):
+            return signed
+    if source := page.fact("source", stand_in=True):  # the issuer's own site names itself
+        return source
     title = draft.title or ""
     if m := _ISSUER_RE.match(title):
         return m[1], title
+    return None
+
+
+def _infer_issued(draft: Draft, facts: FileFacts) -> tuple[str, str] | None:
+    """The plan's date: the document's own first (its notice, signature or closing), then the
+    date the publisher's catalogue gives the document (成文日期), and only as a marked
+    fallback the publication time of the issuer's own page — never a copy's upload time."""
+    segment, page, reading = draft.segment, facts.chrome, facts.reading
+    if own := _find_date((segment.notice + segment.closing) if segment else []):
+        return own[0], f"the document's date: {own[1]}"
+    if stated := page.fact("document_date"):
+        return stated[0], f"the page's catalogue gives the document's date (成文日期): {stated[1]}"
+    if stand_in := page.fact("page_date", stand_in=True):
+        return stand_in[0], f"fallback, not printed in the document: the page's publication time: {stand_in[1]}"
+    if reading.issued and page.family is None:
+        return reading.issued, f"fallback, not printed in the document: {reading.issued_evidence}"
     return None
 
 
@@ -216,6 +237,7 @@ class FileFacts:
     parts: FileParts
     reading: Reading
     furniture: list[str]  # page numbers and running headers the cleanup removed
+    chrome: chrome.Chrome = field(default_factory=chrome.Chrome)  # the site chrome removed, and the page's facts
 
 
 def plan_data(
@@ -246,14 +268,12 @@ def plan_data(
                              f"place not yet registered {places.register_command('ID')} (nothing is written "
                              "until then)")
     segment = draft.segment
-    issuer = _infer_issuer(draft)
+    issuer = _infer_issuer(draft, facts.chrome)
     if issuer:
         inferred.append({"field": "issuer", "value": issuer[0], "evidence": issuer[1]})
     else:
         undecided.append("issuer: the text does not say who issued it")
-    dated = _find_date((segment.discarded + segment.notice + segment.closing) if segment else [])
-    if dated is None and reading.issued:
-        dated = reading.issued, reading.issued_evidence
+    dated = _infer_issued(draft, facts)
     if dated:
         inferred.append({"field": "issued", "value": dated[0], "evidence": dated[1]})
     title = draft.title
@@ -362,7 +382,8 @@ def import_document(path: Path, data: bytes, *, source_file: str, url: str | Non
         parts.segments[-1].closing.extend(cleaned.after_table)
     drafts = pair_segments(parts, rules)
     notes = reading.notes + cleaned.notes
-    facts = FileFacts(source_file, notes + conversions.summary(), parts, reading, reading.discarded + cleaned.discarded)
+    facts = FileFacts(source_file, notes + conversions.summary(), parts, reading, reading.discarded + cleaned.discarded,
+                      cleaned.chrome)
     report = ImportReport(source_file, conversions.summary(), notes=notes)
     seen: dict[str, int] = {}
     for draft in drafts:

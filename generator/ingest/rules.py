@@ -22,7 +22,6 @@ class ImportRules:
     collection_keywords: tuple[str, ...]
     notice_prefixes: tuple[str, ...]
     toc_headings: tuple[str, ...]
-    chrome: tuple[re.Pattern[str], ...]
     separator: re.Pattern[str]
     closing: tuple[re.Pattern[str], ...]
     signature_suffixes: tuple[str, ...]
@@ -36,6 +35,7 @@ class ImportRules:
     wrapped_min_lines: int
     wrapped_min_width: int
     wrapped_tolerance: int
+    flattened_min_chars: int
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +47,6 @@ def load_rules(path: Path = RULES_FILE) -> ImportRules:
         collection_keywords=tuple(data["collection_keywords"]),
         notice_prefixes=tuple(data["notice_prefixes"]),
         toc_headings=tuple(data["toc_headings"]),
-        chrome=tuple(re.compile(p) for p in data["chrome_patterns"]),
         separator=re.compile(data["separator_pattern"]),
         closing=tuple(re.compile(p) for p in data["closing_patterns"]),
         signature_suffixes=tuple(data["signature_suffixes"]),
@@ -72,6 +71,7 @@ def load_rules(path: Path = RULES_FILE) -> ImportRules:
         wrapped_min_lines=data["wrapped_min_lines"],
         wrapped_min_width=data["wrapped_min_width"],
         wrapped_tolerance=data["wrapped_tolerance"],
+        flattened_min_chars=data["flattened_min_chars"],
         toneless_pinyin=re.compile("^(?:{})?(?:{})$".format("|".join(data["pinyin_initials"]),
                                                            "|".join(data["pinyin_finals"]))),
     )

@@ -108,13 +108,6 @@ def _closing_start(tokens: list[Token], rules: ImportRules) -> int:
     return start
 
 
-def is_chrome(line: str, rules: ImportRules) -> bool:
-    """Web-page chrome: the line, or every piece of it set apart by runs of spaces."""
-    pieces = [p for p in re.split(r"\s{2,}|\t", line) if p]
-    return any(p.match(line) for p in rules.chrome) or len(pieces) > 1 and all(
-        any(p.match(piece) for p in rules.chrome) for piece in pieces)
-
-
 def _sections_restart(tokens: list[Token]) -> bool:
     """A section 一 after other sections starts a new plan, unless a part heading
     (第二部分) came since the last section: numbering restarts inside parts."""
@@ -158,9 +151,6 @@ def split_file(lines: list[str], rules: ImportRules, numbers: list[int] | None =
         if rules.separator.match(line):
             segment.discarded.append(line)
             segment.in_closing = True
-            continue
-        if is_chrome(line, rules):
-            segment.discarded.append(line)
             continue
         following = next_nonblank(index)
         toc = _toc_entry(line, following[2] if following else None, rules)

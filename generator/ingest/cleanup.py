@@ -249,7 +249,7 @@ def _join_broken_tails(out: list[tuple[int, str]], rules: ImportRules) -> tuple[
         opened = before.count("（") > before.count("）")
         kind = classify(text, 0).kind if text else ""
         if text and last is not None and not line.startswith("\t") and not before.startswith("\t") and (
-            (_is_tail(text, rules) and classify(before, 0).kind in ("item", "glued", "text"))
+            (_is_tail(text, rules) and classify(before, 0).kind not in ("part", "sec1", "sec2"))
             or (opened and kind == "text" and text.count("）") > text.count("（"))
         ):
             del result[last + 1:]  # blank lines where a page broke

@@ -95,10 +95,22 @@ def _infer_issued(draft: Draft, facts: FileFacts) -> tuple[str, str] | None:
     return None
 
 
+_SPACED = re.compile(r"(?<=[\d\u4e00-\u9fff])[ \u3000]+(?=[\d\u4e00-\u9fff])")
+
+
+def _tidy_title(title: str | None, warnings: list[str]) -> str | None:
+    """A title without the spaces a web copy or a letter-spaced letterhead puts between its
+    characters and digits (2025 年度 → 2025年度); said in the report."""
+    if not title or not _SPACED.search(title):
+        return title
+    warnings.append(f"title printed with spaces ('{title}'): stored without them")
+    return _SPACED.sub("", title)
+
+
 def _infer_year(draft: Draft, year: int | None) -> tuple[int | None, str]:
     if year is not None:
         return year, "given on the command line (--year)"
-    if m := re.search(r"(20\d{2}|19\d{2})年", draft.title or ""):
+    if m := re.search(r"(20\d{2}|19\d{2})\s*年", draft.title or ""):
         return int(m[1]), f"title: {draft.title}"
     for line in draft.tree.preamble[:3]:
         if m := re.search(r"(20\d{2})年", line):
@@ -228,6 +240,16 @@ def _table_data(table: tables.FlatTable, rules: ImportRules, warnings: list[str]
     return data
 
 
+def _plain_table_data(table: tables.FlatTable) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if table.label:
+        data["label"] = table.label
+    data["title"] = table.title
+    data["columns"] = table.header
+    data["rows"] = table.rows
+    return data
+
+
 @dataclass(frozen=True)
 class FileFacts:
     """What a whole file says, shared by the plans found in it."""
@@ -276,7 +298,7 @@ def plan_data(
     dated = _infer_issued(draft, facts)
     if dated:
         inferred.append({"field": "issued", "value": dated[0], "evidence": dated[1]})
-    title = draft.title
+    title = _tidy_title(draft.title, draft.warnings)
     if not title and reading.title:
         title = reading.title
         inferred.append({"field": "title", "value": title, "evidence": f"the {reading.kind} document's metadata"})
@@ -324,6 +346,10 @@ def plan_data(
     if segment and segment.table:
         draft.warnings.extend(segment.table.warnings)
         data["task_table"] = _table_data(segment.table, rules, draft.warnings)
+    if segment and segment.tables:
+        data["tables"] = [_plain_table_data(table) for table in segment.tables]
+        draft.warnings.append(f"{len(segment.tables)} table(s) that name no items (no row numbers) kept as the "
+                              "plan's tables, not as its task table")
     draft.warnings.extend(_structure_warnings(data))
     draft.warnings.extend(note for item in draft.tree.all_items() for note in item.notes)
     return data, undecided

@@ -267,7 +267,8 @@ class OutlineParser:
         self._open_section(2, token.number, token.value, token.rest, token.line)
 
     def _on_sec3(self, token: Token, following: Token | None) -> None:
-        if following is None or following.kind not in ("item", "numonly", "glued"):
+        heading = is_title_like(token.rest, self.rules) and "。" not in token.rest
+        if following is None or following.kind not in ("item", "numonly", "glued") or not heading:
             self._on_text(Token("text", token.line, token.text), following)  # 一是… inside a paragraph
             return
         depth = max((s.level for s in self.stack if s.level < 3), default=0)

@@ -21,6 +21,8 @@ class ImportRules:
     weak_title_keywords: tuple[str, ...]
     collection_keywords: tuple[str, ...]
     notice_prefixes: tuple[str, ...]
+    notice_markers: tuple[str, ...]
+    title_decorations: tuple[re.Pattern[str], ...]
     toc_headings: tuple[str, ...]
     separator: re.Pattern[str]
     closing: tuple[re.Pattern[str], ...]
@@ -46,6 +48,8 @@ def load_rules(path: Path = RULES_FILE) -> ImportRules:
         weak_title_keywords=tuple(data["weak_title_keywords"]),
         collection_keywords=tuple(data["collection_keywords"]),
         notice_prefixes=tuple(data["notice_prefixes"]),
+        notice_markers=tuple(data["notice_markers"]),
+        title_decorations=tuple(re.compile(p) for p in data["title_decorations"]),
         toc_headings=tuple(data["toc_headings"]),
         separator=re.compile(data["separator_pattern"]),
         closing=tuple(re.compile(p) for p in data["closing_patterns"]),

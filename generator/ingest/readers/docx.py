@@ -64,8 +64,11 @@ class Numbering:
 
 
 def _table_lines(table: Any) -> list[str]:
+    from ..tables import END, ROW
+
     lines = []
     for row in table.rows:
+        lines.append(ROW)
         seen = set()
         for cell in row.cells:
             if id(cell._tc) in seen:  # a merged cell is listed once per column it spans
@@ -74,7 +77,7 @@ def _table_lines(table: Any) -> list[str]:
             parts = [p.text.strip() for p in cell.paragraphs if p.text.strip()] or [""]
             lines.append("\t" + parts[0])
             lines.extend(parts[1:])
-    return lines
+    return lines + [END]
 
 
 def _blocks(parent: Any) -> Any:

@@ -68,14 +68,18 @@ def read(data: bytes, url: str | None) -> Reading:
 def _flatten_tables(body: str) -> tuple[str, int]:
     """trafilatura writes a table's rows as '| a | b |': flatten them the way the
     importer reads tables (a tab opens a cell)."""
+    from ..tables import END, ROW
+
     out, tables, inside = [], 0, False
     for line in body.split("\n"):
         row = line.strip()
         if row.startswith("|") and row.endswith("|") and row.count("|") >= 3:
             tables += not inside
             inside = True
-            out += ["\t" + cell.strip() for cell in row[1:-1].split("|")]
+            if not re.fullmatch(r"\|(\s*:?-+:?\s*\|)+", row):  # Markdown's rule under the header
+                out += [ROW] + ["\t" + cell.strip() for cell in row[1:-1].split("|")]
         else:
+            out += [END] if inside else []
             inside = False
             out.append(line)
-    return "\n".join(out), tables
+    return "\n".join(out + ([END] if inside else [])), tables

@@ -32,6 +32,7 @@ class Cleaned:
     discarded: list[str] = field(default_factory=list)
     after_table: list[str] = field(default_factory=list)  # lines after a spaced table: the closing
     chrome: chrome.Chrome = field(default_factory=chrome.Chrome)
+    gaps: set[int] = field(default_factory=set)  # the lines where the text resumes after a paywall
 
 
 def _is_page_number(line: str, rules: ImportRules) -> bool:
@@ -193,7 +194,8 @@ def clean(lines: list[str], rules: ImportRules) -> Cleaned:
         notes.append(f"joined {joined} wrapped line(s): the text was broken every ~{width} characters")
     if tails_joined:
         notes.append(f"joined {tails_joined} line(s) of a unit or deadline tail to the item they close")
-    return Cleaned([text for _, text in out], [n for n, _ in out], notes, discarded, trailing, found)
+    return Cleaned([text for _, text in out], [n for n, _ in out], notes, discarded, trailing, found,
+                   {next((n for n, line in out if n > at and line.strip()), 0) for at in found.paywalls})
 
 
 def _stray_numbers(lines: list[str]) -> set[int]:

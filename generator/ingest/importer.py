@@ -119,7 +119,14 @@ def _infer_year(draft: Draft, year: int | None) -> tuple[int | None, str]:
 
 
 def _infer_locality(draft: Draft, localities: list[dict[str, Any]]) -> tuple[str | None, str]:
-    haystack = "\n".join([draft.title or ""] + draft.tree.preamble + [i.text for i in draft.tree.all_items()])
+    segment = draft.segment
+    around = (segment.notice + segment.subtitle + segment.closing) if segment else []
+
+    def intros(sections: list[OutlineSection]) -> list[str]:
+        return [line for s in sections for line in [s.title, *s.intro, *intros(s.sections)]]
+
+    items = [f"{i.title or ''}\n{i.text}" for i in draft.tree.all_items()]
+    haystack = "\n".join([draft.title or ""] + around + draft.tree.preamble + intros(draft.tree.sections) + items)
     return places.infer(haystack, localities)
 
 
@@ -403,7 +410,7 @@ def import_document(path: Path, data: bytes, *, source_file: str, url: str | Non
     Raises readers.ReadError or text.DecodeError for a file that cannot be read."""
     rules = load_rules()
     reading, conversions, cleaned = _read(path, data, url)
-    parts = split_file(cleaned.lines, rules, cleaned.numbers)
+    parts = split_file(cleaned.lines, rules, cleaned.numbers, cleaned.gaps)
     if cleaned.after_table and parts.segments:  # a signature and date after an annex table close the plan
         parts.segments[-1].closing.extend(cleaned.after_table)
     drafts = pair_segments(parts, rules)

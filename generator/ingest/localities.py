@@ -29,10 +29,11 @@ def infer(haystack: str, localities: list[dict[str, Any]]) -> tuple[str | None, 
     for entry in localities:
         if entry.get("anonymized"):
             continue
-        names = [n for n in [entry.get("name"), *entry.get("aliases", [])] if n]
-        count = sum(haystack.count(n) for n in names)
-        if count:
-            counts[entry["id"]] = (count, next(n for n in names if n in haystack))
+        names = sorted({n for n in [entry.get("name"), *entry.get("aliases", [])] if n}, key=len, reverse=True)
+        found = re.findall("|".join(map(re.escape, names)), haystack) if names else []  # 威海市 once, not also as 威海
+        if found:
+            name = max(set(found), key=found.count)
+            counts[entry["id"]] = (len(found), name if found.count(name) == len(found) else " / ".join(sorted(set(found))))
     parents = {e.get("parent") for e in localities if e["id"] in counts}
     candidates = {k: v for k, v in counts.items() if k not in parents} or counts
     if not candidates:

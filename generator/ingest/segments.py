@@ -156,8 +156,10 @@ def _sections_restart(tokens: list[Token]) -> bool:
     return False
 
 
-def split_file(lines: list[str], rules: ImportRules, numbers: list[int] | None = None) -> FileParts:
-    """Segments of a file's lines; numbers are the source lines they start on (default 1, 2, …)."""
+def split_file(lines: list[str], rules: ImportRules, numbers: list[int] | None = None,
+               gaps: set[int] | None = None) -> FileParts:
+    """Segments of a file's lines; numbers are the source lines they start on (default 1, 2, …);
+    gaps: the source lines where the text resumes after a part the copy hides."""
     parts = FileParts([Segment()], [], None, [])
     segment = parts.segments[0]
     pending_label: str | None = None
@@ -232,6 +234,7 @@ def split_file(lines: list[str], rules: ImportRules, numbers: list[int] | None =
             pending_label, pre = None, []
             continue
         token = outline.classify(line, line_no)
+        token.after_gap = line_no in (gaps or ())
         if token.kind == "sec1" and token.value == 1 and _sections_restart(segment.tokens) \
                 and not _after_bare_heading(segment.tokens, rules):
             segment = start_segment()

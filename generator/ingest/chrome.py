@@ -32,12 +32,14 @@ class Family:
     document_date: tuple[re.Pattern[str], ...] = ()
     source: tuple[re.Pattern[str], ...] = ()
     issued_fallback: bool = False  # the page is the issuer's own: its date and source may stand in
+    examples: tuple[str, ...] = ()  # lines of this family's chrome as sites print them (for the tests)
 
 
 @dataclass(frozen=True)
 class ChromeRules:
     common: tuple[re.Pattern[str], ...]
     families: tuple[Family, ...]
+    common_examples: tuple[str, ...] = ()
 
     def all_lines(self) -> tuple[re.Pattern[str], ...]:
         return self.common + tuple(p for f in self.families for p in f.lines)
@@ -53,9 +55,9 @@ def load_rules(path: Path = CHROME_FILE) -> ChromeRules:
     families = tuple(
         Family(name, _compiled(spec.get("lines")), _compiled(spec.get("paywall")), _compiled(spec.get("ends")),
                _compiled(spec.get("page_date")), _compiled(spec.get("document_date")), _compiled(spec.get("source")),
-               bool(spec.get("issued_fallback")))
+               bool(spec.get("issued_fallback")), tuple(spec.get("examples") or ()))
         for name, spec in data["families"].items())
-    return ChromeRules(_compiled(data["common"]["lines"]), families)
+    return ChromeRules(_compiled(data["common"]["lines"]), families, tuple(data["common"].get("examples") or ()))
 
 
 @dataclass

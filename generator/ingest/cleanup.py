@@ -266,8 +266,9 @@ def _join_broken_tails(out: list[tuple[int, str]], rules: ImportRules) -> tuple[
 # Text that lost its line breaks (copied out of a PDF viewer)
 
 _FLAT_PAGE = re.compile(r"(?:^|\s)[-—–－]\s*(\d{1,4})\s*[-—–－](?=\s|$)")
-_FLAT_MARK = re.compile(rf"(?:^|(?<=[\s。；！？）”]))\s*(?:第([{CN_NUMERAL}]+)部分|([{CN_NUMERAL}]+)、|"
-                        rf"（([{CN_NUMERAL}]+)）|(\d{{1,3}})[.．、](?!\d))")
+_FLAT_MARK = re.compile(rf"(?:^|(?<=[\s。；！？）”])|(?<=[\u4e00-\u9fff])(?=\d))\s*(?:第([{CN_NUMERAL}]+)部分|"
+                        rf"([{CN_NUMERAL}]+)、|（([{CN_NUMERAL}]+)）|(\d{{1,3}})[.．、](?!\d))")
+_HEADING_START = re.compile(rf"(第[{CN_NUMERAL}]+部分|[{CN_NUMERAL}]+、|（[{CN_NUMERAL}]+）)")
 
 
 def _unflatten(numbers: list[int], lines: list[str], rules: ImportRules, notes: list[str],
@@ -293,8 +294,7 @@ def _unflatten(numbers: list[int], lines: list[str], rules: ImportRules, notes: 
         pieces = [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])]
         head = pieces.pop(0) if pieces and cuts[0] > 0 else ""
         if head:
-            title, space, rest = head.partition(" ")
-            pieces[:0] = [title, rest] if space and len(title) <= 50 and not re.search("[。，；]", title) else [head]
+            pieces[:0] = _title_and_rest(head, rules)
         kept = [p for p in pieces if p]
         out_numbers += [number] * len(kept)
         out_lines += kept
@@ -302,6 +302,16 @@ def _unflatten(numbers: list[int], lines: list[str], rules: ImportRules, notes: 
                      f"viewer): split it into {len(kept)} lines at its outline numbers; removed {pages} page number(s) "
                      f"and {headers} running header(s) inside it (kept in source.discarded)")
     return out_numbers, out_lines, flat
+
+
+def _title_and_rest(head: str, rules: ImportRules) -> list[str]:
+    """The title at the start of a flattened text, set apart from the preamble after it: up
+    to the first space, or up to the title word (工作要点) when no space follows it."""
+    title, space, rest = head.partition(" ")
+    if space and len(title) <= 50 and not re.search("[。，；]", title):
+        return [title, rest]
+    ends = [head.find(word) + len(word) for word in rules.title_keywords if 0 <= head.find(word) <= 50]
+    return [head[:min(ends)], head[min(ends):]] if ends else [head]
 
 
 def _without_page_marks(text: str, discarded: list[str]) -> tuple[str, int, int]:
@@ -316,30 +326,31 @@ def _without_page_marks(text: str, discarded: list[str]) -> tuple[str, int, int]
             discarded.append(header)
             headers += 1
             rest = rest[len(header):].lstrip()
-        text = text[:match.start()].rstrip() + rest if not rest[:1].isspace() else text[:match.start()] + rest
+        text = text[:match.start()].rstrip() + rest  # a page may break a word: nothing stood there
     return text, pages, headers
 
 
 def _outline_cuts(text: str) -> list[int]:
-    """Where parts, sections, tasks and items begin, each number the one expected next."""
-    cuts = []
+    """Where parts, sections, tasks and items begin, each number the one expected next. A
+    number glued to a character (…基础教育1．推进) is taken only right after a heading's title."""
+    cuts: list[int] = []
     last = {"part": 0, "sec1": 0, "sec2": 0, "item": 0}
     for match in _FLAT_MARK.finditer(text):
         part, sec1, sec2, item = match.groups()
         kind, value = next((k, v) for k, v in zip(("part", "sec1", "sec2", "item"), (part, sec1, sec2, item))
                            if v is not None)
         number = int(value) if kind == "item" else cn_number(value)
-        if number is None or number != last[kind] + 1 and not (number == 1 and kind in ("sec2", "item")):
+        at = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
+        after_heading = bool(cuts) and bool(_HEADING_START.match(text, cuts[-1])) \
+            and not re.search("[。；！？]", text[cuts[-1]:at])
+        glued = at > 0 and "\u4e00" <= text[at - 1] <= "\u9fff"
+        if number is None or glued and not (kind == "item" and after_heading):
             continue
-        if kind == "item" and number == 1 and last["item"] and not cuts_since_heading(cuts, match.start(), text):
-            continue
+        if number != last[kind] + 1 and not (number == 1 and kind == "sec2"):
+            if not (kind == "item" and number == 1 and after_heading):
+                continue
         last[kind] = number
         if kind in ("part", "sec1"):
             last["sec2"] = 0
-        cuts.append(match.start() + (len(match.group(0)) - len(match.group(0).lstrip())))
+        cuts.append(at)
     return cuts
-
-
-def cuts_since_heading(cuts: list[int], at: int, text: str) -> bool:
-    """Whether the last cut before `at` opened a heading (items may restart at 1 after one)."""
-    return bool(cuts) and bool(re.match(rf"(第[{CN_NUMERAL}]+部分|[{CN_NUMERAL}]+、|（[{CN_NUMERAL}]+）)", text[cuts[-1]:]))

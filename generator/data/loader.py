@@ -222,4 +222,6 @@ def build_plan(doc: Document) -> model.Plan:
             label=table.get("label"), title=table.get("title"),
             columns=tuple(table["columns"].items()), rows=rows,
         ) if table else None,
+        tables=tuple(model.PlanTable(label=t.get("label"), title=t.get("title"), columns=tuple(t["columns"]),
+                                     rows=tuple(tuple(row) for row in t["rows"])) for t in data.get("tables") or ()),
     )

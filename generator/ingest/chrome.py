@@ -87,7 +87,7 @@ class Chrome:
         for found_kind, name, line in self.facts:
             if found_kind == kind and name == family.name:
                 pattern = next(p for p in getattr(family, kind) if p.search(line))
-                value = pattern.search(line)[1]  # type: ignore[index]
+                value = pattern.search(line)[1]
                 if kind.endswith("date"):
                     match = _DATE.search(value)
                     if not match:

@@ -135,7 +135,8 @@ def _flattened(header: list[tuple[int, str]], rows: list[list[str]]) -> list[str
 def clean(lines: list[str], rules: ImportRules) -> Cleaned:
     kept_chrome, found = chrome.strip(lines, list(range(1, len(lines) + 1)))
     numbers, lines = [n for n, _ in kept_chrome], [line for _, line in kept_chrome]
-    notes = [found.summary()] if found.summary() else []
+    summary = found.summary()
+    notes = [summary] if summary else []
     discarded = list(found.removed)
     numbers, lines, flat = _unflatten(numbers, lines, rules, notes, discarded)
     page_numbers = {at for at, line in enumerate(lines) if line.strip() and _is_page_number(line, rules)}

@@ -394,7 +394,7 @@ def _runin(token: Token, rules: OutlineRules) -> tuple[str, str] | None:
     return (first, rest.strip()) if rest.strip() and _headline_ok(first, rules.headline_max_chars, rules) else None
 
 
-def _bare_heading(token: Token, following: Token | None) -> bool:
+def bare_heading(token: Token, following: Token | None) -> bool:
     """An unnumbered short heading (保障措施) right before a 一、 that starts again."""
     return (token.kind == "text" and following is not None and following.kind == "sec1" and following.value == 1
             and len(token.text) <= 12 and not ends_sentence(token.text) and not re.search(r"[，,：:\d]", token.text))
@@ -414,7 +414,7 @@ def runin_as_items(tokens: list[Token], rules: OutlineRules) -> list[Token] | No
     in_part = False
     for index, token in enumerate(tokens):
         following = tokens[index + 1] if index + 1 < len(tokens) else None
-        if out and _bare_heading(token, following):
+        if out and bare_heading(token, following):
             out.append(Token("part", token.line, token.text, None, None, token.text))
             in_part = True
             continue

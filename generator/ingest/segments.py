@@ -137,14 +137,6 @@ def _before_repeated_title(segment: Segment, line: str, rules: ImportRules) -> l
     return before
 
 
-def _after_bare_heading(tokens: list[Token], rules: ImportRules) -> bool:
-    """An unnumbered heading (保障措施) right before 一、: a part whose numbering restarts,
-    not a new plan."""
-    last = tokens[-1] if tokens else None
-    return bool(last) and last.kind == "text" and len(last.text) <= 12 and not outline.ends_sentence(last.text) \
-        and not re.search(r"[，,：:\d]", last.text)
-
-
 def _sections_restart(tokens: list[Token]) -> bool:
     """A section 一 after other sections starts a new plan, unless a part heading
     (第二部分) came since the last section: numbering restarts inside parts."""
@@ -236,7 +228,7 @@ def split_file(lines: list[str], rules: ImportRules, numbers: list[int] | None =
         token = outline.classify(line, line_no)
         token.after_gap = line_no in (gaps or ())
         if token.kind == "sec1" and token.value == 1 and _sections_restart(segment.tokens) \
-                and not _after_bare_heading(segment.tokens, rules):
+                and not (segment.tokens and outline.bare_heading(segment.tokens[-1], token)):
             segment = start_segment()
         if segment.in_closing:
             segment.closing.append(line)

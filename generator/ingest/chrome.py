@@ -40,9 +40,16 @@ class ChromeRules:
     common: tuple[re.Pattern[str], ...]
     families: tuple[Family, ...]
     common_examples: tuple[str, ...] = ()
+    any_line: re.Pattern[str] = re.compile("(?!)")  # every line pattern at once
+    stop: re.Pattern[str] = re.compile("(?!)")  # every paywall and end pattern at once
 
     def all_lines(self) -> tuple[re.Pattern[str], ...]:
         return self.common + tuple(p for f in self.families for p in f.lines)
+
+
+def _alternation(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """Several patterns in one expression: most lines are text, rejected at once."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or "(?!)")
 
 
 def _compiled(patterns: list[str] | None) -> tuple[re.Pattern[str], ...]:
@@ -57,7 +64,10 @@ def load_rules(path: Path = CHROME_FILE) -> ChromeRules:
                _compiled(spec.get("page_date")), _compiled(spec.get("document_date")), _compiled(spec.get("source")),
                bool(spec.get("issued_fallback")), tuple(spec.get("examples") or ()))
         for name, spec in data["families"].items())
-    return ChromeRules(_compiled(data["common"]["lines"]), families, tuple(data["common"].get("examples") or ()))
+    common = _compiled(data["common"]["lines"])
+    return ChromeRules(common, families, tuple(data["common"].get("examples") or ()),
+                       _alternation(common + tuple(p for f in families for p in f.lines)),
+                       _alternation(tuple(p for f in families for p in f.ends + f.paywall)))
 
 
 @dataclass
@@ -147,13 +157,16 @@ def strip(lines: list[str], numbers: list[int]) -> tuple[list[tuple[int, str]], 
 
 def _classify(text: str, rules: ChromeRules, chrome: Chrome, number: int) -> str | None:
     """The family whose chrome a line is ('' for common chrome), or None for document text."""
-    for family in rules.families:
+    for family in rules.families if rules.stop.match(text) else ():
         if any(p.match(text) for p in family.ends):
             chrome.ended = number
             return family.name
         if any(p.match(text) for p in family.paywall):
             chrome.paywalls.append(number)
             return family.name
+    fast = rules.any_line
+    if not fast.match(text) and not any(fast.match(p) for p in _PIECES.split(text) if p):
+        return None
     if not _matches(rules.all_lines(), text):
         return None
     pieces = [text] + [p for p in _PIECES.split(text) if p]

@@ -245,22 +245,26 @@ def _join_broken_tails(out: list[tuple[int, str]], rules: ImportRules) -> tuple[
     it; a line that leaves a parenthesis open (（责任科室：人) goes on in the next one."""
     joined = 0
     result: list[tuple[int, str]] = []
+    last: int | None = None  # the last non-blank line kept
     for number, line in out:
         text = line.strip()
-        last = next((k for k in range(len(result) - 1, -1, -1) if result[k][1].strip()), None)
         before = result[last][1].strip() if last is not None else ""
-        opened = before.count("（") > before.count("）")
-        kind = classify(text, 0).kind if text else ""
-        if text and last is not None and not line.startswith("\t") and not before.startswith("\t") and (
-            (_is_tail(text, rules) and classify(before, 0).kind not in ("part", "sec1", "sec2"))
-            or (opened and kind == "text" and text.count("）") > text.count("（"))
-        ):
+        if text and before and not line.startswith("\t") and not before.startswith("\t") and _continues_tail(
+                before, text, rules):
             del result[last + 1:]  # blank lines where a page broke
             result[last] = (result[last][0], before + text)
             joined += 1
             continue
         result.append((number, line))
+        last = len(result) - 1 if text else last
     return result, joined
+
+
+def _continues_tail(before: str, text: str, rules: ImportRules) -> bool:
+    if text[0] == "（" and _is_tail(text, rules):
+        return classify(before, 0).kind not in ("part", "sec1", "sec2")
+    opened = before.count("（") > before.count("）")
+    return opened and text.count("）") > text.count("（") and classify(text, 0).kind == "text"
 
 
 # ---------------------------------------------------------------------------

@@ -3,6 +3,7 @@ whole) and one row per file leave. One bad file never stops the others."""
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,7 +46,7 @@ def files_of(paths: list[Path]) -> list[Path]:
 
 
 def run(paths: list[Path], out_dir: Path, *, source_name: str | None, url: str | None, year: int | None,
-        locality: str | None, localities: list[dict[str, Any]], force: bool) -> Batch:
+        locality: str | None, localities: list[dict[str, Any]], force: bool, review: bool = False) -> Batch:
     from tqdm import tqdm
 
     files = files_of(paths)
@@ -56,7 +57,7 @@ def run(paths: list[Path], out_dir: Path, *, source_name: str | None, url: str |
         try:
             data = path.read_bytes()
             report = importer.import_document(path, data, source_file=source_name or path.as_posix(), url=url,
-                                              year=year, locality=locality, localities=localities)
+                                              year=year, locality=locality, localities=localities, review=review)
         except OSError as exc:
             row.error = f"cannot read: {exc.strerror}"
             continue
@@ -80,3 +81,20 @@ def table(batch: Batch) -> str:
     for row in batch.rows:
         lines.append(f"{row.file} | {row.plans} | {row.items} | {row.warnings} | {row.written} | {row.error}")
     return "\n".join(lines)
+
+
+def write_review(batch: Batch, target: Path) -> Path:
+    """The review page of every document read (review.page), written whole or not at all."""
+    from . import review
+
+    documents = []
+    for report in batch.reports:
+        general = [w for found in report.warnings.values() for w in found if not re.match(r"(outline: )?line \d+:", w)]
+        undecided = [u for found in report.undecided.values() for u in found]
+        documents.append((report.source, report.review, report.notes + general + undecided))
+    documents += [(row.file, [], [row.error]) for row in batch.rows if row.error]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".tmp")
+    partial.write_text(review.page(documents), encoding="utf-8")
+    partial.replace(target)
+    return target

@@ -75,6 +75,7 @@ class Chrome:
     """What the chrome stage removed from one document, and what the page itself said."""
 
     removed: list[str] = field(default_factory=list)
+    at: dict[int, str] = field(default_factory=dict)  # source line → what removed it (a family, 'paywall', …)
     counts: Counter = field(default_factory=Counter)  # removed lines by family ('' for common chrome)
     paywalls: list[int] = field(default_factory=list)  # source lines where a paywall hid text
     ended: int | None = None  # source line where the copy's own text ends (preview ended …)
@@ -145,6 +146,7 @@ def strip(lines: list[str], numbers: list[int]) -> tuple[list[tuple[int, str]], 
             continue
         if chrome.ended is not None:
             chrome.removed.append(text)
+            chrome.at[number] = "after the end of the copy's text"
             continue
         family = _classify(text, rules, chrome, number)
         if family is None:
@@ -152,6 +154,8 @@ def strip(lines: list[str], numbers: list[int]) -> tuple[list[tuple[int, str]], 
             continue
         chrome.removed.append(text)
         chrome.counts[family] += 1
+        kind = "paywall" if chrome.paywalls[-1:] == [number] else "end of the copy" if chrome.ended == number else ""
+        chrome.at[number] = " ".join(k for k in (family or "common", kind) if k)
     return kept, chrome
 
 

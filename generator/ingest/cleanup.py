@@ -33,6 +33,10 @@ class Cleaned:
     after_table: list[str] = field(default_factory=list)  # lines after a spaced table: the closing
     chrome: chrome.Chrome = field(default_factory=chrome.Chrome)
     gaps: set[int] = field(default_factory=set)  # the lines where the text resumes after a paywall
+    furniture_at: set[int] = field(default_factory=set)  # source lines removed as page numbers or headers
+    joined_at: dict[int, int] = field(default_factory=dict)  # source line → the line it was joined to
+    flattened_at: set[int] = field(default_factory=set)  # source lines that held a whole text
+    source: list[str] = field(default_factory=list)  # the normalized lines before cleaning, line n at n - 1
 
 
 def _is_page_number(line: str, rules: ImportRules) -> bool:
@@ -133,6 +137,7 @@ def _flattened(header: list[tuple[int, str]], rows: list[list[str]]) -> list[str
 
 
 def clean(lines: list[str], rules: ImportRules) -> Cleaned:
+    source = list(lines)
     kept_chrome, found = chrome.strip(lines, list(range(1, len(lines) + 1)))
     numbers, lines = [n for n, _ in kept_chrome], [line for _, line in kept_chrome]
     summary = found.summary()
@@ -146,26 +151,22 @@ def clean(lines: list[str], rules: ImportRules) -> Cleaned:
     seen_header: set[str] = set()
     kept: list[tuple[int, str]] = []
     removed_numbers = removed_headers = 0
+    furniture: set[int] = set()
     for at, (number, line) in enumerate(zip(numbers, lines)):
         text = line.strip()
-        if at in page_numbers:
-            removed_numbers += 1
+        if at in page_numbers or at in glued or text in headers and text in seen_header:
+            removed_numbers += at in page_numbers
+            removed_headers += at not in page_numbers
             discarded.append(text)
-            continue
-        if at in glued:
-            removed_headers += 1
-            discarded.append(text)
+            furniture.add(number)
             continue
         if text in headers:
-            if text in seen_header:
-                removed_headers += 1
-                discarded.append(text)
-                continue
             seen_header.add(text)
         kept.append((number, line))
     width = _wrap_width([line for _, line in kept], rules)
     out: list[tuple[int, str]] = []
     joined = 0
+    joined_at: dict[int, int] = {}
     previous = ""  # the last physical line, not the paragraph joined so far
     for number, line in kept:
         if width and line.strip() and _continues(previous.strip(), line.strip(), width, rules):
@@ -173,11 +174,12 @@ def clean(lines: list[str], rules: ImportRules) -> Cleaned:
                 out.pop()  # blank lines left where a page break was
             glue = " " if re.search(r"[A-Za-z0-9]$", out[-1][1]) and re.match(r"[A-Za-z0-9]", line.strip()) else ""
             out[-1] = (out[-1][0], out[-1][1].rstrip() + glue + line.strip())
+            joined_at[number] = out[-1][0]
             joined += 1
         else:
             out.append((number, line))
         previous = line if line.strip() else previous
-    out, tails_joined = _join_broken_tails(out, rules)
+    out, tails_joined = _join_broken_tails(out, rules, joined_at)
     trailing: list[str] = []
     header_at = next((k for k, (_, line) in enumerate(out) if _table_header(line, rules)), None)
     if header_at is not None:
@@ -196,7 +198,8 @@ def clean(lines: list[str], rules: ImportRules) -> Cleaned:
     if tails_joined:
         notes.append(f"joined {tails_joined} line(s) of a unit or deadline tail to the item they close")
     return Cleaned([text for _, text in out], [n for n, _ in out], notes, discarded, trailing, found,
-                   {next((n for n, line in out if n > at and line.strip()), 0) for at in found.paywalls})
+                   {next((n for n, line in out if n > at and line.strip()), 0) for at in found.paywalls},
+                   furniture, joined_at, flat, source)
 
 
 def _stray_numbers(lines: list[str]) -> set[int]:
@@ -240,7 +243,8 @@ def _is_tail(text: str, rules: ImportRules) -> bool:
     return text.startswith("（") and text.endswith("）") and any(f"{label}：" in text for label in labels)
 
 
-def _join_broken_tails(out: list[tuple[int, str]], rules: ImportRules) -> tuple[list[tuple[int, str]], int]:
+def _join_broken_tails(out: list[tuple[int, str]], rules: ImportRules,
+                       joined_at: dict[int, int]) -> tuple[list[tuple[int, str]], int]:
     """A unit/deadline tail on a line of its own (（牵头单位：…）) belongs to the item before
     it; a line that leaves a parenthesis open (（责任科室：人) goes on in the next one."""
     joined = 0
@@ -249,10 +253,11 @@ def _join_broken_tails(out: list[tuple[int, str]], rules: ImportRules) -> tuple[
     for number, line in out:
         text = line.strip()
         before = result[last][1].strip() if last is not None else ""
-        if text and before and not line.startswith("\t") and not before.startswith("\t") and _continues_tail(
-                before, text, rules):
+        if last is not None and text and before and not line.startswith("\t") and not before.startswith("\t") \
+                and _continues_tail(before, text, rules):
             del result[last + 1:]  # blank lines where a page broke
             result[last] = (result[last][0], before + text)
+            joined_at[number] = result[last][0]
             joined += 1
             continue
         result.append((number, line))
@@ -277,13 +282,13 @@ _HEADING_START = re.compile(rf"(第[{CN_NUMERAL}]+部分|[{CN_NUMERAL}]+、|（[
 
 
 def _unflatten(numbers: list[int], lines: list[str], rules: ImportRules, notes: list[str],
-               discarded: list[str]) -> tuple[list[int], list[str], bool]:
+               discarded: list[str]) -> tuple[list[int], list[str], set[int]]:
     """Split a line holding a whole plan (sections, items and tails run together) at its
     outline numbers, taken only in their sequence (2.0版 or 3.5万元 is never item 2 or 3);
     page numbers (- 2 -) and the running header after them are removed from the stream."""
     out_numbers: list[int] = []
     out_lines: list[str] = []
-    flat = False
+    flat: set[int] = set()
     for number, line in zip(numbers, lines):
         if len(line) < rules.flattened_min_chars or line.startswith("\t"):
             out_numbers.append(number)
@@ -295,7 +300,7 @@ def _unflatten(numbers: list[int], lines: list[str], rules: ImportRules, notes: 
             out_numbers.append(number)
             out_lines.append(line)
             continue
-        flat = True
+        flat.add(number)
         pieces = [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])]
         head = pieces.pop(0) if pieces and cuts[0] > 0 else ""
         if head:

@@ -41,6 +41,7 @@ class ImportReport:
     written: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # plans not written: locality or year undecided
+    review: list[Any] = field(default_factory=list)  # review.ReviewLine per source line, when asked for
 
 
 _DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -405,7 +406,8 @@ def document_lines(path: Path, data: bytes) -> list[str]:
 
 
 def import_document(path: Path, data: bytes, *, source_file: str, url: str | None = None, year: int | None = None,
-                    locality: str | None = None, localities: list[dict[str, Any]] | None = None) -> ImportReport:
+                    locality: str | None = None, localities: list[dict[str, Any]] | None = None,
+                    review: bool = False) -> ImportReport:
     """Import one document of any kind the readers take; nothing is written here.
     Raises readers.ReadError or text.DecodeError for a file that cannot be read."""
     rules = load_rules()
@@ -430,6 +432,11 @@ def import_document(path: Path, data: bytes, *, source_file: str, url: str | Non
         report.undecided[plan["id"]] = undecided
     if not drafts:
         report.notes.append("no plan found: the file has no title line and no numbered outline")
+    if review:  # the review page's material: every source line with its role
+        from . import review as reviewing
+
+        warnings = [w for found in report.warnings.values() for w in found]
+        report.review = reviewing.line_roles(cleaned, parts, drafts, warnings, rules)
     return report
 
 

@@ -109,3 +109,19 @@ def test_no_chrome_in_the_plan_text(case):
 def test_the_report_says_what_it_recognised_and_removed(case):
     text = importer.format_report(imported(case))
     assert [s for s in case.get("report_includes", []) if s not in text] == [], text
+
+
+def test_a_web_page_gets_no_date_it_does_not_print(tmp_path):
+    """trafilatura fills a date it only half found (a year: YYYY-01-01); the plan's issued date
+    is never one the page does not print."""
+    page = ("<html><head><meta charset='utf-8'><title>2025年全县教育工作要点</title></head><body><article>"
+            "<h1>2025年全县教育工作要点</h1><p>2025年，全县教育系统坚持立德树人，办好人民满意的教育。</p>"
+            "<p>一、加强党的建设</p><p>1.强化理论武装。落实理论学习中心组学习制度，全年开展专题学习不少于12次。</p>"
+            "<p>2.加强基层党组织建设。评选示范党支部10个，开展书记抓党建述职评议全覆盖。</p>"
+            "<p>3.推进思政课改革创新。建设区级思政课名师工作室3个，每校打造1门思政精品课。</p>"
+            "<p>© 2025 某县教育局</p></article></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    report = importer.import_document(path, path.read_bytes(), source_file="raw/page.html", locality="qingdao")
+    assert report.plans[0]["issued"] is None
+    assert not [i for i in report.plans[0]["source"].get("inferred", []) if i["field"] == "issued"]

@@ -31,6 +31,12 @@ def _iso(value: str | None) -> str | None:
     return text.iso_date(match) if match else None
 
 
+def _printed(iso: str, page: str) -> bool:
+    """Whether the page prints this date (2025-02-18, 2025/2/18, 2025年2月18日 …)."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    return any((int(m[1]), int(m[2]), int(m[3])) == (year, month, day) for m in _DATE.finditer(page))
+
+
 def read(data: bytes, url: str | None) -> Reading:
     import lxml.html
     import trafilatura
@@ -55,7 +61,10 @@ def read(data: bytes, url: str | None) -> Reading:
     body, tables = _flatten_tables(body)
     title = _meta(tree, ("articletitle", "og:title", "title")) or document.get("title")
     stated = _meta(tree, _META_DATES)
-    issued = _iso(stated) or _iso(document.get("date"))
+    guessed = _iso(document.get("date"))
+    if guessed and not _printed(guessed, tree.text_content()):
+        guessed = None  # trafilatura fills a date it only half found (2025-01-01 from a year): never invent one
+    issued = _iso(stated) or guessed
     evidence = f"the page's meta tag: {stated}" if _iso(stated) else "the page's date (trafilatura)" if issued else ""
     paragraphs = len([line for line in body.split("\n") if line.strip() and not line.startswith("\t")])
     notes = [f"web page: kept the article body ({paragraphs} paragraphs); left out the page's navigation, "

@@ -77,6 +77,7 @@ class Chrome:
     removed: list[str] = field(default_factory=list)
     at: dict[int, str] = field(default_factory=dict)  # source line → what removed it (a family, 'paywall', …)
     counts: Counter = field(default_factory=Counter)  # removed lines by family ('' for common chrome)
+    seen: Counter = field(default_factory=Counter)  # chrome lines by family elsewhere on the page (recognition only)
     paywalls: list[int] = field(default_factory=list)  # source lines where a paywall hid text
     ended: int | None = None  # source line where the copy's own text ends (preview ended …)
     facts: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, family, line): dates, sources
@@ -84,9 +85,9 @@ class Chrome:
     @property
     def family(self) -> Family | None:
         """The site family most of the removed lines belong to (the first listed on a tie)."""
-        families = load_rules().families
-        best = max(families, key=lambda f: self.counts[f.name])  # max keeps the first of equals
-        return best if self.counts[best.name] else None
+        families, counts = load_rules().families, self.counts + self.seen
+        best = max(families, key=lambda f: counts[f.name])  # max keeps the first of equals
+        return best if counts[best.name] else None
 
     def fact(self, kind: str, stand_in: bool = False) -> tuple[str, str] | None:
         """(value, line) of the first page fact of a kind ('page_date', 'document_date',
@@ -107,11 +108,16 @@ class Chrome:
                 return value, line
         return None
 
+    def recognise(self, page_lines: list[str]) -> None:
+        """Recognise the site also by the chrome of the whole page (a reader such as
+        trafilatura leaves most of it out of the text)."""
+        self.seen = strip(page_lines, list(range(1, len(page_lines) + 1)))[1].counts
+
     def summary(self) -> str | None:
         """'removed 9 lines of document-sharing site chrome and a paywall marker'."""
-        if not self.removed:
-            return None
         family = self.family
+        if not self.removed:
+            return f"the page is a {family.name}'s (by its chrome outside the text)" if family else None
         kind = f"{family.name} chrome" if family else "web-page chrome"
         text = f"removed {len(self.removed)} line(s) of {kind}"
         if self.paywalls:

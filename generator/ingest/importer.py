@@ -91,7 +91,7 @@ def _infer_issued(draft: Draft, facts: FileFacts) -> tuple[str, str] | None:
         return stated[0], f"the page's catalogue gives the document's date (成文日期): {stated[1]}"
     if stand_in := page.fact("page_date", stand_in=True):
         return stand_in[0], f"fallback, not printed in the document: the page's publication time: {stand_in[1]}"
-    if reading.issued and page.family is None:
+    if reading.issued and (page.family is None or page.family.issued_fallback):  # the issuer's page, or unknown
         return reading.issued, f"fallback, not printed in the document: {reading.issued_evidence}"
     return None
 
@@ -412,6 +412,10 @@ def import_document(path: Path, data: bytes, *, source_file: str, url: str | Non
     Raises readers.ReadError or text.DecodeError for a file that cannot be read."""
     rules = load_rules()
     reading, conversions, cleaned = _read(path, data, url)
+    if reading.page_lines:
+        cleaned.chrome.recognise(reading.page_lines)
+        if not cleaned.chrome.removed and (said := cleaned.chrome.summary()):
+            cleaned.notes.append(said)
     parts = split_file(cleaned.lines, rules, cleaned.numbers, cleaned.gaps)
     if cleaned.after_table and parts.segments:  # a signature and date after an annex table close the plan
         parts.segments[-1].closing.extend(cleaned.after_table)

@@ -125,3 +125,15 @@ def test_a_web_page_gets_no_date_it_does_not_print(tmp_path):
     report = importer.import_document(path, path.read_bytes(), source_file="raw/page.html", locality="qingdao")
     assert report.plans[0]["issued"] is None
     assert not [i for i in report.plans[0]["source"].get("inferred", []) if i["field"] == "issued"]
+
+
+def test_a_saved_page_is_recognised_by_its_chrome_even_where_the_reader_left_it_out(tmp_path):
+    """trafilatura drops the 文库 page's offers and ratings with its navigation: the site's
+    family is still recognised from the whole page, so its upload date never becomes issued."""
+    page = (FOLDER / "wenku-page-undated.html").read_text(encoding="utf-8")
+    start = page.index('<div class="doc-end">')
+    path = tmp_path / "page.html"
+    path.write_text(page[:start] + page[page.index("</div>", start) + 6:], encoding="utf-8")
+    report = importer.import_document(path, path.read_bytes(), source_file="raw/page.html", locality="qingdao")
+    assert report.plans[0]["issued"] is None
+    assert "document-sharing" in importer.format_report(report)

@@ -71,7 +71,9 @@ def read(data: bytes, url: str | None) -> Reading:
              "breadcrumb, sidebars and footer"]
     if tables:
         notes.append(f"read {tables} HTML table(s) as tables")
-    return Reading(body, "html", title=title, issued=issued, issued_evidence=evidence, notes=notes)
+    page = [line.strip() for element in tree.iter() if isinstance(element.tag, str)
+            and element.tag not in ("script", "style") for line in (element.text or "").split("\n") if line.strip()]
+    return Reading(body, "html", title=title, issued=issued, issued_evidence=evidence, notes=notes, page_lines=page)
 
 
 def _flatten_tables(body: str) -> tuple[str, int]:

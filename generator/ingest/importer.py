@@ -114,7 +114,7 @@ def _infer_year(draft: Draft, year: int | None) -> tuple[int | None, str]:
     if m := re.search(r"(20\d{2}|19\d{2})\s*年", draft.title or ""):
         return int(m[1]), f"title: {draft.title}"
     for line in draft.tree.preamble[:3]:
-        if m := re.search(r"(20\d{2})年", line):
+        if m := re.search(r"(20\d{2})\s*年", line):
             return int(m[1]), f"preamble: {line[:40]}"
     return None, ""
 

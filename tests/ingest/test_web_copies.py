@@ -137,3 +137,14 @@ def test_a_saved_page_is_recognised_by_its_chrome_even_where_the_reader_left_it_
     report = importer.import_document(path, path.read_bytes(), source_file="raw/page.html", locality="qingdao")
     assert report.plans[0]["issued"] is None
     assert "document-sharing" in importer.format_report(report)
+
+
+def test_spaced_digits_in_the_title_and_the_closing_date():
+    text = ("2025 年度全县教育工作要点\n一、总体要求\n1.加强党建。推进中小学党组织标准化建设。（责任单位：组织科）\n"
+            "2.提升质量。深化课堂教学改革。\n某县教育局\n2025 年 2 月 18 日\n")
+    report = importer.import_text(text.encode("utf-8"), source_file="raw/x.txt", locality="qingdao")
+    plan = report.plans[0]
+    assert (plan["title"], plan["year"], plan["issued"], plan["issuer"]) == (
+        "2025年度全县教育工作要点", 2025, "2025-02-18", "某县教育局")
+    assert plan["closing"] == "某县教育局\n2025 年 2 月 18 日"
+    assert [i["text"] for i in items_of(plan)][-1] == "深化课堂教学改革。"

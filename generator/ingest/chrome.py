@@ -175,7 +175,8 @@ def _classify(text: str, rules: ChromeRules, chrome: Chrome, number: int) -> str
             chrome.paywalls.append(number)
             return family.name
     fast = rules.any_line
-    if not fast.match(text) and not any(fast.match(p) for p in _PIECES.split(text) if p):
+    spaced = _PIECES.search(text) is not None
+    if not fast.match(text) and not (spaced and any(fast.match(p) for p in _PIECES.split(text) if p)):
         return None
     if not _matches(rules.all_lines(), text):
         return None

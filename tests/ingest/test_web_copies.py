@@ -148,3 +148,23 @@ def test_spaced_digits_in_the_title_and_the_closing_date():
         "2025年度全县教育工作要点", 2025, "2025-02-18", "某县教育局")
     assert plan["closing"] == "某县教育局\n2025 年 2 月 18 日"
     assert [i["text"] for i in items_of(plan)][-1] == "深化课堂教学改革。"
+
+
+def test_every_imported_web_copy_is_a_valid_plan_file(tmp_path):
+    import shutil
+
+    from generator.data import loader
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for name in ("localities.yml", "themes.yml"):
+        shutil.copy(ROOT / "plans" / name, plans / name)
+    for k, case in enumerate(CASES):
+        report = imported(case)
+        for plan in report.plans:
+            copy = dict(plan, id=f"{plan['id']}-c{k}", source=dict(plan["source"], file=f"raw/copy-{k}.txt"))
+            (plans / f"{copy['id']}.yml").write_text(importer.yamlio.dump(copy, importer.SCHEMA_HEADER),
+                                                    encoding="utf-8")
+    catalog, problems = loader.load_paths([plans])
+    assert [p.format() for p in problems] == []
+    assert len(catalog.plans) == len(CASES)

@@ -308,7 +308,7 @@ def _unflatten(numbers: list[int], lines: list[str], rules: ImportRules, notes: 
         kept = [p for p in pieces if p]
         out_numbers += [number] * len(kept)
         out_lines += kept
-        notes.append(f"line {number} held the whole text ({len(line)} characters, a PDF viewer's copy): split into "
+        notes.append(f"line {number} held the whole text on one line ({len(line)} characters): split into "
                      f"{len(kept)} lines at its outline numbers; {pages} page number(s) and {headers} running "
                      "header(s) removed from it")
     return out_numbers, out_lines, flat

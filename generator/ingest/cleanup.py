@@ -148,6 +148,7 @@ def clean(lines: list[str], rules: ImportRules) -> Cleaned:
     page_numbers |= _stray_numbers(lines)
     headers = _running_headers(lines, page_numbers) if page_numbers or flat else set()  # headers come with pages
     glued = _numbered_headers(lines)
+    glued = glued if page_numbers or len(glued) >= 2 else set()  # running headers come with pages (not a TOC line)
     seen_header: set[str] = set()
     kept: list[tuple[int, str]] = []
     removed_numbers = removed_headers = 0

@@ -170,6 +170,7 @@ class OutlineParser:
         self.last_part_value = 0
         self.after_part = False  # sections may restart at 一 inside a new part
         self.complete = True  # did the previous line end a sentence or a heading?
+        self.last_lead_in = 0  # the value of the last 一是 … lead-in read as a sub-heading
 
     # -- helpers ---------------------------------------------------------
     def warn(self, line: int, message: str) -> None:
@@ -283,12 +284,15 @@ class OutlineParser:
         self._open_section(2, token.number, token.value, token.rest, token.line)
 
     def _on_sec3(self, token: Token, following: Token | None) -> None:
-        heading = is_title_like(token.rest, self.rules) and "。" not in token.rest
-        if following is None or following.kind not in ("item", "numonly", "glued") or not heading:
+        # 二是 is a sub-heading only after a 一是 sub-heading: after a page break inside an item's
+        # 一是…；二是… it goes on the item's text
+        in_sequence = token.value == 1 or token.value == self.last_lead_in + 1
+        if following is None or following.kind not in ("item", "numonly", "glued") or not in_sequence:
             self._on_text(Token("text", token.line, token.text), following)  # 一是… inside a paragraph
             return
         depth = max((s.level for s in self.stack if s.level < 3), default=0)
         self._open_section(depth + 1 if depth < 2 else 3, token.number, token.value, token.rest, token.line)
+        self.last_lead_in = token.value or 0
         self.warn(token.line, f"'{token.number}' lead-in treated as a sub-heading grouping the items after it")
 
     def _on_numonly(self, token: Token, following: Token | None) -> None:

@@ -11,6 +11,7 @@ from collections import defaultdict
 from typing import Any, Callable
 
 from ...data.numerals import cn_numeral
+from ..tables import END, ROW
 from . import Reading, ReadError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -64,8 +65,6 @@ class Numbering:
 
 
 def _table_lines(table: Any) -> list[str]:
-    from ..tables import END, ROW
-
     lines = []
     for row in table.rows:
         lines.append(ROW)
@@ -119,7 +118,8 @@ def read(data: bytes) -> Reading:
             lines += _table_lines(Table(child, document))
     headers = sum(1 for section in document.sections for part in (section.header, section.footer)
                   if not part.is_linked_to_previous and any(p.text.strip() for p in part.paragraphs))
-    notes = [f"Word document: {len(lines)} paragraph line(s); page headers and footers ({headers}) left out"]
+    written = sum(1 for line in lines if line not in (ROW, END))  # the marks of a table's rows are no lines
+    notes = [f"Word document: {written} paragraph line(s); page headers and footers ({headers}) left out"]
     if numbered:
         notes.append(f"rendered Word's automatic numbering on {numbered} paragraph(s)")
     if tables:

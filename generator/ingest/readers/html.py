@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..tables import END, ROW
 from . import Reading, ReadError
 
 _DATE = re.compile(r"(20\d\d|19\d\d)[-年/.](\d{1,2})[-月/.](\d{1,2})")
@@ -79,8 +80,6 @@ def read(data: bytes, url: str | None) -> Reading:
 def _flatten_tables(body: str) -> tuple[str, int]:
     """trafilatura writes a table's rows as '| a | b |': flatten them the way the
     importer reads tables (a tab opens a cell)."""
-    from ..tables import END, ROW
-
     out, tables, inside = [], 0, False
     for line in body.split("\n"):
         row = line.strip()

@@ -266,6 +266,7 @@ class OutlineParser:
         items the numbering skips are missing from this copy, not misnumbered."""
         if self.item and not ends_sentence(self.item.text or self.item.title or ""):
             self.item.truncated = True
+            self.warn(self.item.line, f"item {self.item.number} breaks off where the copy hides text: marked truncated")
         self.complete = True
         if token.kind in ("item", "glued", "numonly") and token.value and token.value > self._expected_item():
             first, last = self._expected_item(), token.value - 1

@@ -102,7 +102,9 @@ def _mark_segment(draft: Draft, parts: FileParts, cleaned: Cleaned, mark, rules:
             mark(number, "table")
         elif stripped in by_text:
             kind = by_text[stripped]
-            mark(number, "date" if kind in ("notice", "closing") and _DATE.match(stripped) else kind)
+            repeated = kind == "title" and stripped != (segment.title or "").strip() if segment else False
+            mark(number, "date" if kind in ("notice", "closing") and _DATE.match(stripped) else kind,
+                 "the title repeated by the site: set aside" if repeated else "")
         elif number in items:
             item = items[number]
             mark(number, "item", f"item {item.number or item.title or '?'}")

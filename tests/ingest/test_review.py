@@ -53,7 +53,9 @@ def review_of(tmp_path, source) -> Rows:
 def test_every_line_of_a_messy_copy_shows_its_role_and_its_warning(tmp_path):
     rows = review_of(tmp_path, COPY).rows
     assert rows[3]["roles"][:2] == ["chrome", "document-sharing"]  # 4.6分 · 1,208人已读 · 9页
+    assert rows[2]["roles"] == ["title", "the title repeated by the site: set aside"]
     assert rows[8]["roles"] == ["title"]
+    assert any("marked truncated" in w for w in rows[16]["warnings"])
     assert rows[12]["roles"] == ["section"]
     assert rows[13]["roles"][:2] == ["item", "tail"]
     assert rows[14]["roles"][0] == "tail" and "continues line 13" in rows[14]["roles"]

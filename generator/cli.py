@@ -55,7 +55,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
             print(f"  its evidence quotes a province the text names ({entry['evidence'][1]}): set province: if the "
                   "place lies there", file=sys.stderr)
     done = batch.run(paths, Path(args.out_dir), source_name=args.source_name, url=args.url, year=args.year,
-                     locality=args.locality, localities=known, force=args.force, addresses=addresses)
+                     locality=args.locality, localities=known, force=args.force, addresses=addresses,
+                     review=bool(args.review))
+    if args.review:
+        print(f"review page: {batch.write_review(done, Path(args.review))}", file=sys.stderr)
     for report in done.reports:
         print(importer.format_report(report))
     for row in done.rows:
@@ -298,6 +301,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--parent", help="with --new-locality: the id of the locality above it")
     p.add_argument("--source-name", help="path recorded as source.file (default: RAW as given)")
     p.add_argument("--force", action="store_true", help="overwrite existing plan files")
+    p.add_argument("--review", metavar="FILE.html", help="write a page showing every source line with the role the "
+                   "importer gave it and the warnings beside it (plain HTML, readable offline)")
     p.set_defaults(func=_cmd_import)
 
     p = sub.add_parser("validate", help="check plan files and registries")

@@ -119,6 +119,7 @@ def load_paths(paths: list[Path], registry_dir: Path | None = None,
         registries[name] = doc
     entries = {e["id"]: e for e in registries["localities"].data["localities"]} if registries["localities"] else {}
     locality_ids = set(entries)
+    places = consistency.Places(entries.values())
     theme_ids = {e["id"] for e in registries["themes"].data["themes"]} if registries["themes"] else set()
 
     docs: list[Document] = []
@@ -131,7 +132,7 @@ def load_paths(paths: list[Path], registry_dir: Path | None = None,
         if doc is None:
             continue
         problems.extend(validate.check_plan(doc, locality_ids, theme_ids))
-        problems.extend(consistency.check_plan(doc, entries))
+        problems.extend(consistency.check_plan(doc, places))
         plan_id = doc.data["id"]
         if plan_id in ids:
             problems.append(Problem(doc.path, doc.mark(("id",)), f"duplicate plan id '{plan_id}' "
@@ -231,4 +232,6 @@ def build_plan(doc: Document) -> model.Plan:
             label=table.get("label"), title=table.get("title"),
             columns=tuple(table["columns"].items()), rows=rows,
         ) if table else None,
+        tables=tuple(model.PlanTable(label=t.get("label"), title=t.get("title"), columns=tuple(t["columns"]),
+                                     rows=tuple(tuple(row) for row in t["rows"])) for t in data.get("tables") or ()),
     )

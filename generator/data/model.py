@@ -79,6 +79,16 @@ class TaskTable:
 
 
 @dataclass(frozen=True)
+class PlanTable:
+    """A table of the plan that names no items (a calendar, a list of schools)."""
+
+    label: str | None
+    title: str | None
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
 class Target:
     """A quantitative commitment: 公办园在园幼儿占比 62 %, level."""
 
@@ -170,6 +180,7 @@ class Plan:
     items: tuple[Item, ...] = ()  # plans without sections
     closing: str | None = None
     task_table: TaskTable | None = None
+    tables: tuple[PlanTable, ...] = ()
 
     @cached_property
     def item_count(self) -> int:

@@ -3,6 +3,7 @@ whole) and one row per file leave. One bad file never stops the others."""
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,14 +47,15 @@ def files_of(paths: list[Path]) -> list[Path]:
 
 def run(paths: list[Path], out_dir: Path, *, source_name: str | None, url: str | None, year: int | None,
         locality: str | None, localities: list[dict[str, Any]], force: bool,
-        addresses: Sequence[str | fetch.Document] = ()) -> Batch:
+        addresses: Sequence[str | fetch.Document] = (), review: bool = False) -> Batch:
     """Import the files (folders expanded), then the addresses (fetched here, or already
-    fetched): the fetched bytes are kept in raw/ beside out_dir when a plan cites them."""
+    fetched): the fetched bytes are kept in raw/ beside out_dir when a plan cites them.
+    review: keep each line's role for the review page (write_review)."""
     from tqdm import tqdm
 
     files = files_of(paths)
     batch = Batch()
-    options: dict[str, Any] = {"year": year, "locality": locality, "localities": localities}
+    options: dict[str, Any] = {"year": year, "locality": locality, "localities": localities, "review": review}
     raw_dir = out_dir.parent / "raw"  # plans/ and raw/ side by side, as in the repository
     for path in tqdm(files, desc="import", unit="file", disable=len(files) < 2, file=sys.stderr):
         row = Row(path.as_posix())
@@ -117,3 +119,20 @@ def table(batch: Batch) -> str:
     for row in batch.rows:
         lines.append(f"{row.file} | {row.plans} | {row.items} | {row.warnings} | {row.written} | {row.error}")
     return "\n".join(lines)
+
+
+def write_review(batch: Batch, target: Path) -> Path:
+    """The review page of every document read (review.page), written whole or not at all."""
+    from . import review
+
+    documents = []
+    for report in batch.reports:
+        general = [w for found in report.warnings.values() for w in found if not re.match(r"(outline: )?line \d+:", w)]
+        undecided = [u for found in report.undecided.values() for u in found]
+        documents.append((report.source, report.review, report.notes + general + undecided))
+    documents += [(row.file, [], [row.error]) for row in batch.rows if row.error]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".tmp")
+    partial.write_text(review.page(documents), encoding="utf-8")
+    partial.replace(target)
+    return target

@@ -16,7 +16,9 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .outline import classify, ends_sentence
+from . import chrome
+from ..data.numerals import CN_NUMERAL, cn_number
+from .outline import MEASURE_WORDS, classify, ends_sentence
 from .rules import ImportRules
 
 OPEN_ENDINGS = "。；！？：）”』」"  # a line ending in one of these does not continue
@@ -29,6 +31,12 @@ class Cleaned:
     notes: list[str] = field(default_factory=list)
     discarded: list[str] = field(default_factory=list)
     after_table: list[str] = field(default_factory=list)  # lines after a spaced table: the closing
+    chrome: chrome.Chrome = field(default_factory=chrome.Chrome)
+    gaps: set[int] = field(default_factory=set)  # the lines where the text resumes after a paywall
+    furniture_at: set[int] = field(default_factory=set)  # source lines removed as page numbers or headers
+    joined_at: dict[int, int] = field(default_factory=dict)  # source line → the line it was joined to
+    flattened_at: set[int] = field(default_factory=set)  # source lines that held a whole text
+    source: list[str] = field(default_factory=list)  # the normalized lines before cleaning, line n at n - 1
 
 
 def _is_page_number(line: str, rules: ImportRules) -> bool:
@@ -129,28 +137,37 @@ def _flattened(header: list[tuple[int, str]], rows: list[list[str]]) -> list[str
 
 
 def clean(lines: list[str], rules: ImportRules) -> Cleaned:
+    source = list(lines)
+    kept_chrome, found = chrome.strip(lines, list(range(1, len(lines) + 1)))
+    numbers, lines = [n for n, _ in kept_chrome], [line for _, line in kept_chrome]
+    summary = found.summary()
+    notes = [summary] if summary else []
+    discarded = list(found.removed)
+    numbers, lines, flat = _unflatten(numbers, lines, rules, notes, discarded)
     page_numbers = {at for at, line in enumerate(lines) if line.strip() and _is_page_number(line, rules)}
-    headers = _running_headers(lines, page_numbers) if page_numbers else set()  # running headers come with pages
+    page_numbers |= _stray_numbers(lines)
+    headers = _running_headers(lines, page_numbers) if page_numbers or flat else set()  # headers come with pages
+    glued = _numbered_headers(lines)
+    glued = glued if page_numbers or len(glued) >= 2 else set()  # running headers come with pages (not a TOC line)
     seen_header: set[str] = set()
     kept: list[tuple[int, str]] = []
     removed_numbers = removed_headers = 0
-    discarded: list[str] = []
-    for number, line in enumerate(lines, start=1):
+    furniture: set[int] = set()
+    for at, (number, line) in enumerate(zip(numbers, lines)):
         text = line.strip()
-        if number - 1 in page_numbers:
-            removed_numbers += 1
+        if at in page_numbers or at in glued or text in headers and text in seen_header:
+            removed_numbers += at in page_numbers
+            removed_headers += at not in page_numbers
             discarded.append(text)
+            furniture.add(number)
             continue
         if text in headers:
-            if text in seen_header:
-                removed_headers += 1
-                discarded.append(text)
-                continue
             seen_header.add(text)
         kept.append((number, line))
     width = _wrap_width([line for _, line in kept], rules)
     out: list[tuple[int, str]] = []
     joined = 0
+    joined_at: dict[int, int] = {}
     previous = ""  # the last physical line, not the paragraph joined so far
     for number, line in kept:
         if width and line.strip() and _continues(previous.strip(), line.strip(), width, rules):
@@ -158,11 +175,12 @@ def clean(lines: list[str], rules: ImportRules) -> Cleaned:
                 out.pop()  # blank lines left where a page break was
             glue = " " if re.search(r"[A-Za-z0-9]$", out[-1][1]) and re.match(r"[A-Za-z0-9]", line.strip()) else ""
             out[-1] = (out[-1][0], out[-1][1].rstrip() + glue + line.strip())
+            joined_at[number] = out[-1][0]
             joined += 1
         else:
             out.append((number, line))
         previous = line if line.strip() else previous
-    notes = []
+    out, tails_joined = _join_broken_tails(out, rules, joined_at)
     trailing: list[str] = []
     header_at = next((k for k, (_, line) in enumerate(out) if _table_header(line, rules)), None)
     if header_at is not None:
@@ -178,4 +196,172 @@ def clean(lines: list[str], rules: ImportRules) -> Cleaned:
                      "(kept in source.discarded)")
     if joined:
         notes.append(f"joined {joined} wrapped line(s): the text was broken every ~{width} characters")
-    return Cleaned([text for _, text in out], [n for n, _ in out], notes, discarded, trailing)
+    if tails_joined:
+        notes.append(f"joined {tails_joined} line(s) of a unit or deadline tail to the item they close")
+    return Cleaned([text for _, text in out], [n for n, _ in out], notes, discarded, trailing, found,
+                   {next((n for n, line in out if n > at and line.strip()), 0) for at in found.paywalls},
+                   furniture, joined_at, flat, source)
+
+
+def _stray_numbers(lines: list[str]) -> set[int]:
+    """Bare numbers on their own line that do not continue the items: page numbers
+    (a PDF text layer prints them where the page ends, even mid-sentence)."""
+    found: set[int] = set()
+    last_item, after_heading = 0, False
+    for at, line in enumerate(lines):
+        text = line.strip()
+        if not text or line.startswith("\t"):
+            continue
+        token = classify(text, 0)
+        if token.kind == "numonly" and re.fullmatch(r"\d{1,3}", text):
+            value = token.value or 0
+            if last_item < value <= last_item + 2 or (value == 1 and after_heading):  # one item may lack its number
+                last_item = value
+            else:
+                found.add(at)
+                continue
+        elif token.kind == "item" or (token.kind == "glued" and token.value == last_item + 1
+                                      and token.rest[:1] not in MEASURE_WORDS):
+            last_item = token.value or last_item
+        after_heading = token.kind in ("part", "sec1", "sec2")
+    return found
+
+
+def _numbered_headers(lines: list[str]) -> set[int]:
+    """A running header with its page number glued on (东山区2025年教育工作要点2): a short
+    line that is another line of the file plus a number."""
+    texts = {line.strip() for line in lines if line.strip()}
+    found = set()
+    for at, line in enumerate(lines):
+        match = re.fullmatch(r"(\S.{3,39}?)\s*\d{1,4}", line.strip())
+        if match and match[1] in texts and not ends_sentence(match[1]) and classify(match[1], 0).kind == "text":
+            found.add(at)
+    return found
+
+
+def _is_tail(text: str, rules: ImportRules) -> bool:
+    labels = rules.tails.owner_labels + rules.tails.supporting_labels + rules.tails.deadline_labels
+    return text.startswith("（") and text.endswith("）") and any(f"{label}：" in text for label in labels)
+
+
+def _join_broken_tails(out: list[tuple[int, str]], rules: ImportRules,
+                       joined_at: dict[int, int]) -> tuple[list[tuple[int, str]], int]:
+    """A unit/deadline tail on a line of its own (（牵头单位：…）) belongs to the item before
+    it; a line that leaves a parenthesis open (（责任科室：人) goes on in the next one."""
+    joined = 0
+    result: list[tuple[int, str]] = []
+    last: int | None = None  # the last non-blank line kept
+    for number, line in out:
+        text = line.strip()
+        before = result[last][1].strip() if last is not None else ""
+        if last is not None and text and before and not line.startswith("\t") and not before.startswith("\t") \
+                and _continues_tail(before, text, rules):
+            del result[last + 1:]  # blank lines where a page broke
+            result[last] = (result[last][0], before + text)
+            joined_at[number] = result[last][0]
+            joined += 1
+            continue
+        result.append((number, line))
+        last = len(result) - 1 if text else last
+    return result, joined
+
+
+def _continues_tail(before: str, text: str, rules: ImportRules) -> bool:
+    if text[0] == "（" and _is_tail(text, rules):
+        return classify(before, 0).kind not in ("part", "sec1", "sec2")
+    opened = before.count("（") > before.count("）")
+    return opened and text.count("）") > text.count("（") and classify(text, 0).kind == "text"
+
+
+# ---------------------------------------------------------------------------
+# Text that lost its line breaks (copied out of a PDF viewer)
+
+_FLAT_PAGE = re.compile(r"(?:^|\s)[-—–－]\s*(\d{1,4})\s*[-—–－](?=\s|$)")
+_FLAT_MARK = re.compile(rf"(?:^|(?<=[\s。；！？）”])|(?<=[\u4e00-\u9fff])(?=\d))\s*(?:第([{CN_NUMERAL}]+)部分|"
+                        rf"([{CN_NUMERAL}]+)、|（([{CN_NUMERAL}]+)）|(\d{{1,3}})[.．、](?!\d))")
+_HEADING_START = re.compile(rf"(第[{CN_NUMERAL}]+部分|[{CN_NUMERAL}]+、|（[{CN_NUMERAL}]+）)")
+
+
+def _unflatten(numbers: list[int], lines: list[str], rules: ImportRules, notes: list[str],
+               discarded: list[str]) -> tuple[list[int], list[str], set[int]]:
+    """Split a line holding a whole plan (sections, items and tails run together) at its
+    outline numbers, taken only in their sequence (2.0版 or 3.5万元 is never item 2 or 3);
+    page numbers (- 2 -) and the running header after them are removed from the stream."""
+    out_numbers: list[int] = []
+    out_lines: list[str] = []
+    flat: set[int] = set()
+    for number, line in zip(numbers, lines):
+        if len(line) < rules.flattened_min_chars or line.startswith("\t"):
+            out_numbers.append(number)
+            out_lines.append(line)
+            continue
+        text, pages, headers = _without_page_marks(line.strip(), discarded)
+        cuts = _outline_cuts(text)
+        if len(cuts) < 3:
+            out_numbers.append(number)
+            out_lines.append(line)
+            continue
+        flat.add(number)
+        pieces = [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])]
+        head = pieces.pop(0) if pieces and cuts[0] > 0 else ""
+        if head:
+            pieces[:0] = _title_and_rest(head, rules)
+        kept = [p for p in pieces if p]
+        out_numbers += [number] * len(kept)
+        out_lines += kept
+        notes.append(f"line {number} held the whole text on one line ({len(line)} characters): split into "
+                     f"{len(kept)} lines at its outline numbers; {pages} page number(s) and {headers} running "
+                     "header(s) removed from it")
+    return out_numbers, out_lines, flat
+
+
+def _title_and_rest(head: str, rules: ImportRules) -> list[str]:
+    """The title at the start of a flattened text, set apart from the preamble after it: up
+    to the first space, or up to the title word (工作要点) when no space follows it."""
+    title, space, rest = head.partition(" ")
+    if space and len(title) <= 50 and not re.search("[。，；]", title):
+        return [title, rest]
+    ends = [head.find(word) + len(word) for word in rules.title_keywords if 0 <= head.find(word) <= 50]
+    return [head[:min(ends)], head[min(ends):]] if ends else [head]
+
+
+def _without_page_marks(text: str, discarded: list[str]) -> tuple[str, int, int]:
+    """The text without its `- 2 -` page numbers and the running header after each."""
+    pages = headers = 0
+    while match := _FLAT_PAGE.search(text):
+        discarded.append(match.group(0).strip())
+        pages += 1
+        rest = text[match.end():].lstrip()
+        header = rest.split(" ", 1)[0] if " " in rest else ""
+        if header and len(header) <= 40 and not ends_sentence(header) and text.count(header) >= 2:
+            discarded.append(header)
+            headers += 1
+            rest = rest[len(header):].lstrip()
+        text = text[:match.start()].rstrip() + rest  # a page may break a word: nothing stood there
+    return text, pages, headers
+
+
+def _outline_cuts(text: str) -> list[int]:
+    """Where parts, sections, tasks and items begin, each number the one expected next. A
+    number glued to a character (…基础教育1．推进) is taken only right after a heading's title."""
+    cuts: list[int] = []
+    last = {"part": 0, "sec1": 0, "sec2": 0, "item": 0}
+    for match in _FLAT_MARK.finditer(text):
+        part, sec1, sec2, item = match.groups()
+        kind, value = next((k, v) for k, v in zip(("part", "sec1", "sec2", "item"), (part, sec1, sec2, item))
+                           if v is not None)
+        number = int(value) if kind == "item" else cn_number(value)
+        at = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
+        after_heading = bool(cuts) and bool(_HEADING_START.match(text, cuts[-1])) \
+            and not re.search("[。；！？]", text[cuts[-1]:at])
+        glued = at > 0 and "\u4e00" <= text[at - 1] <= "\u9fff"
+        if number is None or glued and not (kind == "item" and after_heading):
+            continue
+        if number != last[kind] + 1 and not (number == 1 and kind == "sec2"):
+            if not (kind == "item" and number == 1 and after_heading):
+                continue
+        last[kind] = number
+        if kind in ("part", "sec1"):
+            last["sec2"] = 0
+        cuts.append(at)
+    return cuts

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..data import anchors, consistency, yamlio
-from . import cleanup, outline, readers, tables, tails, targets, text
+from . import chrome, cleanup, outline, readers, tables, tails, targets, text
 from . import localities as places
 from .outline import Outline, OutlineItem, OutlineSection
 from .readers import Reading
@@ -41,9 +41,10 @@ class ImportReport:
     written: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # plans not written: locality or year undecided
+    review: list[Any] = field(default_factory=list)  # review.ReviewLine per source line, when asked for
 
 
-_DATE_CN = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _ISSUER_RE = re.compile(r"^(.{0,20}?(?:教育局|教体局|教育和体育局|教育体育局|教育工作委员会|教育厅))")
 
@@ -56,37 +57,77 @@ def _find_date(lines: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _infer_issuer(draft: Draft) -> tuple[str, str] | None:
+def _signature(lines: list[str]) -> tuple[str, str] | None:
+    """The signature above a date line (威海市教育局 / 2025年2月18日)."""
+    dated = _find_date(lines)
+    if dated:
+        at = lines.index(dated[1])
+        if at > 0 and not outline.ends_sentence(lines[at - 1]) and len(lines[at - 1]) <= 40:
+            return re.sub(r"\s{2,}", "、", lines[at - 1].strip()), lines[at - 1]
+    return None
+
+
+def _infer_issuer(draft: Draft, page: chrome.Chrome) -> tuple[str, str] | None:
     segment = draft.segment
-    for line in segment.discarded if segment else []:
-        if m := re.search(r"来源[：:]\s*(\S+)", line):
-            return m[1], line
-    if segment and segment.notice:
-        dated = _find_date(segment.notice)
-        if dated:
-            at = segment.notice.index(dated[1])
-            if at > 0 and not outline.ends_sentence(segment.notice[at - 1]):
-                signature = re.sub(r"\s{2,}", "、", segment.notice[at - 1].strip())
-                return signature, segment.notice[at - 1]
+    for lines in (segment.notice, segment.closing) if segment else ():
+        if signed := _signature(lines):
+            return signed
+    if source := page.fact("source", stand_in=True):  # the issuer's own site names itself
+        return source
     title = draft.title or ""
     if m := _ISSUER_RE.match(title):
         return m[1], title
     return None
 
 
+def _infer_issued(draft: Draft, facts: FileFacts) -> tuple[str, str] | None:
+    """The plan's date: the document's own first (its notice, signature or closing), then the
+    date the publisher's catalogue gives the document (成文日期), and only as a marked
+    fallback the publication time of the issuer's own page — never a copy's upload time."""
+    segment, page, reading = draft.segment, facts.chrome, facts.reading
+    if own := _find_date((segment.notice + segment.closing) if segment else []):
+        return own[0], f"the document's date: {own[1]}"
+    if stated := page.fact("document_date"):
+        return stated[0], f"the page's catalogue gives the document's date (成文日期): {stated[1]}"
+    if stand_in := page.fact("page_date", stand_in=True):
+        return stand_in[0], f"fallback, not printed in the document: the page's publication time: {stand_in[1]}"
+    if reading.issued and (page.family is None or page.family.issued_fallback):  # the issuer's page, or unknown
+        return reading.issued, f"fallback, not printed in the document: {reading.issued_evidence}"
+    return None
+
+
+_SPACED = re.compile(r"(?<=[\d\u4e00-\u9fff])[ \u3000]+(?=[\d\u4e00-\u9fff])")
+
+
+def _tidy_title(title: str | None, warnings: list[str]) -> str | None:
+    """A title without the spaces a web copy or a letter-spaced letterhead puts between its
+    characters and digits (2025 年度 → 2025年度); said in the report."""
+    if not title or not _SPACED.search(title):
+        return title
+    warnings.append(f"title printed with spaces ('{title}'): stored without them")
+    return _SPACED.sub("", title)
+
+
 def _infer_year(draft: Draft, year: int | None) -> tuple[int | None, str]:
     if year is not None:
         return year, "given on the command line (--year)"
-    if m := re.search(r"(20\d{2}|19\d{2})年", draft.title or ""):
+    if m := re.search(r"(20\d{2}|19\d{2})\s*年", draft.title or ""):
         return int(m[1]), f"title: {draft.title}"
     for line in draft.tree.preamble[:3]:
-        if m := re.search(r"(20\d{2})年", line):
+        if m := re.search(r"(20\d{2})\s*年", line):
             return int(m[1]), f"preamble: {line[:40]}"
     return None, ""
 
 
 def _infer_locality(draft: Draft, localities: list[dict[str, Any]]) -> tuple[str | None, str]:
-    haystack = "\n".join([draft.title or ""] + draft.tree.preamble + [i.text for i in draft.tree.all_items()])
+    segment = draft.segment
+    around = (segment.notice + segment.subtitle + segment.closing) if segment else []
+
+    def intros(sections: list[OutlineSection]) -> list[str]:
+        return [line for s in sections for line in [s.title, *s.intro, *intros(s.sections)]]
+
+    items = [f"{i.title or ''}\n{i.text}" for i in draft.tree.all_items()]
+    haystack = "\n".join([draft.title or ""] + around + draft.tree.preamble + intros(draft.tree.sections) + items)
     return places.infer(haystack, localities)
 
 
@@ -207,6 +248,16 @@ def _table_data(table: tables.FlatTable, rules: ImportRules, warnings: list[str]
     return data
 
 
+def _plain_table_data(table: tables.FlatTable) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if table.label:
+        data["label"] = table.label
+    data["title"] = table.title
+    data["columns"] = table.header
+    data["rows"] = table.rows
+    return data
+
+
 @dataclass(frozen=True)
 class FileFacts:
     """What a whole file says, shared by the plans found in it."""
@@ -216,6 +267,7 @@ class FileFacts:
     parts: FileParts
     reading: Reading
     furniture: list[str]  # page numbers and running headers the cleanup removed
+    chrome: chrome.Chrome = field(default_factory=chrome.Chrome)  # the site chrome removed, and the page's facts
 
 
 def plan_data(
@@ -246,17 +298,15 @@ def plan_data(
                              f"place not yet registered {places.register_command('ID')} (nothing is written "
                              "until then)")
     segment = draft.segment
-    issuer = _infer_issuer(draft)
+    issuer = _infer_issuer(draft, facts.chrome)
     if issuer:
         inferred.append({"field": "issuer", "value": issuer[0], "evidence": issuer[1]})
     else:
         undecided.append("issuer: the text does not say who issued it")
-    dated = _find_date((segment.discarded + segment.notice + segment.closing) if segment else [])
-    if dated is None and reading.issued:
-        dated = reading.issued, reading.issued_evidence
+    dated = _infer_issued(draft, facts)
     if dated:
         inferred.append({"field": "issued", "value": dated[0], "evidence": dated[1]})
-    title = draft.title
+    title = _tidy_title(draft.title, draft.warnings)
     if not title and reading.title:
         title = reading.title
         inferred.append({"field": "title", "value": title, "evidence": f"the {reading.kind} document's metadata"})
@@ -304,6 +354,10 @@ def plan_data(
     if segment and segment.table:
         draft.warnings.extend(segment.table.warnings)
         data["task_table"] = _table_data(segment.table, rules, draft.warnings)
+    if segment and segment.tables:
+        data["tables"] = [_plain_table_data(table) for table in segment.tables]
+        draft.warnings.append(f"{len(segment.tables)} table(s) that name no items (no row numbers) kept as the "
+                              "plan's tables, not as its task table")
     draft.warnings.extend(_structure_warnings(data))
     draft.warnings.extend(note for item in draft.tree.all_items() for note in item.notes)
     return data, undecided
@@ -352,17 +406,23 @@ def document_lines(path: Path, data: bytes) -> list[str]:
 
 
 def import_document(path: Path, data: bytes, *, source_file: str, url: str | None = None, year: int | None = None,
-                    locality: str | None = None, localities: list[dict[str, Any]] | None = None) -> ImportReport:
+                    locality: str | None = None, localities: list[dict[str, Any]] | None = None,
+                    review: bool = False) -> ImportReport:
     """Import one document of any kind the readers take; nothing is written here.
     Raises readers.ReadError or text.DecodeError for a file that cannot be read."""
     rules = load_rules()
     reading, conversions, cleaned = _read(path, data, url)
-    parts = split_file(cleaned.lines, rules, cleaned.numbers)
+    if reading.page_lines:
+        cleaned.chrome.recognise(reading.page_lines)
+        if not cleaned.chrome.removed and (said := cleaned.chrome.summary()):
+            cleaned.notes.append(said)
+    parts = split_file(cleaned.lines, rules, cleaned.numbers, cleaned.gaps)
     if cleaned.after_table and parts.segments:  # a signature and date after an annex table close the plan
         parts.segments[-1].closing.extend(cleaned.after_table)
     drafts = pair_segments(parts, rules)
     notes = reading.notes + cleaned.notes
-    facts = FileFacts(source_file, notes + conversions.summary(), parts, reading, reading.discarded + cleaned.discarded)
+    facts = FileFacts(source_file, notes + conversions.summary(), parts, reading, reading.discarded + cleaned.discarded,
+                      cleaned.chrome)
     report = ImportReport(source_file, conversions.summary(), notes=notes)
     seen: dict[str, int] = {}
     for draft in drafts:
@@ -376,6 +436,11 @@ def import_document(path: Path, data: bytes, *, source_file: str, url: str | Non
         report.undecided[plan["id"]] = undecided
     if not drafts:
         report.notes.append("no plan found: the file has no title line and no numbered outline")
+    if review:  # the review page's material: every source line with its role
+        from . import review as reviewing
+
+        warnings = [w for found in report.warnings.values() for w in found]
+        report.review = reviewing.line_roles(cleaned, parts, drafts, warnings, rules)
     return report
 
 
@@ -384,7 +449,7 @@ def _inconsistent(plan: dict[str, Any], localities: list[dict[str, Any]]) -> lis
     text (a --year or --locality that contradicts them), said at import already."""
     if not plan.get("year") or not plan.get("locality"):
         return []
-    found = consistency.check_plan(yamlio.Document(plan["id"], plan, {}), {e["id"]: e for e in localities})
+    found = consistency.check_plan(yamlio.Document(plan["id"], plan, {}), consistency.Places(localities))
     return [f"{p.severity}: {p.message} ({p.hint})" for p in found]
 
 

@@ -23,14 +23,15 @@ class LocalityError(ValueError):
 
 
 def infer(haystack: str, localities: list[dict[str, Any]]) -> tuple[str | None, str]:
-    """The registered locality the text names most (the rule of data.consistency, which
-    validate applies to the plan files), with its evidence."""
-    best = consistency.most_named(haystack, localities)
+    """The registered locality the text names most (data.consistency's rule, which validate
+    applies to the plan files too), with its evidence: the name as the text prints it."""
+    best = consistency.Places(localities).most_named(haystack)
     if best is None:
         return None, ""
-    entry, count = best
-    name = next(n for n in consistency.names(entry) if n in haystack)
-    return entry["id"], f"the text names {name} {count} times"
+    entry, found = best
+    name = max(set(found), key=found.count)
+    shown = name if found.count(name) == len(found) else " / ".join(sorted(set(found)))
+    return entry["id"], f"the text names {shown} {len(found)} times"
 
 
 def register_command(locality_id: str) -> str:

@@ -38,6 +38,7 @@ class Token:
     number: str | None = None
     value: int | None = None
     rest: str = ""
+    after_gap: bool = False  # the first line after text the copy hides (a paywall)
 
 
 def classify(text: str, line: int) -> Token:
@@ -169,6 +170,7 @@ class OutlineParser:
         self.last_part_value = 0
         self.after_part = False  # sections may restart at 一 inside a new part
         self.complete = True  # did the previous line end a sentence or a heading?
+        self.last_lead_in = 0  # the value of the last 一是 … lead-in read as a sub-heading
 
     # -- helpers ---------------------------------------------------------
     def warn(self, line: int, message: str) -> None:
@@ -250,12 +252,28 @@ class OutlineParser:
     def feed(self, tokens: list[Token]) -> Outline:
         for index, token in enumerate(tokens):
             following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if token.after_gap:
+                self._gap(token)
             getattr(self, f"_on_{token.kind}")(token, following)
             self.complete = self._ends_line(token, self.rules)
         for item in self.out.all_items():
             if item.awaiting_title:
                 self.warn(item.line, f"item {item.number} has a number but no title or text")
         return self.out
+
+    def _gap(self, token: Token) -> None:
+        """Text hidden by the copy (a paywall) ends here: the item before breaks off, and the
+        items the numbering skips are missing from this copy, not misnumbered."""
+        if self.item and not ends_sentence(self.item.text or self.item.title or ""):
+            self.item.truncated = True
+            self.warn(self.item.line, f"item {self.item.number} breaks off where the copy hides text: marked truncated")
+        self.complete = True
+        if token.kind in ("item", "glued", "numonly") and token.value and token.value > self._expected_item():
+            first, last = self._expected_item(), token.value - 1
+            missing = f"items {first}–{last} are" if last > first else f"item {first} is"
+            self.warn(token.line, f"the copy hides text here (a paywall): the text resumes at item {token.value} — "
+                      f"{missing} missing from this copy")
+            self.last_item_value = last
 
     def _on_part(self, token: Token, following: Token | None) -> None:
         self._open_section(0, token.number, token.value, token.rest, token.line)
@@ -267,11 +285,15 @@ class OutlineParser:
         self._open_section(2, token.number, token.value, token.rest, token.line)
 
     def _on_sec3(self, token: Token, following: Token | None) -> None:
-        if following is None or following.kind not in ("item", "numonly", "glued"):
+        # 二是 is a sub-heading only after a 一是 sub-heading: after a page break inside an item's
+        # 一是…；二是… it goes on the item's text
+        in_sequence = token.value == 1 or token.value == self.last_lead_in + 1
+        if following is None or following.kind not in ("item", "numonly", "glued") or not in_sequence:
             self._on_text(Token("text", token.line, token.text), following)  # 一是… inside a paragraph
             return
         depth = max((s.level for s in self.stack if s.level < 3), default=0)
         self._open_section(depth + 1 if depth < 2 else 3, token.number, token.value, token.rest, token.line)
+        self.last_lead_in = token.value or 0
         self.warn(token.line, f"'{token.number}' lead-in treated as a sub-heading grouping the items after it")
 
     def _on_numonly(self, token: Token, following: Token | None) -> None:
@@ -348,8 +370,13 @@ class OutlineParser:
 
 
 def parse_outline(tokens: list[Token], rules: OutlineRules) -> Outline:
-    tasks = tasks_as_items(tokens)
-    outline = OutlineParser(rules).feed(tasks or tokens)
+    runin = runin_as_items(tokens, rules)
+    tasks = None if runin else tasks_as_items(tokens)
+    outline = OutlineParser(rules).feed(runin or tasks or tokens)
+    if runin:
+        outline.warnings.insert(0, "run-in headlines: the 一、 paragraphs (headline。text) hold no numbered items, so "
+                                   "they are read as the items; an unnumbered heading after them (保障措施) opens a "
+                                   "part whose 一、 paragraphs are its sections")
     if tasks:
         outline.warnings.insert(0, "no arabic item numbers: the （一）（二） headings under 一、 are read as the tasks "
                                    "(items), and 一是…二是… stay in their text")
@@ -364,3 +391,44 @@ def tasks_as_items(tokens: list[Token]) -> list[Token] | None:
     if any(t.kind in ("item", "numonly", "glued") for t in tokens) or not any(t.kind == "sec2" for t in tokens):
         return None
     return [Token("item", t.line, t.text, t.number, t.value, t.rest) if t.kind == "sec2" else t for t in tokens]
+
+
+def _runin(token: Token, rules: OutlineRules) -> tuple[str, str] | None:
+    """(headline, text) of a 一、 paragraph whose first sentence is its headline."""
+    first, _, rest = token.rest.partition("。")
+    return (first, rest.strip()) if rest.strip() and _headline_ok(first, rules.headline_max_chars, rules) else None
+
+
+def bare_heading(token: Token, following: Token | None) -> bool:
+    """An unnumbered short heading (保障措施) right before a 一、 that starts again."""
+    return (token.kind == "text" and following is not None and following.kind == "sec1" and following.value == 1
+            and len(token.text) <= 12 and not ends_sentence(token.text) and not re.search(r"[，,：:\d]", token.text))
+
+
+def runin_as_items(tokens: list[Token], rules: OutlineRules) -> list[Token] | None:
+    """A plan whose tasks are run-in 一、 paragraphs (一、扎实推进义务教育优质均衡。组建……) with
+    no numbered items or （一） tasks anywhere: those paragraphs become the items (number as
+    printed). After an unnumbered heading whose 一、 starts again (保障措施), the paragraphs
+    are that part's sections, their text the sections' introductions. None for other plans."""
+    if any(t.kind in ("item", "numonly", "glued", "sec2", "part") for t in tokens):
+        return None
+    sections = [t for t in tokens if t.kind == "sec1"]
+    if len(sections) < 2 or not all(_runin(t, rules) for t in sections[:2]):
+        return None
+    out: list[Token] = []
+    in_part = False
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if out and bare_heading(token, following):
+            out.append(Token("part", token.line, token.text, None, None, token.text))
+            in_part = True
+            continue
+        split = _runin(token, rules) if token.kind == "sec1" else None
+        if split and in_part:
+            out.append(Token("sec1", token.line, token.text, token.number, token.value, split[0]))
+            out.append(Token("text", token.line, split[1]))
+        elif split:
+            out.append(Token("item", token.line, token.text, token.number, token.value, token.rest))
+        else:
+            out.append(token)
+    return out

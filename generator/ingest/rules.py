@@ -21,8 +21,9 @@ class ImportRules:
     weak_title_keywords: tuple[str, ...]
     collection_keywords: tuple[str, ...]
     notice_prefixes: tuple[str, ...]
+    notice_markers: tuple[str, ...]
+    title_decorations: tuple[re.Pattern[str], ...]
     toc_headings: tuple[str, ...]
-    chrome: tuple[re.Pattern[str], ...]
     separator: re.Pattern[str]
     closing: tuple[re.Pattern[str], ...]
     signature_suffixes: tuple[str, ...]
@@ -36,6 +37,7 @@ class ImportRules:
     wrapped_min_lines: int
     wrapped_min_width: int
     wrapped_tolerance: int
+    flattened_min_chars: int
 
 
 @lru_cache(maxsize=1)
@@ -46,8 +48,9 @@ def load_rules(path: Path = RULES_FILE) -> ImportRules:
         weak_title_keywords=tuple(data["weak_title_keywords"]),
         collection_keywords=tuple(data["collection_keywords"]),
         notice_prefixes=tuple(data["notice_prefixes"]),
+        notice_markers=tuple(data["notice_markers"]),
+        title_decorations=tuple(re.compile(p) for p in data["title_decorations"]),
         toc_headings=tuple(data["toc_headings"]),
-        chrome=tuple(re.compile(p) for p in data["chrome_patterns"]),
         separator=re.compile(data["separator_pattern"]),
         closing=tuple(re.compile(p) for p in data["closing_patterns"]),
         signature_suffixes=tuple(data["signature_suffixes"]),
@@ -72,6 +75,7 @@ def load_rules(path: Path = RULES_FILE) -> ImportRules:
         wrapped_min_lines=data["wrapped_min_lines"],
         wrapped_min_width=data["wrapped_min_width"],
         wrapped_tolerance=data["wrapped_tolerance"],
+        flattened_min_chars=data["flattened_min_chars"],
         toneless_pinyin=re.compile("^(?:{})?(?:{})$".format("|".join(data["pinyin_initials"]),
                                                            "|".join(data["pinyin_finals"]))),
     )

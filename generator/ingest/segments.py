@@ -36,7 +36,8 @@ class Segment:
     tokens: list[Token] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
     discarded: list[str] = field(default_factory=list)
-    table: tables.FlatTable | None = None
+    table: tables.FlatTable | None = None  # the task table
+    tables: list[tables.FlatTable] = field(default_factory=list)  # tables that are not task tables
     in_closing: bool = False
 
     def structured(self) -> bool:
@@ -85,7 +86,8 @@ def _toc_entry(line: str, following: str | None, rules: ImportRules) -> tuple[To
 def is_title(line: str, rules: ImportRules, plan_can_start: bool = True) -> bool:
     """A plan title: short, no sentence end, not numbered, naming a plan. The weaker
     words (行动计划) only count where a plan can start, since items use them too."""
-    if len(line) > 50 or outline.ends_sentence(line) or line.startswith(rules.notice_prefixes):
+    if len(line) > 50 or outline.ends_sentence(line) or line.startswith(rules.notice_prefixes) \
+            or any(marker in line for marker in rules.notice_markers):
         return False
     if outline.classify(line, 0).kind != "text":
         return False
@@ -108,11 +110,31 @@ def _closing_start(tokens: list[Token], rules: ImportRules) -> int:
     return start
 
 
-def is_chrome(line: str, rules: ImportRules) -> bool:
-    """Web-page chrome: the line, or every piece of it set apart by runs of spaces."""
-    pieces = [p for p in re.split(r"\s{2,}|\t", line) if p]
-    return any(p.match(line) for p in rules.chrome) or len(pieces) > 1 and all(
-        any(p.match(piece) for p in rules.chrome) for piece in pieces)
+def _annex_label(line: str, following: str | None) -> tuple[str, str | None] | None:
+    """附件 / 附件2： alone, or 附表：caption right before a table: (label, caption)."""
+    match = re.match(r"^((?:附件|附表)\s*\d*)\s*[:：]?\s*(.*)$", line)
+    if not match or match[2] and not (following is not None and tables.is_table_line(following)):
+        return None
+    return (line, None) if not match[2] else (match[1], match[2])
+
+
+def _title_core(line: str, rules: ImportRules) -> str:
+    for pattern in rules.title_decorations:
+        line = pattern.sub("", line)
+    return re.sub(r"\s+", "", line)
+
+
+def _before_repeated_title(segment: Segment, line: str, rules: ImportRules) -> list[str]:
+    """A second title before any heading or item: the lines so far precede this plan. The
+    earlier title, when it is this one decorated ((精选), 【最新】, 篇一：), is set aside."""
+    earlier, core = segment.title or "", _title_core(line, rules)
+    before = segment.notice + segment.subtitle + [t.text for t in segment.tokens]
+    if core and (core in _title_core(earlier, rules) or _title_core(earlier, rules) in core):
+        segment.discarded.append(earlier)
+    else:
+        before.insert(len(segment.notice), earlier)
+    segment.subtitle, segment.tokens = [], []
+    return before
 
 
 def _sections_restart(tokens: list[Token]) -> bool:
@@ -126,8 +148,10 @@ def _sections_restart(tokens: list[Token]) -> bool:
     return False
 
 
-def split_file(lines: list[str], rules: ImportRules, numbers: list[int] | None = None) -> FileParts:
-    """Segments of a file's lines; numbers are the source lines they start on (default 1, 2, …)."""
+def split_file(lines: list[str], rules: ImportRules, numbers: list[int] | None = None,
+               gaps: set[int] | None = None) -> FileParts:
+    """Segments of a file's lines; numbers are the source lines they start on (default 1, 2, …);
+    gaps: the source lines where the text resumes after a part the copy hides."""
     parts = FileParts([Segment()], [], None, [])
     segment = parts.segments[0]
     pending_label: str | None = None
@@ -149,18 +173,21 @@ def split_file(lines: list[str], rules: ImportRules, numbers: list[int] | None =
     while index < len(numbered):
         line_no, raw, line = numbered[index]
         index += 1
+        if tables.is_table_line(raw) and raw != tables.END:
+            end = next((k for k in range(index, len(numbered)) if numbered[k][1] == tables.END), len(numbered))
+            table = tables.parse_table([(n, r) for n, r, _ in numbered[index - 1:end]], pending_label, pending_title)
+            if segment.table is None and tables.is_task_table(table) or end == len(numbered) and not segment.tables:
+                segment.table = table
+            else:  # a plain table (a calendar, a list of schools): the plan's, never an item's
+                segment.tables.append(table)
+            pending_label = pending_title = None
+            index = end + 1
+            continue
         if not line:
             continue
-        if tables.is_table_line(raw):
-            table_lines = [(n, r) for n, r, _ in numbered[index - 1 :]]
-            segment.table = tables.parse_table(table_lines, pending_label, pending_title)
-            break
         if rules.separator.match(line):
             segment.discarded.append(line)
             segment.in_closing = True
-            continue
-        if is_chrome(line, rules):
-            segment.discarded.append(line)
             continue
         following = next_nonblank(index)
         toc = _toc_entry(line, following[2] if following else None, rules)
@@ -174,8 +201,8 @@ def split_file(lines: list[str], rules: ImportRules, numbers: list[int] | None =
         if line in rules.toc_headings:
             parts.front.append(line)
             continue
-        if re.match(r"^附件\s*\d*[:：]?$", line):
-            pending_label = line
+        if label := _annex_label(line, following[1] if following else None):
+            pending_label, pending_title = label
             continue
         if pending_label and following and tables.is_table_line(following[1]):
             pending_title = line  # the table's caption, between 附件 and the table
@@ -189,14 +216,19 @@ def split_file(lines: list[str], rules: ImportRules, numbers: list[int] | None =
             if following and tables.is_table_line(following[1]):
                 pending_title = line
                 continue
-            if segment.structured() or segment.title:
+            notice = ([pending_label] if pending_label else []) + [t.text for t in pre]
+            if segment.structured() or segment.table:
                 segment = start_segment()
+            elif segment.title:  # the same document titled again: a page heading, 篇一：, the title after its notice
+                notice = _before_repeated_title(segment, line, rules) + notice
             segment.title = line
-            segment.notice = ([pending_label] if pending_label else []) + [t.text for t in pre]
+            segment.notice = notice
             pending_label, pre = None, []
             continue
         token = outline.classify(line, line_no)
-        if token.kind == "sec1" and token.value == 1 and _sections_restart(segment.tokens):
+        token.after_gap = line_no in (gaps or ())
+        if token.kind == "sec1" and token.value == 1 and _sections_restart(segment.tokens) \
+                and not (segment.tokens and outline.bare_heading(segment.tokens[-1], token)):
             segment = start_segment()
         if segment.in_closing:
             segment.closing.append(line)
@@ -220,5 +252,5 @@ def split_file(lines: list[str], rules: ImportRules, numbers: list[int] | None =
         if start < len(part.tokens) and any(t.kind != "text" for t in part.tokens[:start]):
             part.closing = [t.text for t in part.tokens[start:]] + part.closing
             del part.tokens[start:]
-    parts.segments = [s for s in parts.segments if s.tokens or s.title or s.table]
+    parts.segments = [s for s in parts.segments if s.tokens or s.title or s.table or s.tables]
     return parts

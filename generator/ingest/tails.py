@@ -37,8 +37,24 @@ class Tails:
     unread: list[str] = field(default_factory=list)  # parts of a labelled tail that fit no label
 
 
-def _units(listing: str) -> list[str]:
-    return [part.strip("。. ") for part in _SPLIT_RE.split(listing) if part.strip("。. ")]
+def _units(listing: str, rules: TailRules | None = None) -> list[str]:
+    """Unit names of a list; a piece that a stray space broke off a name (人 事科) is joined
+    to the next one."""
+    names: list[str] = []
+    for group in re.split(r"[、，,]", listing):
+        current = ""
+        for piece in group.split():
+            piece = piece.strip("。. ")
+            if current and rules and not _is_unit(current, rules):
+                current += piece
+                continue
+            names += [current] if current else []
+            current = piece
+        names += [current] if current else []
+    return names
+
+
+_GAP = re.compile(r"(?<=[\d\u4e00-\u9fff])\s+(?=[\d\u4e00-\u9fff])")
 
 
 def _is_unit(name: str, rules: TailRules) -> bool:
@@ -52,19 +68,20 @@ def _is_deadline(phrase: str, rules: TailRules) -> bool:
 
 def _labelled(inner: str, rules: TailRules, found: Tails) -> bool:
     """Read a tail whose parts carry labels; False when no part does."""
-    parts = [p.strip() for p in _PARTS_RE.split(inner) if p.strip()]
-    labelled = [p.partition("：") for p in parts]
     known = rules.owner_labels + rules.supporting_labels + rules.deadline_labels
+    spaced = rf"\s+(?=(?:{'|'.join(map(re.escape, known))})：)"  # 职成科 完成时限：… : a space between two parts
+    parts = [p.strip() for p in re.split(rf"[；;]|{spaced}", inner) if p and p.strip()]
+    labelled = [p.partition("：") for p in parts]
     if not any(sep and label.strip() in known for label, sep, _ in labelled):
         return False
     for part, (label, sep, value) in zip(parts, labelled):
         label = label.strip()
         if sep and label in rules.owner_labels:
-            found.owners += _units(value)
+            found.owners += _units(value, rules)
         elif sep and label in rules.supporting_labels:
-            found.supporting += _units(value)
+            found.supporting += _units(value, rules)
         elif sep and label in rules.deadline_labels:
-            found.deadlines.append(value.strip("。 "))
+            found.deadlines.append(_GAP.sub("", value.strip("。 ")))
         elif not sep and _is_deadline(part, rules):
             found.deadlines.append(part)
         else:

@@ -71,7 +71,8 @@ def test_a_hostile_plan_validates_and_renders_literally(hostile_site):
     assert "evil" not in {v for _, v in elements.attributes} and 'class="admonition' not in html
     assert "49" not in html  # {{ 7*7 }} was never evaluated
     for literal in ("&lt;script&gt;alert(6)&lt;/script&gt;", "{{ config.site_name }}", "{% if true %}",
-                    "--8&lt;-- &quot;mkdocs.yml&quot;", "!!! danger", "&lt;b&gt;处&lt;/b&gt;", "{{ 7*7 }}"):
+                    "--8&lt;-- &quot;mkdocs.yml&quot;", "!!! danger", "&lt;b&gt;处&lt;/b&gt;", "{{ 7*7 }}",
+                    "附表&lt;script&gt;alert(8)&lt;/script&gt;", "&lt;img src=x onerror=alert(9)&gt;"):
         assert literal in html, literal
 
 
@@ -86,3 +87,26 @@ class Elements(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.tags.add(tag)
         self.attributes.extend((k, v or "") for k, v in attrs)
+
+
+def test_a_plain_table_of_an_imported_plan_is_shown_as_a_table_after_the_items(tmp_path):
+    """A Word plan's 附表 (a calendar, not a task table) is the plan's table on its page,
+    caption and rows as printed, and no item holds its cells."""
+    from generator.ingest import importer
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for name in ("localities.yml", "themes.yml"):
+        shutil.copy(PLANS / name, plans / name)
+    source = FIXTURES / "documents" / "web-copies" / "word-table.docx"
+    report = importer.import_document(source, source.read_bytes(), source_file="raw/word-table.docx", locality="weihai")
+    importer.write_plans(report, plans)
+    catalog, problems = loader.load_paths([plans])
+    assert catalog is not None, [p.format() for p in problems]
+    plan = catalog.plans[0]
+    assert not any("部署年度工作" in item.text for item in plan.all_items())
+    page = views.plan_page(build_index(catalog), plan, "https://github.com/eduplans/eduplans")
+    html = markdown_like_mkdocs().convert(render.render(render.environment(), "plan.md.j2", page=page).split("---\n", 2)[2])
+    assert "<caption>附表：2025年教育重点工作月度安排</caption>" in html
+    assert "<th>月份</th><th>重点工作</th>" in html and "<td>部署年度工作，开展寒假安全检查</td>" in html
+    assert html.index("提升后勤服务水平") < html.index("<caption>附表") < html.rindex("2025年1月20日")

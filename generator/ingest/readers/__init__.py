@@ -28,6 +28,7 @@ class Reading:
     issued: str | None = None      # YYYY-MM-DD, from the document's metadata
     issued_evidence: str = ""
     url: str | None = None
+    page_lines: list[str] = field(default_factory=list)  # all the page's text, to recognise the site by its chrome
 
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 .doc, .wps, .xls

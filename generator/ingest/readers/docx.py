@@ -11,6 +11,7 @@ from collections import defaultdict
 from typing import Any, Callable
 
 from ...data.numerals import cn_numeral
+from ..tables import END, ROW
 from . import Reading, ReadError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -66,6 +67,7 @@ class Numbering:
 def _table_lines(table: Any) -> list[str]:
     lines = []
     for row in table.rows:
+        lines.append(ROW)
         seen = set()
         for cell in row.cells:
             if id(cell._tc) in seen:  # a merged cell is listed once per column it spans
@@ -74,7 +76,7 @@ def _table_lines(table: Any) -> list[str]:
             parts = [p.text.strip() for p in cell.paragraphs if p.text.strip()] or [""]
             lines.append("\t" + parts[0])
             lines.extend(parts[1:])
-    return lines
+    return lines + [END]
 
 
 def _blocks(parent: Any) -> Any:
@@ -116,7 +118,8 @@ def read(data: bytes) -> Reading:
             lines += _table_lines(Table(child, document))
     headers = sum(1 for section in document.sections for part in (section.header, section.footer)
                   if not part.is_linked_to_previous and any(p.text.strip() for p in part.paragraphs))
-    notes = [f"Word document: {len(lines)} paragraph line(s); page headers and footers ({headers}) left out"]
+    written = sum(1 for line in lines if line not in (ROW, END))  # the marks of a table's rows are no lines
+    notes = [f"Word document: {written} paragraph line(s); page headers and footers ({headers}) left out"]
     if numbered:
         notes.append(f"rendered Word's automatic numbering on {numbered} paragraph(s)")
     if tables:

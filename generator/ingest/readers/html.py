@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..tables import END, ROW
 from . import Reading, ReadError
 
 _DATE = re.compile(r"(20\d\d|19\d\d)[-年/.](\d{1,2})[-月/.](\d{1,2})")
@@ -29,6 +30,12 @@ def _iso(value: str | None) -> str | None:
 
     match = _DATE.search(value or "")
     return text.iso_date(match) if match else None
+
+
+def _printed(iso: str, page: str) -> bool:
+    """Whether the page prints this date (2025-02-18, 2025/2/18, 2025年2月18日 …)."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    return any((int(m[1]), int(m[2]), int(m[3])) == (year, month, day) for m in _DATE.finditer(page))
 
 
 def parse(data: bytes):
@@ -62,14 +69,19 @@ def read(data: bytes, url: str | None) -> Reading:
     body, tables = _flatten_tables(body)
     title = _meta(tree, ("articletitle", "og:title", "title")) or document.get("title")
     stated = _meta(tree, _META_DATES)
-    issued = _iso(stated) or _iso(document.get("date"))
+    guessed = _iso(document.get("date"))
+    if guessed and not _printed(guessed, tree.text_content()):
+        guessed = None  # trafilatura fills a date it only half found (2025-01-01 from a year): never invent one
+    issued = _iso(stated) or guessed
     evidence = f"the page's meta tag: {stated}" if _iso(stated) else "the page's date (trafilatura)" if issued else ""
     paragraphs = len([line for line in body.split("\n") if line.strip() and not line.startswith("\t")])
     notes = [f"web page: kept the article body ({paragraphs} paragraphs); left out the page's navigation, "
              "breadcrumb, sidebars and footer"]
     if tables:
         notes.append(f"read {tables} HTML table(s) as tables")
-    return Reading(body, "html", title=title, issued=issued, issued_evidence=evidence, notes=notes)
+    page = [line.strip() for element in tree.iter() if isinstance(element.tag, str)
+            and element.tag not in ("script", "style") for line in (element.text or "").split("\n") if line.strip()]
+    return Reading(body, "html", title=title, issued=issued, issued_evidence=evidence, notes=notes, page_lines=page)
 
 
 def _flatten_tables(body: str) -> tuple[str, int]:
@@ -81,8 +93,10 @@ def _flatten_tables(body: str) -> tuple[str, int]:
         if row.startswith("|") and row.endswith("|") and row.count("|") >= 3:
             tables += not inside
             inside = True
-            out += ["\t" + cell.strip() for cell in row[1:-1].split("|")]
+            if not re.fullmatch(r"\|(\s*:?-+:?\s*\|)+", row):  # Markdown's rule under the header
+                out += [ROW] + ["\t" + cell.strip() for cell in row[1:-1].split("|")]
         else:
+            out += [END] if inside else []
             inside = False
             out.append(line)
-    return "\n".join(out), tables
+    return "\n".join(out + ([END] if inside else [])), tables

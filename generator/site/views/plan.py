@@ -24,6 +24,15 @@ class TaskView:
 
 
 @dataclass(frozen=True, kw_only=True)
+class TableView:
+    """A table of the plan that names no items, as printed."""
+
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, kw_only=True)
 class TargetView:
     indicator: str
     value: str
@@ -86,6 +95,7 @@ class PlanPage:
     sections: tuple[SectionView, ...]
     items: tuple[ItemView, ...]
     closing: tuple[str, ...]
+    tables: tuple[TableView, ...]
     previous: Link | None
     next: Link | None
     comparison: Link | None
@@ -220,6 +230,8 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
         sections=sections,
         items=tuple(item_view(index, plan, i, page, site_url) for i in plan.items),
         closing=paragraphs(plan.closing),
+        tables=tuple(TableView(caption="：".join(p for p in (t.label, t.title) if p), columns=t.columns, rows=t.rows)
+                     for t in plan.tables),
         previous=link(f"{previous.year}年：{previous.title}", page, urls.plan(previous.id)) if previous else None,
         next=link(f"{following.year}年：{following.title}", page, urls.plan(following.id)) if following else None,
         comparison=link("历年对比", page, urls.comparison(locality.id))

@@ -238,11 +238,11 @@ def _cmd_changes(args: argparse.Namespace) -> int:
     import subprocess
 
     from . import revisions
-    from .analysis import review
+    from .analysis import changeset
 
     try:
         if args.localities:  # for the pull request's preview: one id a line
-            for locality in review.changed_localities(*revisions.snapshots(args.base, args.head)):
+            for locality in changeset.changed_localities(*revisions.snapshots(args.base, args.head)):
                 print(locality)
             return 0
         text = revisions.summary_between(args.base, args.head)

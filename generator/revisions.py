@@ -1,5 +1,5 @@
 """Plan files at git revisions: what a pull request changes, read from git, and its
-review summary (``analysis.review`` writes it from two snapshots). The one module that
+review summary (``analysis.changeset`` writes it from two snapshots). The one module that
 runs git on plans/; ``cli`` uses it for ``validate --changed`` and ``changes``."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from .analysis.review import Snapshot, summary
+from .analysis.changeset import Snapshot, summary
 from .data.loader import REGISTRIES
 
 WORKING_TREE = None

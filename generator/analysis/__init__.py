@@ -4,6 +4,6 @@ and ``cli`` import it.
 
 ``themes`` assigns themes by keyword rules, ``index`` groups plans and items by
 locality, year and theme, ``similarity`` scores texts, ``compare`` finds related
-items, what a locality carried over or added, and recurring targets; ``review``
+items, what a locality carried over or added, and recurring targets; ``changeset``
 summarizes what a pull request does to the plans (from two snapshots of plans/).
 """

@@ -13,9 +13,14 @@ from ..data.numerals import cn_numeral
 SITE_NAME = "地方教育工作要点全文库"  # as mkdocs.yml site_name (a test keeps them equal)
 SITE_CREDIT = f"{SITE_NAME}（eduplans）"  # how reusers name the source
 NOT_STATED = "原文未写"  # the source does not say (issuer, date)
+ISSUER_NOT_STATED = f"发布单位{NOT_STATED}"
+DATE_NOT_STATED = f"日期{NOT_STATED}"
 DATA_PAGE = "数据下载"
 PLAN_DATA_ON_PAGES = "（本计划的条目与指标，格式同数据下载）"
 PLAN_DATA_RELEASED = "：本计划的条目与指标在全库数据文件中（JSON、SQLite、CSV，附在每次发布上）"
+# A plan's fields as readers name them (an inferred fact's field on the plan page)
+FIELDS = {"year": "年份", "locality": "地区", "issuer": "发布单位", "issued": "日期", "title": "标题",
+          "province": "省份", "level": "层级"}
 NOT_PROVEN = "原文不能证明"  # the sources do not prove it (a locality's province)
 UNKNOWN_PROVINCE = "省份不详"  # where listings group localities by province
 
@@ -52,13 +57,22 @@ def print_footer(url: str, raw_file: str, source_url: str | None) -> str:
     return f"{SITE_NAME} · {url} · {source}"
 
 
+def more_themes(count: int) -> str:
+    """After a plan's main themes in its header: the others are under the items."""
+    return f"另有 {count} 个主题，见各条任务" if count else ""
+
+
 def plan_label(locality: str, year: int | str) -> str:
     """What names a plan everywhere a reader meets it (heading, tab, feed, search hit)."""
     return f"{locality} {year}"
 
 
 def plan_title(locality: str, year: int, title: str) -> str:
-    return f"{plan_label(locality, year)}：{title}"
+    """The plan's heading and tab: the place and the year once each (a title that names
+    its year is not prefixed with it again; one that opens with the place's name stands alone)."""
+    if str(year) not in title:
+        return f"{plan_label(locality, year)}：{title}"
+    return title if title.startswith(locality) else f"{locality}：{title}"
 
 
 def score(value: float) -> str:

@@ -49,7 +49,6 @@ class YearRow:
 @dataclass(frozen=True, kw_only=True)
 class ThemeRow:
     link: Link
-    en: str
     items: int
 
 
@@ -208,7 +207,7 @@ def overview(index: Index, page: str, released: str | None = None) -> Overview:
         year_rows=tuple(YearRow(link=link(f"{y}年", page, urls.year(y)), plans=len(ps),
                                 items=sum(p.item_count for p in ps))
                         for y, ps in reversed(index.by_year.items())),
-        themes=tuple(ThemeRow(link=link(t.name, page, urls.theme(t.id)), en=t.en, items=len(index.by_theme[t.id]))
+        themes=tuple(ThemeRow(link=link(t.name, page, urls.theme(t.id)), items=len(index.by_theme[t.id]))
                      for t in catalog.themes),
         latest=tuple(plan_row(index, p, page) for p in sorted(plans, key=lambda p: (-p.year, p.id))[:LATEST_PLANS]),
         links=site_links(page, released),

@@ -62,6 +62,34 @@ def more_themes(count: int) -> str:
     return f"另有 {count} 个主题，见各条任务" if count else ""
 
 
+def target_year(plan_year: int, aims_for: int | None) -> str:
+    """A target's row in a comparison: the plan's year, and the year it aims for when another."""
+    return f"{plan_year}（到{aims_for}年）" if aims_for and aims_for != plan_year else str(plan_year)
+
+
+def set_in(plan_year: int) -> str:
+    """Under a target's year on a chart, when the plan that set it is of another year."""
+    return f"{plan_year}年计划"
+
+
+def part_of(provinces: tuple[str, ...], places: tuple[str, ...], years: tuple[int, ...]) -> str:
+    """What a part of the atlas holds (an offline bundle's): 山东省；青岛市及其下辖地区；2022–2024年."""
+    parts = []
+    if provinces:
+        parts.append("、".join(provinces))
+    if places:
+        parts.append(f"{'、'.join(places)}及其下辖地区")
+    if years:
+        run = len(years) > 2 and list(years) == list(range(years[0], years[-1] + 1))
+        parts.append(f"{years[0]}–{years[-1]}年" if run else "、".join(map(str, years)) + "年")
+    return "；".join(parts)
+
+
+def part_note(what: str, plans: int, site_url: str) -> str:
+    """On the home page of an offline bundle of a part of the atlas."""
+    return f"这是全文库的离线部分版，只收录{what}的 {plans} 份计划；其他地区和年份请看完整的全文库：{site_url}"
+
+
 def plan_label(locality: str, year: int | str) -> str:
     """What names a plan everywhere a reader meets it (heading, tab, feed, search hit)."""
     return f"{locality} {year}"

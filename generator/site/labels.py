@@ -90,6 +90,12 @@ def part_note(what: str, plans: int, site_url: str) -> str:
     return f"这是全文库的离线部分版，只收录{what}的 {plans} 份计划；其他地区和年份请看完整的全文库：{site_url}"
 
 
+def date(iso: str) -> str:
+    """A date as Chinese readers write it (2024-02-02 → 2024年2月2日): it does not break at a hyphen."""
+    year, month, day = iso.split("-")
+    return f"{year}年{int(month)}月{int(day)}日"
+
+
 def plan_label(locality: str, year: int | str) -> str:
     """What names a plan everywhere a reader meets it (heading, tab, feed, search hit)."""
     return f"{locality} {year}"

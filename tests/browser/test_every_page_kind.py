@@ -93,7 +93,7 @@ def test_a_plan_leads_with_its_facts_themes_and_one_row_of_links(page, site_url)
     an item's related items and citation are small text links, not boxes."""
     page.goto(site_url + "plans/qingdao-2024/")
     facts = page.locator(".plan-facts").inner_text()
-    assert facts.startswith("青岛市（地级市，山东省） · 2024年 · 中共青岛市委教育工作委员会、青岛市教育局 · 2024-02-02 · ")
+    assert facts.startswith("青岛市（地级市，山东省） · 2024年 · 中共青岛市委教育工作委员会、青岛市教育局 · 2024年2月2日 · ")
     assert facts.endswith(" 条任务")
     chips = page.locator(".plan-themes a")
     assert 1 <= chips.count() <= 8

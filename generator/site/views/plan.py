@@ -231,7 +231,7 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
         comparison=link("历年对比", page, urls.comparison(locality.id))
         if len(index.by_locality[locality.id]) > 1 else None,
         issuer=plan.issuer or labels.ISSUER_NOT_STATED,
-        issued=plan.issued or labels.DATE_NOT_STATED,
+        issued=labels.date(plan.issued) if plan.issued else labels.DATE_NOT_STATED,
         citation=citation(plan, locality, urls.plan_url(plan.id, site_url)),
         data=data,
         data_note=data_note,

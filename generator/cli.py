@@ -229,8 +229,9 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
     except subset.SubsetError as exc:
         print(f"bundle refused: {exc}", file=sys.stderr)
         return 1
+    folder = part.folder() if part else subset.BUNDLE_FOLDER
     print(f"{target} ({target.stat().st_size / 1e6:.1f} MB): unzip it and open "
-          "eduplans-offline/index.html in a browser, no network needed", file=sys.stderr)
+          f"{folder}/index.html in a browser, no network needed", file=sys.stderr)
     return 0
 
 

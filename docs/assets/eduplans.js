@@ -15,6 +15,7 @@
      item's block, which the page has only where that differs); the script adds the
      item's block before its theme chips and shows it once written.
    - A citation's access date is the reader's own date, in place of the placeholder.
+   - A link to a closed block (a plan's citation or provenance, at its foot) opens it.
    Runs on every page view, including Material's instant navigation. */
 (function () {
   var PLACEHOLDER = "[访问日期]";
@@ -145,7 +146,7 @@
             citeUrl: plan.citeItemUrl + heading.id};
   }
   function ends(el) {  /* where an item's own blocks end: the next heading, or the plan's closing */
-    return !el || /^H[1-6]$/.test(el.tagName) || el.matches(".plan-closing, .print-footer");
+    return !el || /^H[1-6]$/.test(el.tagName) || el.matches(".plan-closing, .plan-about, .print-footer");
   }
   function blockOf(heading) {  /* the item's citation block: the page's where its title needs escaping, else a new one */
     var at = heading.nextElementSibling;
@@ -186,7 +187,12 @@
       if (el.textContent.indexOf(PLACEHOLDER) >= 0) el.textContent = el.textContent.split(PLACEHOLDER).join(date);
     });
   }
-  function run() { comparison(); related(); permalinks(); items(); dates(); }
+  function opened() {  /* a link to a closed block (#cite, #provenance at a plan's foot) opens it */
+    var el = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (el && el.tagName === "DETAILS") el.open = true;
+  }
+  window.addEventListener("hashchange", opened);
+  function run() { comparison(); related(); permalinks(); items(); dates(); opened(); }
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(run);
   else document.addEventListener("DOMContentLoaded", run);
 })();

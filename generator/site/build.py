@@ -18,10 +18,10 @@ from typing import Any, Callable
 from ..analysis.index import Index, build_index
 from ..data import loader
 from ..data.model import Catalog
-from . import feeds, progress, urls
+from . import feeds, labels, progress, urls
 from .pages import BuildError, Output, render_all
 from .progress import Progress
-from .subset import Subset, check_count, check_files, files_of
+from .subset import BUNDLE_FOLDER, Subset, check_count, check_files, files_of
 
 __all__ = ["BuildError", "build", "bundle", "generate", "load", "mkdocs_config"]
 
@@ -139,9 +139,12 @@ def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site
     try:
         staged_docs, staged_site = staging / "docs", staging / "site"
         _hand_written(docs_dir, staged_docs)
+        part_note = labels.part_note(subset.describe(catalog.localities), len(catalog.plans), settings["site_url"]) \
+            if subset else ""
         with shown.stage("render pages") as tick:
             render_all(index, settings["repo_url"], settings["site_url"], feeds.git_history(root),
-                       directory_urls=settings["use_directory_urls"], folder=staged_docs, tick=tick)
+                       directory_urls=settings["use_directory_urls"], folder=staged_docs, part_note=part_note,
+                       tick=tick)
         del index  # MkDocs needs the pages on disk only
         with shown.stage("MkDocs"):
             run_mkdocs(config_file, staged_docs, staged_site, strict, hooks, shown.stream is not None)
@@ -157,14 +160,16 @@ def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site
 
 
 def bundle(root: Path, dist: Path, day: str, subset: Subset | None = None) -> Path:
-    """The offline site as dist/eduplans-offline-<day>[-<part>].zip, written atomically."""
+    """The offline site as dist/eduplans-offline-<day>[-<part>].zip, written atomically;
+    it unzips into eduplans-offline/ (a part: eduplans-offline-<part>/)."""
     import zipfile
 
     staging = Path(tempfile.mkdtemp(prefix=".bundle-", dir=root))
     try:
         if subset is None:  # the whole atlas: a plan a file (the build loads them all)
             check_count(len(loader.plan_files([root / "plans"])))
-        built = build(root, config_name="mkdocs-offline.yml", site_dir=staging / "eduplans-offline", subset=subset)
+        folder = subset.folder() if subset else BUNDLE_FOLDER
+        built = build(root, config_name="mkdocs-offline.yml", site_dir=staging / folder, subset=subset)
         dist.mkdir(parents=True, exist_ok=True)
         target = dist / f"eduplans-offline-{day}{'-' + subset.slug() if subset else ''}.zip"
         partial = target.with_suffix(".zip.part")

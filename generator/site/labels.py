@@ -13,9 +13,14 @@ from ..data.numerals import cn_numeral
 SITE_NAME = "地方教育工作要点全文库"  # as mkdocs.yml site_name (a test keeps them equal)
 SITE_CREDIT = f"{SITE_NAME}（eduplans）"  # how reusers name the source
 NOT_STATED = "原文未写"  # the source does not say (issuer, date)
+ISSUER_NOT_STATED = f"发布单位{NOT_STATED}"
+DATE_NOT_STATED = f"日期{NOT_STATED}"
 DATA_PAGE = "数据下载"
 PLAN_DATA_ON_PAGES = "（本计划的条目与指标，格式同数据下载）"
 PLAN_DATA_RELEASED = "：本计划的条目与指标在全库数据文件中（JSON、SQLite、CSV，附在每次发布上）"
+# A plan's fields as readers name them (an inferred fact's field on the plan page)
+FIELDS = {"year": "年份", "locality": "地区", "issuer": "发布单位", "issued": "日期", "title": "标题",
+          "province": "省份", "level": "层级"}
 NOT_PROVEN = "原文不能证明"  # the sources do not prove it (a locality's province)
 UNKNOWN_PROVINCE = "省份不详"  # where listings group localities by province
 
@@ -52,13 +57,56 @@ def print_footer(url: str, raw_file: str, source_url: str | None) -> str:
     return f"{SITE_NAME} · {url} · {source}"
 
 
+def more_themes(count: int) -> str:
+    """After a plan's main themes in its header: the others are under the items."""
+    return f"另有 {count} 个主题，见各条任务" if count else ""
+
+
+def target_year(plan_year: int, aims_for: int | None) -> str:
+    """A target's row in a comparison: the plan's year, and the year it aims for when another."""
+    return f"{plan_year}（到{aims_for}年）" if aims_for and aims_for != plan_year else str(plan_year)
+
+
+def set_in(plan_year: int) -> str:
+    """Under a target's year on a chart, when the plan that set it is of another year."""
+    return f"{plan_year}年计划"
+
+
+def part_of(provinces: tuple[str, ...], places: tuple[str, ...], years: tuple[int, ...]) -> str:
+    """What a part of the atlas holds (an offline bundle's): 山东省；青岛市及其下辖地区；2022–2024年."""
+    parts = []
+    if provinces:
+        parts.append("、".join(provinces))
+    if places:
+        parts.append(f"{'、'.join(places)}及其下辖地区")
+    if years:
+        run = len(years) > 2 and list(years) == list(range(years[0], years[-1] + 1))
+        parts.append(f"{years[0]}–{years[-1]}年" if run else "、".join(map(str, years)) + "年")
+    return "；".join(parts)
+
+
+def part_note(what: str, plans: int, site_url: str) -> str:
+    """On the home page of an offline bundle of a part of the atlas."""
+    return f"这是全文库的离线部分版，只收录{what}的 {plans} 份计划；其他地区和年份请看完整的全文库：{site_url}"
+
+
+def date(iso: str) -> str:
+    """A date as Chinese readers write it (2024-02-02 → 2024年2月2日): it does not break at a hyphen."""
+    year, month, day = iso.split("-")
+    return f"{year}年{int(month)}月{int(day)}日"
+
+
 def plan_label(locality: str, year: int | str) -> str:
     """What names a plan everywhere a reader meets it (heading, tab, feed, search hit)."""
     return f"{locality} {year}"
 
 
 def plan_title(locality: str, year: int, title: str) -> str:
-    return f"{plan_label(locality, year)}：{title}"
+    """The plan's heading and tab: the place and the year once each (a title that names
+    its year is not prefixed with it again; one that opens with the place's name stands alone)."""
+    if str(year) not in title:
+        return f"{plan_label(locality, year)}：{title}"
+    return title if title.startswith(locality) else f"{locality}：{title}"
 
 
 def score(value: float) -> str:

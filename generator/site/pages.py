@@ -65,11 +65,13 @@ class Output:
 
 def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
                history: dict[str, feeds.Dates] | None = None, directory_urls: bool = True,
-               folder: Path | None = None, tick: Callable[[], None] | None = None) -> Output:
+               folder: Path | None = None, part_note: str = "", tick: Callable[[], None] | None = None) -> Output:
     """Every generated page, rendered; history dates the feeds (see feeds.git_history);
     directory_urls as the builder publishes pages (the search index and the data drawn
     by the page script, related items and comparisons, link to them);
-    folder: write the pages into this empty docs folder as they are rendered; tick: once a page."""
+    folder: write the pages into this empty docs folder as they are rendered;
+    part_note: what a part of the atlas holds, said on its home page (labels.part_note);
+    tick: once a page (a build's progress)."""
     env = render.environment()
     out = Output(folder=folder, tick=tick)
     catalog = index.catalog
@@ -99,7 +101,7 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
                     part_page = listings.theme_year_part_page(index, theme, year, theme_part.key, number)
                     out.add(part_page.path, render.render(env, "theme_year.md.j2", page=part_page))
     for template, path in OVERVIEWS:
-        out.add(path, render.render(env, template, view=overview.overview(index, path)))
+        out.add(path, render.render(env, template, view=overview.overview(index, path, part=part_note)))
     if len(index.by_locality) > listings.PARTITION_AT:
         for province_page in overview.province_pages(index):
             out.add(province_page.path, render.render(env, "province.md.j2", page=province_page))

@@ -13,8 +13,10 @@ from pathlib import Path
 
 from ..data import loader
 from ..data.model import Catalog, Locality
+from . import labels
 
 BUNDLE_MAX_PLANS = 200
+BUNDLE_FOLDER = "eduplans-offline"  # the whole atlas's bundle unzips into this folder, a part into <this>-<part>
 
 
 class SubsetError(ValueError):
@@ -36,6 +38,16 @@ class Subset:
         parts = [*self.localities, *(f"p{p.encode('utf-8').hex()[:8]}" for p in self.provinces),
                  *map(str, self.years)]
         return "-".join(parts)
+
+    def folder(self) -> str:
+        """The folder its bundle unzips into, named for the part as the zip is (two parts
+        unzipped side by side stay apart): eduplans-offline-qingdao-2024."""
+        return f"{BUNDLE_FOLDER}-{self.slug()}"
+
+    def describe(self, localities: Mapping[str, Locality]) -> str:
+        """What the part holds, as its home page says: 山东省；青岛市及其下辖地区；2022–2024年."""
+        return labels.part_of(self.provinces, tuple(localities[loc].name for loc in self.localities if loc in localities),
+                              self.years)
 
     def holds(self, locality_id: str, year: int, localities: Mapping[str, Locality]) -> bool:
         """Whether a plan of this place and year is in the part."""

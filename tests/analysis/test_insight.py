@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 
@@ -109,8 +110,16 @@ def test_charts_escape_labels_and_describe_themselves():
     svg = charts.bar_chart("c1", "<标题>", [("<script>", 3), ("学前教育", 5)])
     assert "<script>" not in svg and "&lt;script&gt;" in svg
     assert "<title id='c1-t'>&lt;标题&gt;</title>" in svg and "学前教育 5" in svg
-    line = charts.line_chart("c2", "公办园在园幼儿占比", "%", [(2024, 62.0, "62%"), (2026, 68.0, "68%")])
+    line = charts.line_chart("c2", "公办园在园幼儿占比", "%", [(2024, 62.0, "62%", ""), (2026, 68.0, "68%", "")])
     assert line.count("<circle") == 2 and "2024年 62%" in line
+
+
+def test_a_target_is_plotted_at_the_year_it_aims_for_with_the_plans_year_beneath():
+    line = charts.line_chart("c3", "达标率", "%", [(2020, 98.0, "98%", "2019年计划"), (2021, 99.0, "99%", ""),
+                                                   (2024, 100.0, "100%", "")])
+    xs = [float(x) for x in re.findall(r"<circle cx='([\d.]+)'", line)]
+    assert xs[1] - xs[0] == pytest.approx((xs[2] - xs[0]) / 4)  # 2020, 2021, 2024 on one time axis
+    assert "2020年 98%（2019年计划）" in line and ">2019年计划</text>" in line
 
 
 def test_published_downloads_agree_with_the_plans(built_site, catalog):

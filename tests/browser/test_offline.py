@@ -43,7 +43,7 @@ def test_navigation_and_search_from_disk(page, unzipped):
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
 
     page.goto((unzipped / "plans" / "qingdao-2024.html").as_uri())
-    assert page.title().startswith("青岛市 2024")
+    assert page.title().startswith("青岛市：2024年全市教育工作要点")
     page.locator("[id='22'] ~ p.chips a", has_text="双减与课后服务").first.click()
     page.wait_for_url("**/themes/double-reduction/index.html")
     page.go_back()

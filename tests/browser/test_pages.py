@@ -13,7 +13,7 @@ def test_plan_to_locality_to_other_year_to_theme_to_item(page, site_url):
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(site_url + "plans/qingdao-2024/")
-    assert page.title().startswith("青岛市 2024：2024年全市教育工作要点")
+    assert page.title().startswith("青岛市：2024年全市教育工作要点")
 
     page.get_by_role("link", name="青岛市", exact=True).first.click()
     page.wait_for_url("**/localities/qingdao/")

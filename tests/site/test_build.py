@@ -116,16 +116,29 @@ def test_plain_mkdocs_build_generates_in_memory_and_writes_nothing_it_watches(pr
     assert not [r for r in handler.buffer if "not included in the \"nav\"" in r.getMessage()]
 
 
-def test_an_offline_bundle_of_one_locality_holds_only_its_plans(project, tmp_path):
+def test_an_offline_bundle_of_one_locality_holds_only_its_plans_and_says_so(project, tmp_path):
     import zipfile
 
     from generator.site.subset import Subset
 
     target = site.bundle(project, tmp_path, "t", Subset(localities=("weihai",)))  # 荣成 lies under 威海
     assert target.name == "eduplans-offline-t-weihai.zip"
-    names = zipfile.ZipFile(target).namelist()
-    assert "eduplans-offline/plans/rongcheng-2024.html" in names
+    archive = zipfile.ZipFile(target)
+    names = archive.namelist()
+    assert {n.split("/")[0] for n in names} == {"eduplans-offline-weihai"}  # not the whole atlas's folder
+    assert "eduplans-offline-weihai/plans/rongcheng-2024.html" in names
     assert not [n for n in names if "/plans/qingdao" in n or "localities/qingdao" in n]
+    home = archive.read("eduplans-offline-weihai/index.html").decode("utf-8")
+    assert ("这是全文库的离线部分版，只收录威海市及其下辖地区的 1 份计划；其他地区和年份请看完整的全文库："
+            "https://eduplans.github.io/eduplans/") in home
+
+
+def test_a_part_is_described_by_its_places_provinces_and_years():
+    from generator.site import labels
+
+    assert labels.part_of(("山东省",), (), (2022, 2023, 2024)) == "山东省；2022–2024年"
+    assert labels.part_of((), ("青岛市",), (2022, 2024)) == "青岛市及其下辖地区；2022、2024年"
+    assert labels.part_of((), (), (2024,)) == "2024年"
 
 
 def test_a_bundle_too_large_for_offline_search_is_refused_with_the_way_out(project, tmp_path, monkeypatch, capsys):
@@ -162,7 +175,7 @@ def test_a_part_is_built_from_its_own_plan_files_and_every_file_it_cannot_place(
     try:
         elsewhere.write_text("id: zz-elsewhere-2024\nyear: 2024\nlocality: daxinganling\n", encoding="utf-8")
         target = site.bundle(project, tmp_path, "t", Subset(localities=("qingdao",)))
-        assert "eduplans-offline/plans/qingdao-2024.html" in zipfile.ZipFile(target).namelist()
+        assert "eduplans-offline-qingdao/plans/qingdao-2024.html" in zipfile.ZipFile(target).namelist()
         unplaced.write_text("id: zz-unplaced\nyear: [2024\n", encoding="utf-8")
         with pytest.raises(site.BuildError) as failed:
             site.bundle(project, tmp_path, "u", Subset(localities=("qingdao",)))

@@ -49,8 +49,8 @@ def test_on_the_releases_a_plans_data_is_in_the_atlas_files_and_its_page_says_so
     out = pages.render_all(index, "https://github.com/eduplans/eduplans", "https://eduplans.github.io/eduplans/")
     assert "data/plans/qingdao-2024.json" in on_pages.pages
     assert not [path for path in out.pages if path.startswith("data/plans/")]
-    assert "- **数据**：[qingdao\\-2024\\.json](../data/plans/qingdao-2024.json)（" in on_pages.pages[urls.plan("qingdao-2024")]
-    assert "- **数据**：[数据下载](../data/index.md)：本计划的条目与指标在全库数据文件中" in out.pages[urls.plan("qingdao-2024")]
+    assert "数据：[qingdao\\-2024\\.json](../data/plans/qingdao-2024.json)（" in on_pages.pages[urls.plan("qingdao-2024")]
+    assert "数据：[数据下载](../data/index.md)：本计划的条目与指标在全库数据文件中" in out.pages[urls.plan("qingdao-2024")]
     assert "`data/plans/<计划编号>.json`" in on_pages.pages[urls.DATA] and "data/plans/" not in out.pages[urls.DATA]
 
 

@@ -20,7 +20,7 @@ PROFILE_THEMES = 15  # themes in the profile chart, most items first
 @dataclass(frozen=True, kw_only=True)
 class ThemeRow:
     theme: Link
-    counts: tuple[int, ...]
+    counts: tuple[int, ...]  # newest plan first
     change: str  # 新出现 / 再次出现 / 不再出现 / ↑ / ↓ / =
 
 
@@ -38,7 +38,7 @@ class PairView:
 
 @dataclass(frozen=True, kw_only=True)
 class SeriesRow:
-    year: int
+    year: str  # the plan's year, and the year its target aims for when that is another: 2019（到2022年）
     item: Link
     value: str
     change: str  # from the previous value, empty when units differ
@@ -59,7 +59,7 @@ class ComparisonPage:
     locality: Locality
     locality_link: Link
     plans: tuple[Link, ...]
-    columns: tuple[str, ...]
+    columns: tuple[str, ...]  # the plans' short labels, newest first
     themes: tuple[ThemeRow, ...]
     profile_chart: str
     profile_caption: str
@@ -122,15 +122,17 @@ def _series_view(series: Series, page: str, chart_id: str) -> SeriesView:
         value = point.target.number
         change = "" if previous is None or value is None else f"{value - previous:+g}"
         same_unit = previous_unit in (None, point.target.unit)
-        rows.append(SeriesRow(year=point.plan.year, item=_item_link(point.plan, point.item, page),
+        rows.append(SeriesRow(year=labels.target_year(point.plan.year, point.target.year), item=_item_link(point.plan, point.item, page),
                               value=f"{point.target.value} {point.target.unit}", change=change if same_unit else ""))
         previous_unit = point.target.unit
         previous = value if value is not None else previous
     units = {p.target.unit for p in series.points}
-    plotted = [(p.plan.year, p.target.number, f"{p.target.value}{p.target.unit}") for p in series.points
-               if p.target.number is not None]
+    # each target at the year it aims for, with the plan's year beneath when that is another
+    plotted = sorted((p.target.year or p.plan.year, p.target.number, f"{p.target.value}{p.target.unit}",
+                      labels.set_in(p.plan.year) if p.target.year and p.target.year != p.plan.year else "")
+                     for p in series.points if p.target.number is not None)
     chart = charts.line_chart(chart_id, f"{name}（{series.unit}）各年目标", series.unit, plotted) \
-        if len({y for y, _, _ in plotted}) >= CHART_FROM_YEARS and len(units) == 1 else ""
+        if len({p[0] for p in plotted}) >= CHART_FROM_YEARS and len(units) == 1 else ""
     return SeriesView(anchor=_series_anchor(series), name=name, unit="、".join(sorted(units)), rows=tuple(rows),
                       chart=chart)
 
@@ -148,8 +150,8 @@ def comparison_page(index: Index, insight: Insight, locality: Locality,
         locality=locality,
         locality_link=link(locality.name, page, urls.locality(locality.id)),
         plans=tuple(link(f"{short[p.id]}：{p.title}", page, urls.plan(p.id)) for p in plans),
-        columns=tuple(short[p.id] for p in plans),
-        themes=tuple(ThemeRow(theme=link(names[t], page, urls.theme(t)), counts=tuple(shift[t]),
+        columns=tuple(short[p.id] for p in reversed(plans)),  # newest first: what a phone shows without scrolling
+        themes=tuple(ThemeRow(theme=link(names[t], page, urls.theme(t)), counts=tuple(reversed(shift[t])),
                               change=_change(shift[t])) for t in names if t in shift),
         profile_chart=charts.bar_chart("profile", f"{locality.name}各主题任务数（全部年份）", totals),
         profile_caption=f"各主题任务数（全部年份合计，前{cn_numeral(PROFILE_THEMES)}个主题）；数字与上表一致。",

@@ -45,7 +45,7 @@ def locality_page(index: Index, locality: Locality) -> LocalityPage:
     page = urls.locality(locality.id)
     catalog = index.catalog
     plans = index.by_locality.get(locality.id, [])
-    years = sorted({p.year for p in plans})
+    years = sorted({p.year for p in plans}, reverse=True)  # newest first: what a phone shows without scrolling
     per_year = {year: index.theme_counts([p for p in plans if p.year == year]) for year in years}
     rows = []
     for theme in catalog.themes:

@@ -49,7 +49,6 @@ class YearRow:
 @dataclass(frozen=True, kw_only=True)
 class ThemeRow:
     link: Link
-    en: str
     items: int
 
 
@@ -100,6 +99,7 @@ class Overview:
     themes: tuple[ThemeRow, ...]
     latest: tuple[PlanRow, ...]
     links: SiteLinks
+    part: str  # an offline bundle of a part of the atlas: what it holds (home page); else empty
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -171,7 +171,7 @@ def province_pages(index: Index) -> list[ProvincePage]:
 
 
 def theme_table(index: Index, page: str) -> CountTable:
-    years = list(index.by_year)
+    years = sorted(index.by_year, reverse=True)  # newest first: what a phone shows without scrolling
     rows = []
     for theme in index.catalog.themes:
         cells = [(index.theme_year_counts.get((theme.id, year), 0),
@@ -180,7 +180,7 @@ def theme_table(index: Index, page: str) -> CountTable:
     return count_table("主题 \\ 年份", [link(str(y), page, urls.year(y)) for y in years], rows)
 
 
-def overview(index: Index, page: str, released: str | None = None) -> Overview:
+def overview(index: Index, page: str, released: str | None = None, part: str = "") -> Overview:
     catalog = index.catalog
     plans = catalog.plans
     years = list(index.by_year)
@@ -208,8 +208,9 @@ def overview(index: Index, page: str, released: str | None = None) -> Overview:
         year_rows=tuple(YearRow(link=link(f"{y}年", page, urls.year(y)), plans=len(ps),
                                 items=sum(p.item_count for p in ps))
                         for y, ps in reversed(index.by_year.items())),
-        themes=tuple(ThemeRow(link=link(t.name, page, urls.theme(t.id)), en=t.en, items=len(index.by_theme[t.id]))
+        themes=tuple(ThemeRow(link=link(t.name, page, urls.theme(t.id)), items=len(index.by_theme[t.id]))
                      for t in catalog.themes),
         latest=tuple(plan_row(index, p, page) for p in sorted(plans, key=lambda p: (-p.year, p.id))[:LATEST_PLANS]),
         links=site_links(page, released),
+        part=part,
     )

@@ -41,6 +41,8 @@ class TargetView:
     year: str
 
 
+HEADER_THEMES = 8  # theme chips in a plan's header: a plan of 26 items touches 25 themes, 7 lines on a phone
+
 # Each item's closest items in other plans, for the page script to draw (docs/assets/eduplans.js):
 # (plans: ((href, 青岛市 2024), ...), items: ((anchor, ((plan number, anchor, title, score), ...)), ...)).
 # As page data they weigh 5 KB a plan page, as Markdown lists 14 KB.
@@ -107,7 +109,10 @@ class PlanPage:
     print_footer: str  # on every printed page: where the text comes from
     edit_url: str | None
     source_url: str | None
+    inferred: tuple[tuple[str, str, str], ...]  # (the field's label, value, evidence) of each inferred fact
     item_count: int
+    themes: tuple[Link, ...]  # the plan's main themes, most items first: the header's chips
+    more_themes: str  # how many other themes the plan touches (named under its items), or empty
     theme_note: str  # how the items' theme chips were decided (their evidence is on each)
     toc_levels: int | None  # the table of contents stops at the sections' headings (None: no sections)
     related: RelatedData
@@ -217,6 +222,7 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
     data, data_note = plan_data_link(plan, page)
     sections = tuple(section_view(index, plan, s, page, (k,), site_url)
                      for k, s in enumerate(plan.sections, start=1))
+    themes = plan_themes(index, plan, page)
     return PlanPage(
         path=page,
         plan=plan,
@@ -232,23 +238,48 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
         closing=paragraphs(plan.closing),
         tables=tuple(TableView(caption="：".join(p for p in (t.label, t.title) if p), columns=t.columns, rows=t.rows)
                      for t in plan.tables),
-        previous=link(f"{previous.year}年：{previous.title}", page, urls.plan(previous.id)) if previous else None,
-        next=link(f"{following.year}年：{following.title}", page, urls.plan(following.id)) if following else None,
+        previous=other_year(plan, previous, page) if previous else None,
+        next=other_year(plan, following, page) if following else None,
         comparison=link("历年对比", page, urls.comparison(locality.id))
         if len(index.by_locality[locality.id]) > 1 else None,
-        issuer=plan.issuer or labels.NOT_STATED,
-        issued=plan.issued or labels.NOT_STATED,
+        issuer=plan.issuer or labels.ISSUER_NOT_STATED,
+        issued=labels.date(plan.issued) if plan.issued else labels.DATE_NOT_STATED,
         citation=citation(plan, locality, urls.plan_url(plan.id, site_url)),
         data=data,
         data_note=data_note,
         print_footer=labels.print_footer(urls.plan_url(plan.id, site_url), plan.source.file, plan.source.url),
         edit_url=edit_url(repo_url, edit_uri, plan),
         source_url=plan.source.url,
+        inferred=inferred(index, plan),
         item_count=count,
+        themes=themes[:HEADER_THEMES],
+        more_themes=labels.more_themes(len(themes[HEADER_THEMES:])),
         theme_note=labels.THEME_CHIPS,
         toc_levels=max(map(section_heading_level, sections), default=None),
         related=related_data(index, plan, insight, directory_urls),
     )
+
+
+def inferred(index: Index, plan: Plan) -> tuple[tuple[str, str, str], ...]:
+    """Each inferred fact as readers read it: the field by its Chinese name, a place by its name."""
+    places = index.catalog.localities
+    return tuple((labels.FIELDS.get(i.field, i.field),
+                  places[i.value].name if i.field == "locality" and i.value in places else str(i.value), i.evidence)
+                 for i in plan.source.inferred)
+
+
+def other_year(plan: Plan, other: Plan, page: str) -> Link:
+    """The place's plan of another year, by its year (and its title when it shares this plan's year)."""
+    label = f"{other.year}年" + (f"：{other.title}" if other.year == plan.year else "")
+    return link(label, page, urls.plan(other.id))
+
+
+def plan_themes(index: Index, plan: Plan, page: str) -> tuple[Link, ...]:
+    """The themes of a plan's items, most items first (then in the taxonomy's order)."""
+    counts = index.theme_counts([plan])
+    order = [t for t in index.catalog.themes if counts.get(t.id)]
+    order.sort(key=lambda t: -counts[t.id])
+    return tuple(link(t.name, page, urls.theme(t.id)) for t in order)
 
 
 def section_heading_level(section: SectionView) -> int:

@@ -3,8 +3,7 @@ Markdown converted as MkDocs converts it."""
 
 from __future__ import annotations
 
-import re
-from typing import Any, Iterable
+from typing import Iterable
 
 import markdown
 import yaml
@@ -20,19 +19,22 @@ def sentences(lines: Iterable[str]) -> list[str]:
     return [s for _, _, s in fidelity.sentences(list(lines))]
 
 
-def strings(data: Any) -> Iterable[str]:
-    if isinstance(data, str):
-        yield data
-    elif isinstance(data, dict):
-        for value in data.values():
-            yield from strings(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from strings(value)
+# A small plan file of two items, for the summary of what a change does and its revisions.
+TWO_ITEMS = """\
+id: x-2024
+sections:
+  - number: 一
+    title: 总体
+    items:
+      - number: '1'
+        title: 发展学前教育
+        text: 推进学前教育普惠发展。
+      - number: '2'
+        title: 乙
+        text: 原文二。
+"""
 
-
-def blob(*documents: Any) -> str:
-    return "\u0001".join(re.sub(r"\s+", "", s) for d in documents for s in strings(d))
+strings, blob = fidelity.strings, fidelity.blob  # every string of plan data; all of them, whitespace removed
 
 
 def plan_items(plan: dict) -> list[dict]:

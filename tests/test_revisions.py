@@ -6,17 +6,7 @@ from __future__ import annotations
 import subprocess
 
 from generator import cli, revisions
-
-PLAN = """\
-id: x-2024
-sections:
-  - number: 一
-    title: 总体
-    items:
-      - number: '2'
-        title: 乙
-        text: 原文二。
-"""
+from support import TWO_ITEMS as PLAN
 
 
 def test_two_committed_revisions_are_compared(tmp_path, monkeypatch, capsys):

@@ -64,20 +64,22 @@ def sentences(lines: list[str]) -> Iterator[tuple[int, int, str]]:
             start += len(piece) + 1
 
 
-def _strings(data: Any) -> Iterator[str]:
+def strings(data: Any) -> Iterator[str]:
+    """Every string in plan data, however deeply nested."""
     if isinstance(data, str):
         yield data
     elif isinstance(data, dict):
         for value in data.values():
-            yield from _strings(value)
+            yield from strings(value)
     elif isinstance(data, list):
         for value in data:
-            yield from _strings(value)
+            yield from strings(value)
 
 
-def blob(docs: list[Document]) -> str:
-    """Every string of the plans, whitespace removed, joined by a character no sentence holds."""
-    return "\u0001".join(re.sub(r"\s+", "", s) for doc in docs for s in _strings(doc.data))
+def blob(*data: Any) -> str:
+    """Every string of the plans' data, whitespace removed, joined by a character no
+    sentence holds: a sentence is kept when it stands in this."""
+    return "\u0001".join(re.sub(r"\s+", "", s) for d in data for s in strings(d))
 
 
 def _corrections(docs: list[Document]) -> Iterator[tuple[Document, FieldPath, dict[str, Any]]]:
@@ -160,7 +162,7 @@ def _wrong_corrections(source: Source, lines: list[str]) -> list[Problem]:
 
 
 def _lost_sentences(source: Source, lines: list[str]) -> list[Problem]:
-    everything = blob(list(source.plans))
+    everything = blob(*(doc.data for doc in source.plans))
     limit = rules().quote_chars
     return [Problem(source.file, Mark(line, column), f"sentence in no plan file ({source.label}): “{sentence[:limit]}”",
                     "copy it into the plan exactly as printed (item text, intro, preamble or closing); if the "

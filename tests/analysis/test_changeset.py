@@ -4,20 +4,7 @@ from __future__ import annotations
 
 from generator.analysis import changeset
 from generator.analysis.changeset import Snapshot
-
-PLAN = """\
-id: x-2024
-sections:
-  - number: 一
-    title: 总体
-    items:
-      - number: '1'
-        title: 发展学前教育
-        text: 推进学前教育普惠发展。
-      - number: '2'
-        title: 乙
-        text: 原文二。
-"""
+from support import TWO_ITEMS as PLAN
 
 THEMES = """\
 themes:

@@ -7,6 +7,12 @@ changes the sentence that explains it.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
 from ..analysis import compare, themes
 from ..data.numerals import cn_numeral
 
@@ -112,3 +118,25 @@ def plan_title(locality: str, year: int, title: str) -> str:
 def score(value: float) -> str:
     """A similarity score as pages print it."""
     return f"{value:.2f}"
+
+
+PROVENANCE_RULES = Path(__file__).parent / "rules" / "provenance.yml"
+
+
+@lru_cache(maxsize=1)
+def _provenance_rules() -> tuple[tuple[tuple[re.Pattern[str], str], ...], dict[str, str]]:
+    data = yaml.safe_load(PROVENANCE_RULES.read_text(encoding="utf-8"))
+    return tuple((re.compile(pattern), chinese) for pattern, chinese in data["patterns"]), dict(data["words"])
+
+
+def provenance(record: str) -> str:
+    """An importer's record (how it read the source, why it inferred a fact) in Chinese,
+    by the first pattern of rules/provenance.yml that matches it whole, its parts by the
+    words there or as records themselves; as written when no pattern matches."""
+    patterns, words = _provenance_rules()
+    for pattern, chinese in patterns:
+        found = pattern.fullmatch(record)
+        if found:
+            parts = [words.get(g, provenance(g)) if g is not None else "" for g in found.groups()]
+            return chinese.format(None, *parts)
+    return record

@@ -110,6 +110,7 @@ class PlanPage:
     edit_url: str | None
     source_url: str | None
     inferred: tuple[tuple[str, str, str], ...]  # (the field's label, value, evidence) of each inferred fact
+    conversions: tuple[str, ...]  # how the importer read the source, in Chinese (labels.provenance)
     item_count: int
     themes: tuple[Link, ...]  # the plan's main themes, most items first: the header's chips
     more_themes: str  # how many other themes the plan touches (named under its items), or empty
@@ -251,6 +252,7 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
         edit_url=edit_url(repo_url, edit_uri, plan),
         source_url=plan.source.url,
         inferred=inferred(index, plan),
+        conversions=tuple(labels.provenance(c) for c in plan.source.conversions),
         item_count=count,
         themes=themes[:HEADER_THEMES],
         more_themes=labels.more_themes(len(themes[HEADER_THEMES:])),
@@ -264,7 +266,8 @@ def inferred(index: Index, plan: Plan) -> tuple[tuple[str, str, str], ...]:
     """Each inferred fact as readers read it: the field by its Chinese name, a place by its name."""
     places = index.catalog.localities
     return tuple((labels.FIELDS.get(i.field, i.field),
-                  places[i.value].name if i.field == "locality" and i.value in places else str(i.value), i.evidence)
+                  places[i.value].name if i.field == "locality" and i.value in places else str(i.value),
+                  labels.provenance(i.evidence))
                  for i in plan.source.inferred)
 
 

@@ -304,6 +304,11 @@ def plan_data(
     else:
         undecided.append("issuer: the text does not say who issued it")
     dated = _infer_issued(draft, facts)
+    if dated and plan_year and int(dated[0][:4]) not in (plan_year - 1, plan_year):
+        # a copy's upload or repost date, most likely: a plan is issued in its year or the one before
+        draft.warnings.append(f"a date found ({dated[0]}: {dated[1][:40]}) is not in {plan_year} or the year "
+                              "before: not recorded as issued; write the document's own date if it prints one")
+        dated = None
     if dated:
         inferred.append({"field": "issued", "value": dated[0], "evidence": dated[1]})
     title = _tidy_title(draft.title, draft.warnings)

@@ -168,3 +168,15 @@ def test_every_imported_web_copy_is_a_valid_plan_file(tmp_path):
     catalog, problems = loader.load_paths([plans])
     assert [p.format() for p in problems] == []
     assert len(catalog.plans) == len(CASES)
+
+
+def test_a_date_years_away_from_the_plan_is_not_recorded_as_issued():
+    """A plan is issued in its year or the year before; a date two years later is a copy's
+    upload or repost date (found on the web this round), so it is said, not recorded."""
+    text = ("市教育局2022年工作要点\n一、坚持党建引领\n1.加强政治建设。全年开展专题学习10次。（责任单位：组织人事处）\n"
+            "市教育局\n2024年6月3日\n").encode("utf-8")
+    report = importer.import_text(text, source_file="raw/x.txt", locality="qingdao")
+    plan = report.plans[0]
+    assert (plan["year"], plan["issued"]) == (2022, None)
+    assert "issued" not in {i["field"] for i in plan["source"].get("inferred", [])}
+    assert any("2024-06-03" in w and "not recorded as issued" in w for w in report.warnings[plan["id"]])

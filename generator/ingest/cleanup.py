@@ -143,6 +143,7 @@ def clean(lines: list[str], rules: ImportRules) -> Cleaned:
     summary = found.summary()
     notes = [summary] if summary else []
     discarded = list(found.removed)
+    numbers, lines = _join_pages(numbers, lines, notes, discarded)
     numbers, lines, flat = _unflatten(numbers, lines, rules, notes, discarded)
     page_numbers = {at for at, line in enumerate(lines) if line.strip() and _is_page_number(line, rules)}
     page_numbers |= _stray_numbers(lines)
@@ -277,9 +278,40 @@ def _continues_tail(before: str, text: str, rules: ImportRules) -> bool:
 # Text that lost its line breaks (copied out of a PDF viewer)
 
 _FLAT_PAGE = re.compile(r"(?:^|\s)[-—–－]\s*(\d{1,4})\s*[-—–－](?=\s|$)")
-_FLAT_MARK = re.compile(rf"(?:^|(?<=[\s。；！？）”])|(?<=[\u4e00-\u9fff])(?=\d))\s*(?:第([{CN_NUMERAL}]+)部分|"
-                        rf"([{CN_NUMERAL}]+)、|（([{CN_NUMERAL}]+)）|(\d{{1,3}})[.．、](?!\d))")
+_FLAT_MARK = re.compile(rf"(?:^|(?<=[\s。；！？）”])|(?<=[\u4e00-\u9fff])(?=\d|[{CN_NUMERAL}]+、))\s*(?:第([{CN_NUMERAL}]+)部分|"
+                        rf"([{CN_NUMERAL}]+)、|（([{CN_NUMERAL}]+)）|(\d{{1,3}}) ?[.．、](?!\d))")
 _HEADING_START = re.compile(rf"(第[{CN_NUMERAL}]+部分|[{CN_NUMERAL}]+、|（[{CN_NUMERAL}]+）)")
+
+
+_PAGE_CHUNK = re.compile(r"^(\d{1,3})、(?=\S)")
+PAGE_CHUNK_MIN_CHARS = 120  # a page of text; an item printed "1、…" seldom runs this long without ending its sentence
+
+
+def _page_number(line: str) -> int | None:
+    found = _PAGE_CHUNK.match(line)
+    return int(found[1]) if found else None
+
+
+def _join_pages(numbers: list[int], lines: list[str], notes: list[str],
+                discarded: list[str]) -> tuple[list[int], list[str]]:
+    """A document-sharing preview prints each page as one long line opened by the page's
+    number (1、 2、 3、) and broken wherever the page ends, inside a word too: such a run of
+    pages becomes one line again, without the numbers, for _unflatten to split at its
+    outline. A list of items numbered 1、 2、 is no run of pages: its lines end their
+    sentences, and a page run has at least one that does not."""
+    opened = [(at, _page_number(line)) for at, line in enumerate(lines) if _page_number(line)]
+    run = [at for k, (at, page) in enumerate(opened) if page == k + 1]
+    run = run[:next((k for k in range(1, len(run)) if run[k] != run[k - 1] + 1), len(run))]
+    pages = [lines[at] for at in run]
+    if (len(run) < 2 or len(run) != len(opened) or any(len(page) < PAGE_CHUNK_MIN_CHARS for page in pages[:-1])
+            or all(re.search(r"[。；！？）”]\s*$", page) for page in pages[:-1])):
+        return numbers, lines
+    discarded.extend(f"{_page_number(page)}、" for page in pages)
+    joined = "".join(_PAGE_CHUNK.sub("", page, count=1).strip() for page in pages)
+    notes.append(f"lines {numbers[run[0]]}–{numbers[run[-1]]} were {len(run)} pages of one text, each opened by "
+                 "its page number: joined into one line, the page numbers removed")
+    first, last = run[0], run[-1]
+    return numbers[:first + 1] + numbers[last + 1:], lines[:first] + [joined] + lines[last + 1:]
 
 
 def _unflatten(numbers: list[int], lines: list[str], rules: ImportRules, notes: list[str],
@@ -296,7 +328,7 @@ def _unflatten(numbers: list[int], lines: list[str], rules: ImportRules, notes: 
             out_lines.append(line)
             continue
         text, pages, headers = _without_page_marks(line.strip(), discarded)
-        cuts = _outline_cuts(text)
+        cuts = _outline_cuts(text, rules.title_keywords)
         if len(cuts) < 3:
             out_numbers.append(number)
             out_lines.append(line)
@@ -341,9 +373,10 @@ def _without_page_marks(text: str, discarded: list[str]) -> tuple[str, int, int]
     return text, pages, headers
 
 
-def _outline_cuts(text: str) -> list[int]:
+def _outline_cuts(text: str, title_words: tuple[str, ...] = ()) -> list[int]:
     """Where parts, sections, tasks and items begin, each number the one expected next. A
-    number glued to a character (…基础教育1．推进) is taken only right after a heading's title."""
+    number glued to a character (…基础教育1．推进) is taken only right after a heading's title,
+    or right after the document's title word (…工作要点一、加强…, as previews run them on)."""
     cuts: list[int] = []
     last = {"part": 0, "sec1": 0, "sec2": 0, "item": 0}
     for match in _FLAT_MARK.finditer(text):
@@ -355,7 +388,8 @@ def _outline_cuts(text: str) -> list[int]:
         after_heading = bool(cuts) and bool(_HEADING_START.match(text, cuts[-1])) \
             and not re.search("[。；！？]", text[cuts[-1]:at])
         glued = at > 0 and "\u4e00" <= text[at - 1] <= "\u9fff"
-        if number is None or glued and not (kind == "item" and after_heading):
+        after_title = not cuts and any(text[:at].endswith(word) for word in title_words)
+        if number is None or glued and not (kind == "item" and after_heading) and not after_title:
             continue
         if number != last[kind] + 1 and not (number == 1 and kind == "sec2"):
             if not (kind == "item" and number == 1 and after_heading):

@@ -46,7 +46,8 @@ class ImportReport:
 
 _DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_ISSUER_RE = re.compile(r"^(.{0,20}?(?:教育局|教体局|教育和体育局|教育体育局|教育工作委员会|教育厅))")
+# the office a title names, after the plan's year when the title opens with it (2025年县教育局工作要点)
+_ISSUER_RE = re.compile(r"^(?:(?:19|20)\d\d\s*年度?)?(.{0,20}?(?:教育局|教体局|教育和体育局|教育体育局|教育工作委员会|教育厅))")
 
 
 def _find_date(lines: list[str]) -> tuple[str, str] | None:

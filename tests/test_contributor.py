@@ -16,6 +16,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from generator.data import loader, yamlio
 from conftest import FIXTURES, ROOT, copy_project
 
 HERE = FIXTURES / "contributor"
@@ -35,12 +36,28 @@ def git(repo: Path, *args: str) -> None:
 def repo(tmp_path_factory) -> Path:
     """A clone as a contributor has it: the site's parts, the tests, one commit."""
     target = copy_project(tmp_path_factory.mktemp("contributor") / "eduplans")
+    before_the_trip(target)
     shutil.copytree(ROOT / "tests", target / "tests", ignore=shutil.ignore_patterns("__pycache__", "golden"))
     shutil.copy(ROOT / "pyproject.toml", target / "pyproject.toml")
     git(target, "init", "-q")
     git(target, "add", ".")
     git(target, "commit", "-qm", "main")
     return target
+
+
+def before_the_trip(target: Path) -> None:
+    """The copy as it stood before this trip, whatever plans/ holds now: the copied plans
+    (the test atlas) with only their raw files, and no registry entry for the place the
+    trip registers (a contributor may have added Pingdu as CONTRIBUTING's example does)."""
+    plans = target / "plans"
+    cited = {yamlio.read_file(p).data["source"]["file"] for p in loader.plan_files([plans])}
+    for raw in (target / "raw").iterdir():
+        if f"raw/{raw.name}" not in cited:
+            raw.unlink()
+    registry = plans / "localities.yml"
+    data = yamlio.read_file(registry, yamlio.MAX_REGISTRY_BYTES).data
+    data["localities"] = [e for e in data["localities"] if e["id"] != "pingdu"]
+    registry.write_text(yamlio.dump(data), encoding="utf-8")
 
 
 def word_file(text: Path, target: Path) -> None:

@@ -15,9 +15,10 @@ in ``rules/alignment.yml``.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -186,13 +187,18 @@ def _peers(index: Index, scores: _Scores) -> dict[str, list[Peer]]:
     localities = index.catalog.localities
     themes = [t.id for t in index.catalog.themes]
     found: dict[str, list[Peer]] = {}
+    children: dict[str, set[str]] = defaultdict(set)
+    for locality in localities.values():
+        if locality.parent:
+            children[locality.parent].add(locality.id)
     for plans in index.by_year.values():
-        cosines = _profiles(index, plans, themes) @ _profiles(index, plans, themes).T
+        profiles = _profiles(index, plans, themes)
+        cosines = profiles @ profiles.T
         for row, plan in enumerate(plans):
-            family = {plan.locality, localities[plan.locality].parent,
-                      *(k for k, v in localities.items() if v.parent == plan.locality)}
-            order = [k for k in np.argsort(-cosines[row], kind="stable") if plans[k].locality not in family]
-            candidates = [plans[k] for k in order[:r.peer_candidates]]
+            family = {plan.locality, localities[plan.locality].parent, *children[plan.locality]}
+            order = list(islice((k for k in np.argsort(-cosines[row], kind="stable")
+                                 if plans[k].locality not in family), r.peer_candidates))
+            candidates = [plans[k] for k in order]
             matched = scores.matched(plan, candidates, r.takeup_min)
             peers = [Peer(other, round((float(cosines[row, k]) + share) / 2, 3), round(float(cosines[row, k]), 3),
                           round(share, 3)) for k, other, share in zip(order, candidates, matched)]

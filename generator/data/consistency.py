@@ -39,6 +39,11 @@ def title_years(title: str) -> set[int]:
     return {int(y.translate(_CN_YEAR_DIGITS)) for y in found}
 
 
+def issued_in_time(issued: str, year: int) -> bool:
+    """A plan is issued in its year or the year before (YYYY-MM-DD)."""
+    return int(issued[:4]) in (year - 1, year)
+
+
 Add = Callable[[FieldPath, str, str, str], None]
 
 
@@ -61,7 +66,7 @@ def _check_year(data: dict[str, Any], add: Add) -> None:
         add(("year",), f"year {year} contradicts the title, which names {named}",
             "correct the year (for a new plan, its id and file name too), or the title if it was misread", "error")
     issued = str(data.get("issued") or "")
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", issued) and int(issued[:4]) not in (year - 1, year):
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", issued) and not issued_in_time(issued, year):
         add(("issued",), f"issued {issued} is not in {year} or the year before",
             "check the date against the document's closing; a web page's upload date is not the issue date",
             "warning")
@@ -89,8 +94,14 @@ def names(entry: dict[str, Any]) -> tuple[str, ...]:
 def named_in(text: str, entry: dict[str, Any]) -> list[str]:
     """Each mention of the place in the text, as printed: its names longest first, so that
     威海市 counts once, not also as 威海."""
-    found = sorted(set(names(entry)), key=len, reverse=True)
-    return re.findall("|".join(map(re.escape, found)), text) if found else []
+    found = names(entry)
+    return _mentions(found).findall(text) if found else []
+
+
+@lru_cache(maxsize=None)
+def _mentions(found: tuple[str, ...]) -> re.Pattern[str]:
+    """A place's names as one expression, longest first, compiled once per place."""
+    return re.compile("|".join(map(re.escape, sorted(set(found), key=len, reverse=True))))
 
 
 class Places:

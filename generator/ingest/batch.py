@@ -3,7 +3,6 @@ whole) and one row per file leave. One bad file never stops the others."""
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,7 +126,7 @@ def write_review(batch: Batch, target: Path) -> Path:
 
     documents = []
     for report in batch.reports:
-        general = [w for found in report.warnings.values() for w in found if not re.match(r"(outline: )?line \d+:", w)]
+        general = [w for found in report.warnings.values() for w in found if not review.LINE.match(w)]
         undecided = [u for found in report.undecided.values() for u in found]
         documents.append((report.source, report.review, report.notes + general + undecided))
     documents += [(row.file, [], [row.error]) for row in batch.rows if row.error]

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from .text import iso_date
+
 CHROME_FILE = Path(__file__).parent / "rules" / "chrome.yml"
 _PIECES = re.compile(r"\s{2,}|\t")
 _DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
@@ -42,9 +44,6 @@ class ChromeRules:
     common_examples: tuple[str, ...] = ()
     any_line: re.Pattern[str] = re.compile("(?!)")  # every line pattern at once
     stop: re.Pattern[str] = re.compile("(?!)")  # every paywall and end pattern at once
-
-    def all_lines(self) -> tuple[re.Pattern[str], ...]:
-        return self.common + tuple(p for f in self.families for p in f.lines)
 
 
 def _alternation(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
@@ -98,13 +97,12 @@ class Chrome:
             return None
         for found_kind, name, line in self.facts:
             if found_kind == kind and name == family.name:
-                pattern = next(p for p in getattr(family, kind) if p.search(line))
-                value = pattern.search(line)[1]
+                value = next(m for p in getattr(family, kind) if (m := p.search(line)))[1]
                 if kind.endswith("date"):
                     match = _DATE.search(value)
                     if not match:
                         continue
-                    value = f"{int(match[1]):04d}-{int(match[2]):02d}-{int(match[3]):02d}"
+                    value = iso_date(match)
                 return value, line
         return None
 
@@ -136,7 +134,7 @@ def _matches(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
 
 def is_chrome(line: str) -> bool:
     """Whether a line is chrome of any family (a line, or every spaced piece of it)."""
-    return _matches(load_rules().all_lines(), line.strip())
+    return _matches((load_rules().any_line,), line.strip())
 
 
 def strip(lines: list[str], numbers: list[int]) -> tuple[list[tuple[int, str]], Chrome]:
@@ -174,11 +172,7 @@ def _classify(text: str, rules: ChromeRules, chrome: Chrome, number: int) -> str
         if any(p.match(text) for p in family.paywall):
             chrome.paywalls.append(number)
             return family.name
-    fast = rules.any_line
-    spaced = _PIECES.search(text) is not None
-    if not fast.match(text) and not (spaced and any(fast.match(p) for p in _PIECES.split(text) if p)):
-        return None
-    if not _matches(rules.all_lines(), text):
+    if not _matches((rules.any_line,), text):  # every pattern at once: most lines are text, rejected here
         return None
     pieces = [text] + [p for p in _PIECES.split(text) if p]
     for family in rules.families:

@@ -214,13 +214,18 @@ def check(root: Path, paths: list[Path], folder: Path) -> list[Problem]:
     named = loader.plan_files(paths)
     docs, problems = plan_documents(named)
     cited = {str(d.data["source"].get("file", "")) for d in docs}
-    given = set(named)
-    companions = [p for p in loader.plan_files([folder]) if p not in given
-                  and any(f"file: {name}" in p.read_text(encoding="utf-8") for name in cited)]
+    given, every = set(named), loader.plan_files([folder])
+    companions = [p for p in every if p not in given and _cites_any(p, cited)]
     more, _ = plan_documents(companions)
     for source in sources(docs + more):
         if source.file in cited:
             problems += check_source(root, source)
-    if given == set(loader.plan_files([folder])):
+    if given == set(every):
         problems += uncited(root / RAW_PREFIX.rstrip("/"), docs)
     return problems
+
+
+def _cites_any(path: Path, cited: set[str]) -> bool:
+    """Whether a plan file names one of these sources (its text read once, not parsed)."""
+    text = path.read_text(encoding="utf-8")
+    return any(f"file: {name}" in text for name in cited)

@@ -120,7 +120,7 @@ def _infer_year(draft: Draft, year: int | None) -> tuple[int | None, str]:
     return None, ""
 
 
-def _infer_locality(draft: Draft, localities: list[dict[str, Any]]) -> tuple[str | None, str]:
+def _infer_locality(draft: Draft, registered: consistency.Places) -> tuple[str | None, str]:
     segment = draft.segment
     around = (segment.notice + segment.subtitle + segment.closing) if segment else []
 
@@ -129,7 +129,7 @@ def _infer_locality(draft: Draft, localities: list[dict[str, Any]]) -> tuple[str
 
     items = [f"{i.title or ''}\n{i.text}" for i in draft.tree.all_items()]
     haystack = "\n".join([draft.title or ""] + around + draft.tree.preamble + intros(draft.tree.sections) + items)
-    return places.infer(haystack, localities)
+    return places.infer(haystack, registered)
 
 
 def _item_data(item: OutlineItem, rules: ImportRules) -> dict[str, Any]:
@@ -277,7 +277,7 @@ def plan_data(
     *,
     year: int | None,
     locality: str | None,
-    localities: list[dict[str, Any]],
+    registered: consistency.Places,
     rules: ImportRules,
 ) -> tuple[dict[str, Any], list[str]]:
     """The plain data of one plan file, and what the importer could not decide."""
@@ -291,7 +291,7 @@ def plan_data(
     elif year is None:
         inferred.append({"field": "year", "value": str(plan_year), "evidence": year_evidence})
     if locality is None:
-        locality, evidence = _infer_locality(draft, localities)
+        locality, evidence = _infer_locality(draft, registered)
         if locality:
             inferred.append({"field": "locality", "value": locality, "evidence": evidence})
         else:
@@ -305,7 +305,7 @@ def plan_data(
     else:
         undecided.append("issuer: the text does not say who issued it")
     dated = _infer_issued(draft, facts)
-    if dated and plan_year and int(dated[0][:4]) not in (plan_year - 1, plan_year):
+    if dated and plan_year and not consistency.issued_in_time(dated[0], plan_year):
         # a copy's upload or repost date, most likely: a plan is issued in its year or the one before
         draft.warnings.append(f"a date found ({dated[0]}: {dated[1][:40]}) is not in {plan_year} or the year "
                               "before: not recorded as issued; write the document's own date if it prints one")
@@ -430,15 +430,16 @@ def import_document(path: Path, data: bytes, *, source_file: str, url: str | Non
     facts = FileFacts(source_file, notes + conversions.summary(), parts, reading, reading.discarded + cleaned.discarded,
                       cleaned.chrome)
     report = ImportReport(source_file, conversions.summary(), notes=notes)
+    registered = consistency.Places(localities or [])  # indexed once: every plan's locality is read against it
     seen: dict[str, int] = {}
     for draft in drafts:
-        plan, undecided = plan_data(draft, facts, year=year, locality=locality, localities=localities or [],
+        plan, undecided = plan_data(draft, facts, year=year, locality=locality, registered=registered,
                                     rules=rules)
         seen[plan["id"]] = seen.get(plan["id"], 0) + 1
         if seen[plan["id"]] > 1:
             plan["id"] = f"{plan['id']}-{seen[plan['id']]}"
         report.plans.append(plan)
-        report.warnings[plan["id"]] = draft.warnings + _suspicious(draft) + _inconsistent(plan, localities or [])
+        report.warnings[plan["id"]] = draft.warnings + _suspicious(draft) + _inconsistent(plan, registered)
         report.undecided[plan["id"]] = undecided
     if not drafts:
         report.notes.append("no plan found: the file has no title line and no numbered outline")
@@ -450,12 +451,12 @@ def import_document(path: Path, data: bytes, *, source_file: str, url: str | Non
     return report
 
 
-def _inconsistent(plan: dict[str, Any], localities: list[dict[str, Any]]) -> list[str]:
+def _inconsistent(plan: dict[str, Any], registered: consistency.Places) -> list[str]:
     """What validate will say of the plan's year, date and locality against its title and
     text (a --year or --locality that contradicts them), said at import already."""
     if not plan.get("year") or not plan.get("locality"):
         return []
-    found = consistency.check_plan(yamlio.Document(plan["id"], plan, {}), consistency.Places(localities))
+    found = consistency.check_plan(yamlio.Document(plan["id"], plan, {}), registered)
     return [f"{p.severity}: {p.message} ({p.hint})" for p in found]
 
 

@@ -22,10 +22,10 @@ class LocalityError(ValueError):
     """A locality the importer cannot use, with what to do about it."""
 
 
-def infer(haystack: str, localities: list[dict[str, Any]]) -> tuple[str | None, str]:
+def infer(haystack: str, registered: consistency.Places) -> tuple[str | None, str]:
     """The registered locality the text names most (data.consistency's rule, which validate
     applies to the plan files too), with its evidence: the name as the text prints it."""
-    best = consistency.Places(localities).most_named(haystack)
+    best = registered.most_named(haystack)
     if best is None:
         return None, ""
     entry, found = best

@@ -27,7 +27,7 @@ ROLES = {  # role → its colour on the page (a CSS class)
     "joined": "furniture", "chrome": "chrome", "unread": "unread",
 }
 _DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-_LINE = re.compile(r"^(?:outline: )?line (\d+): ")
+LINE = re.compile(r"^(?:outline: )?line (\d+): ")  # a warning that concerns one source line (shown beside it)
 
 
 @dataclass
@@ -67,7 +67,7 @@ def line_roles(cleaned: Cleaned, parts: FileParts, drafts: list[Draft], warnings
         if line.text.strip() and not line.roles:
             line.roles.append("unread")
     for warning in warnings:
-        if (match := _LINE.match(warning)) and 0 < int(match[1]) <= len(out):
+        if (match := LINE.match(warning)) and 0 < int(match[1]) <= len(out):
             out[int(match[1]) - 1].warnings.append(warning[match.end():])
     return out
 

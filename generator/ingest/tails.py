@@ -15,8 +15,6 @@ import re
 from dataclasses import dataclass, field
 
 _PAREN_RE = re.compile(r"（((?:[^（）]|（[^（）]*）)*)）")
-_SPLIT_RE = re.compile(r"[、，,\s]+")
-_PARTS_RE = re.compile(r"[；;]")
 
 
 @dataclass(frozen=True)

@@ -137,6 +137,6 @@ def provenance(record: str) -> str:
     for pattern, chinese in patterns:
         found = pattern.fullmatch(record)
         if found:
-            parts = [words.get(g, provenance(g)) if g is not None else "" for g in found.groups()]
+            parts = ["" if g is None else words[g] if g in words else provenance(g) for g in found.groups()]
             return chinese.format(None, *parts)
     return record

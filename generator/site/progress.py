@@ -20,7 +20,7 @@ ENV = "EDUPLANS_PROGRESS"  # set by the build for its MkDocs process: "1" shows 
 LOG_EVERY = 30.0  # seconds between two plain lines in a log
 
 
-class Counter:
+class Steps:
     """Counts one stage's steps; shows them as a bar on a terminal, a line now and then in a log."""
 
     def __init__(self, stage: str, total: int | None, stream: TextIO, every: float = LOG_EVERY) -> None:
@@ -62,7 +62,7 @@ class Progress:
     @contextmanager
     def stage(self, name: str, total: int | None = None) -> Iterator[Callable[..., None]]:
         """Time a stage; the block gets a tick() to call once a step (a plan, a page)."""
-        counter = Counter(name, total, self.stream, self.log_every) if self.stream else None
+        counter = Steps(name, total, self.stream, self.log_every) if self.stream else None
         started = time.monotonic()
         try:
             yield counter.tick if counter else (lambda n=1: None)

@@ -12,14 +12,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # pragma: no cover
 
 from generator.site import progress  # noqa: E402
 
-_counter: progress.Counter | None = None
+_counter: progress.Steps | None = None
 
 
 def on_files(files: Any, config: Any) -> Any:
     global _counter
     if progress.wanted():
         pages = sum(1 for f in files if f.is_documentation_page())
-        _counter = progress.Counter("MkDocs pages", pages, sys.stderr)
+        _counter = progress.Steps("MkDocs pages", pages, sys.stderr)
     return files
 
 

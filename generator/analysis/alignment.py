@@ -1,21 +1,25 @@
-"""对标: a place's plan beside its superior's plan of the same year (上下对照) and beside
-its peers elsewhere.
+"""对标: a place's plan beside its superior's plan of the same year (上下对照), beside
+any other plan, and beside its peers elsewhere.
 
 - **Take-up**: each item of a plan whose locality has a parent with a plan of the same
   year is matched with the parent's closest item; it takes that item up when their
   cosine reaches ``takeup_min``, else it is the place's own. Each parent item then knows
   which of its children's plans of that year take it up, out of how many.
+- **Side by side**: any two plans, each item of one with its closest item of the other,
+  by the same rule and threshold.
 - **Peers**: the plans of the same year elsewhere (not the plan's parent nor its
   children) closest by theme profile and by text.
 
-Scores come from the atlas's item corpus (``similarity.Corpus``), the one that finds
-related items, so an item's scores mean the same on every page. The thresholds are data
-in ``rules/alignment.yml``.
+Take-ups and the side-by-side view score two plans by themselves
+(``similarity.pair_cosines``: TF-IDF over the two plans' items), so that the page script,
+which loads only the two plans, finds the same matches for any pair; peers are ranked
+over the atlas's item corpus, which finds related items. The thresholds are data in
+``rules/alignment.yml``.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -26,7 +30,8 @@ import yaml
 
 from ..data.model import Item, Plan
 from .index import Index
-from .similarity import Corpus
+from .compare import item_text
+from .similarity import Corpus, pair_cosines
 
 RULES_FILE = Path(__file__).parent / "rules" / "alignment.yml"
 
@@ -65,8 +70,8 @@ class TakenUp:
     """A parent's item and the children's plans of its year that take it up."""
 
     item: Item
-    by: tuple[tuple[Plan, Item, float], ...]  # child plan, its item, the score
-    children: int  # the children's plans of the year, taking it up or not
+    by: tuple[tuple[Plan, Item, float], ...]  # a child place's plan, its item, the score (once a place)
+    children: int  # the child places with a plan of the year, taking it up or not
 
 
 @dataclass(frozen=True)
@@ -93,33 +98,42 @@ class SideBySide:
         return tuple(item for item, match, score in self.pairs if match is None or score < rules().takeup_min)
 
 
-def side_by_side(corpus: Corpus, position: dict[tuple[str, str], int], a: Plan, b: Plan) -> SideBySide:
-    scores = _Scores(corpus, position)
-    pairs = tuple((item, *scores.best(a, item, [b])[1:]) for item in a.all_items())
+def side_by_side(a: Plan, b: Plan) -> SideBySide:
+    pairs = tuple((item, *rest[1:]) for item, rest in zip(a.all_items(), closest(a, [b])))
     matched = {match.anchor for _, match, score in pairs if match is not None and score >= rules().takeup_min}
     return SideBySide(a, b, pairs, tuple(i for i in b.all_items() if i.anchor not in matched))
+
+
+def closest(plan: Plan, pool: list[Plan]) -> list[tuple[Plan | None, Item | None, float]]:
+    """For each item of the plan, the closest item of the pool's plans (each pair of plans
+    scored by itself; ties: the earlier plan, then the earlier item)."""
+    texts = [item_text(i) for i in plan.all_items()]
+    found: list[tuple[Plan | None, Item | None, float]] = [(None, None, 0.0)] * len(texts)
+    for other in pool:
+        theirs = list(other.all_items())
+        if not theirs or not texts:
+            continue
+        cosines = pair_cosines(texts, [item_text(i) for i in theirs])
+        for row, best in enumerate(cosines.argmax(axis=1)):  # argmax: the first of equal scores
+            score = float(cosines[row, best])
+            if found[row][1] is None or score > found[row][2]:
+                found[row] = (other, theirs[best], score)
+    return found
 
 
 @dataclass
 class Alignment:
     up: dict[str, list[Takeup]]  # child plan id → its items, each with the parent's closest item
     down: dict[str, list[TakenUp]]  # parent plan id → its items, each with who takes it up
+    children: dict[str, list[Plan]]  # parent plan id → the child places' plans of its year
     peers: dict[str, list[Peer]]  # plan id → its closest plans of the year elsewhere
 
 
 class _Scores:
-    """Cosines between whole plans' items, from the atlas's corpus."""
+    """Cosines between whole plans' items, from the atlas's corpus (peers)."""
 
     def __init__(self, corpus: Corpus, position: dict[tuple[str, str], int]) -> None:
         self.corpus, self.position = corpus, position
-
-    def best(self, plan: Plan, item: Item, pool: list[Plan]) -> tuple[Plan | None, Item | None, float]:
-        """The closest item of the pool's plans to the plan's item (ties: the earlier item)."""
-        others = [(p, i) for p in pool for i in p.all_items()]
-        scores = self.corpus.scores(self.position[(plan.id, item.anchor)],
-                                    [self.position[(p.id, i.anchor)] for p, i in others])
-        best = max(range(len(others)), key=lambda k: (scores[k], -k), default=None)
-        return (others[best][0], others[best][1], scores[best]) if best is not None else (None, None, 0.0)
 
     def matched(self, plan: Plan, others: list[Plan], minimum: float) -> list[float]:
         """For each other plan, the share of the plan's items whose closest item there
@@ -143,31 +157,34 @@ def build_alignment(index: Index, corpus: Corpus, position: dict[tuple[str, str]
         parent = localities[plan.locality].parent
         pool = [p for p in index.by_locality.get(parent or "", []) if p.year == plan.year]
         if pool:
-            up[plan.id] = [Takeup(item, *scores.best(plan, item, pool)) for item in plan.all_items()]
-    return Alignment(up, _down(index, up), _peers(index, scores))
-
-
-def _down(index: Index, up: dict[str, list[Takeup]]) -> dict[str, list[TakenUp]]:
+            up[plan.id] = [Takeup(item, *found) for item, found in zip(plan.all_items(), closest(plan, pool))]
+    children: dict[str, list[Plan]] = defaultdict(list)
     plans = {p.id: p for p in index.catalog.plans}
-    children: Counter[str] = Counter()
+    for child_id, items in up.items():
+        for parent_id in sorted({t.parent_plan.id for t in items if t.parent_plan}):
+            children[parent_id].append(plans[child_id])
+    return Alignment(up, _down(plans, up, children), dict(children), _peers(index, scores))
+
+
+def _down(plans: dict[str, Plan], up: dict[str, list[Takeup]],
+          children: dict[str, list[Plan]]) -> dict[str, list[TakenUp]]:
     takers: dict[tuple[str, str], list[tuple[Plan, Item, float]]] = {}
     for child_id, items in up.items():
-        parents = {t.parent_plan.id for t in items if t.parent_plan}
-        children.update(parents)
         for t in items:
             if t.takes_up and t.parent_plan and t.parent_item:
                 takers.setdefault((t.parent_plan.id, t.parent_item.anchor), []).append((plans[child_id], t.item,
                                                                                         t.score))
-    return {pid: [TakenUp(item, tuple(_once_per_plan(takers.get((pid, item.anchor), []))), children[pid])
-                  for item in plans[pid].all_items()] for pid in children}
+    return {pid: [TakenUp(item, tuple(_once_per_place(takers.get((pid, item.anchor), []))),
+                          len({p.locality for p in kids}))
+                  for item in plans[pid].all_items()] for pid, kids in children.items()}
 
 
-def _once_per_plan(found: list[tuple[Plan, Item, float]]) -> list[tuple[Plan, Item, float]]:
-    """A child's plan counted once per parent item: its closest item stands for it."""
+def _once_per_place(found: list[tuple[Plan, Item, float]]) -> list[tuple[Plan, Item, float]]:
+    """A child place counted once per parent item: its closest item stands for it."""
     best: dict[str, tuple[Plan, Item, float]] = {}
     for plan, item, score in found:
-        if plan.id not in best or score > best[plan.id][2]:
-            best[plan.id] = (plan, item, score)
+        if plan.locality not in best or score > best[plan.locality][2]:
+            best[plan.locality] = (plan, item, score)
     return sorted(best.values(), key=lambda f: f[0].id)
 
 

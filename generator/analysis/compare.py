@@ -55,7 +55,7 @@ class Insight:
     series: dict[str, list[Series]]          # locality → recurring targets
 
 
-def _text(item: Item) -> str:
+def item_text(item: Item) -> str:
     """Title twice: a headline says what an item is about more densely than its body."""
     title = " ".join(filter(None, (item.title, item.outline_title)))
     return " ".join(filter(None, (title, title, item.text)))
@@ -64,12 +64,15 @@ def _text(item: Item) -> str:
 def entry_corpus(index: Index) -> tuple[Corpus, dict[tuple[str, str], int]]:
     """Every item of the atlas in one corpus, and each (plan id, anchor)'s row in it."""
     entries = [Entry(plan, item) for plan in index.catalog.plans for item in plan.all_items()]
-    return Corpus.build([_text(e.item) for e in entries]), {(e.plan.id, e.item.anchor): i for i, e in enumerate(entries)}
+    return Corpus.build([item_text(e.item) for e in entries]), {(e.plan.id, e.item.anchor): i for i, e in enumerate(entries)}
 
 
-def build_insight(index: Index) -> Insight:
+def build_insight(index: Index, corpus: Corpus | None = None,
+                  position: dict[tuple[str, str], int] | None = None) -> Insight:
+    """Related items, pairs and series; corpus and position: entry_corpus(index), when built already."""
     entries = [Entry(plan, item) for plan in index.catalog.plans for item in plan.all_items()]
-    corpus, position = entry_corpus(index)
+    if corpus is None or position is None:
+        corpus, position = entry_corpus(index)
     related = {}
     for i, entry in enumerate(entries):
         others = [j for j in corpus.candidates(i) if entries[j].plan.id != entry.plan.id]

@@ -120,6 +120,31 @@ class Corpus:
         return [j for j, _ in sorted(shared.items(), key=lambda jc: (-jc[1], jc[0]))[:limit]]
 
 
+def pair_cosines(first: list[str], second: list[str]) -> np.ndarray:
+    """Cosines of every text of first with every text of second (len(first) × len(second)),
+    TF-IDF weighted with the document frequencies of these texts alone: the rule of 对标,
+    which needs no atlas, so that the page script computes the same scores from the two
+    plans it loads (docs/assets/js/pairing.js; a test holds the two sides equal)."""
+    counted = [bigrams(text) for text in (*first, *second)]
+    df: Counter = Counter(g for grams in counted for g in grams)
+    column = {g: k for k, g in enumerate(df)}
+    idf = np.log((1 + len(counted)) / (1 + np.fromiter(df.values(), dtype=np.float64, count=len(df)))) + 1
+    indptr: list[int] = [0]
+    indices: list[int] = []
+    values: list[float] = []
+    for grams in counted:
+        indices.extend(column[g] for g in grams)
+        values.extend(1 + math.log(k) for k in grams.values())
+        indptr.append(len(indices))
+    matrix = sparse.csr_matrix((np.asarray(values, dtype=np.float64), np.asarray(indices, dtype=np.int32),
+                                np.asarray(indptr, dtype=np.int64)), shape=(len(counted), max(len(df), 1)))
+    matrix = matrix.multiply(idf if len(df) else 1.0).tocsr()
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    matrix = sparse.diags(1 / np.where(norms == 0, 1, norms)) @ matrix
+    cosines = (matrix[:len(first)] @ matrix[len(first):].T).toarray()
+    return np.round(cosines, 3).reshape(len(first), len(second))
+
+
 def score(a: str, b: str) -> float:
     """Similarity of two texts on their own (IDF from the pair): what Corpus.build of the
     two and its cosine give, computed directly, since a large build compares hundreds of

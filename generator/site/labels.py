@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from ..analysis import compare, themes
+from ..analysis import alignment, compare, themes
 from ..data.numerals import cn_numeral
 
 SITE_NAME = "地方教育工作要点全文库"  # as mkdocs.yml site_name (a test keeps them equal)
@@ -39,6 +39,53 @@ THEME_CHIPS = "条目下的主题标签依关键词自动判断，鼠标悬停�
 
 CARRIED_RULE = ("新计划中的每条任务都与上一份计划中文字最相近的任务配对（相似度为汉字二元组 TF-IDF 余弦，0–1），"
                 f"相似度不低于 {compare.CARRIED_MIN:.2f} 的算作延续。")
+
+# 对标 (analysis/alignment.py): every sentence that states a threshold takes it from the rules.
+PAIR_SCORE = "相似度为两份计划各条任务的汉字二元组 TF-IDF 余弦（0–1，只用这两份计划计算）"
+OWN_TASK = "本地自有任务"
+DUIBIAO = "对标"
+COMPARE_OTHERS = "与其他计划对比"
+COMPARE_PLANS_TITLE = "两份计划对比（对标）"
+COMPARE_PLANS_DESCRIPTION = "任选两个地区、两个年份的教育工作要点，逐主题并排查看对应任务、各自独有的任务和同一指标的目标。"
+TARGETS_RULE = (f"两份计划的指标名称相同或相近（一方包含另一方且不少于三个字、不只是“…率”，或两者相似度不低于 "
+                f"{compare.INDICATOR_MIN:.2f}）且单位相同的，算作同一指标，目标值并排列出。")
+
+
+def takeup_rule() -> str:
+    return (f"每条任务都与另一份计划中文字最相近的任务配对，{PAIR_SCORE}，"
+            f"不低于 {alignment.rules().takeup_min:.2f} 的算作对应任务，低于的算作一方独有。")
+
+
+def peer_rule() -> str:
+    r = alignment.rules()
+    return (f"同年其他地区（不含上级和下辖地区）的计划中最相近的至多 {r.peers} 份：按主题分布的相似度与"
+            f"本计划任务在对方有对应任务的比例（对应任务指相似度不低于 {r.takeup_min:.2f}；此处 TF-IDF 按全库计算）"
+            f"两者的平均排序，低于 {r.peer_min:.2f} 的不列。")
+
+
+def takes_up(score: float) -> str:
+    return f"承接上级任务（相似度 {score:.2f}）："
+
+
+def own_task(best: float) -> str:
+    return f"{OWN_TASK}：上级计划中最相近的任务相似度 {best:.2f}，低于 {alignment.rules().takeup_min:.2f}"
+
+
+def taken_up(children: int, taking: int) -> str:
+    """下辖 5 个地区中 3 个有对应任务."""
+    return f"下辖 {children} 个地区中 {taking} 个有对应任务" + ("：" if taking else "")
+
+
+def superior_summary(items: int, taking: int) -> str:
+    return f"本计划 {items} 条任务中，{taking} 条承接上级计划的任务，{items - taking} 条为{OWN_TASK}。"
+
+
+def children_summary(children: int, year: int) -> str:
+    return f"下辖 {children} 个地区有 {year} 年的计划，每条任务下注明其中几个有对应任务："
+
+
+def peer_score(themes_share: float, matched: float) -> str:
+    return f"主题分布相似度 {themes_share:.2f}，本计划 {matched:.0%} 的任务在对方有对应任务"
 
 
 SEARCH_RULES = (

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
-from ..analysis.compare import build_insight
+from ..analysis.alignment import build_alignment
+from ..analysis.compare import build_insight, entry_corpus
 from ..analysis.index import Index
 from ..data.checkout import CONTRIBUTING
 from ..data.validate import Problem
 from . import downloads, export, feeds, render, search, urls
-from .views import compare, listings, overview, plan
+from .views import alignment, compare, listings, overview, plan
 
 CONTRIBUTING_FRONT = ("---\ntitle: 参与整理\ndescription: 如何修改错字、导入新计划、在本机检查，以及拉取请求上的"
                       "自动检查。\n---\n\n")
@@ -75,10 +76,12 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
     env = render.environment()
     out = Output(folder=folder, tick=tick)
     catalog = index.catalog
-    insight = build_insight(index)
+    corpus, position = entry_corpus(index)
+    insight = build_insight(index, corpus, position)
+    aligned = build_alignment(index, corpus, position)
     for one in catalog.plans:
         page = plan.plan_page(index, one, repo_url, insight=insight, site_url=site_url or "",
-                              directory_urls=directory_urls)
+                              directory_urls=directory_urls, aligned=aligned)
         out.add(page.path, render.render(env, "plan.md.j2", page=page))
     for locality in catalog.localities.values():
         locality_page = listings.locality_page(index, locality)
@@ -122,6 +125,7 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
                          "mkdocs.yml so that the data page can link to them")
     out.add(urls.DATA, render.render(env, "data.md.j2", view=overview.overview(index, urls.DATA, released)))
     out.add(urls.SEARCH, render.render(env, "search.md.j2", page=overview.search_page()))
+    out.add(urls.COMPARE_PLANS, render.render(env, "compare_plans.md.j2", page=alignment.compare_plans_page()))
     for path, text in search.build(index, directory_urls).items():
         out.add(path, text)
     if CONTRIBUTING.exists():  # one text for GitHub and the site

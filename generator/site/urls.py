@@ -110,6 +110,15 @@ def side_by_side_query(earlier: str, later: str) -> str:
     return f"?vs={earlier}--{later}#pairs"
 
 
+COMPARE_PLANS = "compare/index.md"  # any two plans side by side (对标), drawn by the page script
+COMPARE_SCRIPTS = ("assets/js/pairing.js", "assets/js/compare-plans.js")  # hand-written, in load order
+
+
+def plans_query(a: str, b: str | None = None) -> str:
+    """The side-by-side page's state: ?a=qingdao-2024&b=rongcheng-2024 (docs/assets/js reads a and b)."""
+    return f"?a={a}" + (f"&b={b}" if b else "")
+
+
 def plan_data(plan_id: str) -> str:
     """One plan as data, in the downloads' format: data/plans/qingdao-2024.json (only while
     the downloads live on the site: generator/site/rules/downloads.yml)."""

@@ -77,10 +77,8 @@ def test_two_plans_of_different_places_side_by_side(tmp_path_factory):
         shutil.copy(HERE / name, folder / name)
     shutil.copy(PLANS / "themes.yml", folder / "themes.yml")
     catalog, _ = loader.load_paths([folder])
-    index = build_index(catalog)
-    corpus, position = entry_corpus(index)
     plans = {p.id: p for p in catalog.plans}
-    view = alignment.side_by_side(corpus, position, plans["jiacheng-2025"], plans["dingcheng-2025"])
+    view = alignment.side_by_side(plans["jiacheng-2025"], plans["dingcheng-2025"])
     matched = {item.anchor: match.anchor for item, match, score in view.pairs
                if match and score >= alignment.rules().takeup_min}
     assert matched == {"1": "1", "2": "2", "4": "3", "6": "4"}

@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from ...analysis.alignment import Alignment
 from ...analysis.compare import Insight
 from ...analysis.index import Index
 from ...data import anchors
 from ...data.model import Item, Locality, Plan, Section, TaskRow
 from .. import downloads, labels, urls
 from ..cite import Citation, citation
+from .alignment import AlignmentView, AlignmentLine, alignment_view, item_alignments
 from .common import Link, item_label, link, paragraphs
 
 
@@ -69,6 +71,7 @@ class ItemView:
     targets: tuple[TargetView, ...]
     corrections: tuple[str, ...]  # 勘误 notes, one per corrected typo of the source
     citation: Citation
+    alignment: tuple[AlignmentLine, ...]  # beside the superior's plan of its year, and its child places'
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -117,6 +120,7 @@ class PlanPage:
     theme_note: str  # how the items' theme chips were decided (their evidence is on each)
     toc_levels: int | None  # the table of contents stops at the sections' headings (None: no sections)
     related: RelatedData
+    alignment: AlignmentView | None  # 对标: superior, child places, peers
 
 
 def task_view(plan: Plan, task: TaskRow) -> TaskView:
@@ -131,7 +135,8 @@ def task_view(plan: Plan, task: TaskRow) -> TaskView:
     return TaskView(row=task.row, cells=tuple(cells))
 
 
-def item_view(index: Index, plan: Plan, item: Item, page: str, site_url: str = "") -> ItemView:
+def item_view(index: Index, plan: Plan, item: Item, page: str, site_url: str = "",
+              aligned: dict[str, tuple[AlignmentLine, ...]] | None = None) -> ItemView:
     assignment = index.assignments[(plan.id, item.anchor)]
     localities = index.catalog.localities
     names = {t.id: t.name for t in index.catalog.themes}
@@ -157,6 +162,7 @@ def item_view(index: Index, plan: Plan, item: Item, page: str, site_url: str = "
                                  year=str(t.year or "")) for t in item.targets),
         corrections=tuple(labels.correction(c.original, c.corrected, c.why) for c in item.corrections),
         citation=citation(plan, localities[plan.locality], urls.item_url(plan.id, item.anchor, site_url), item),
+        alignment=(aligned or {}).get(item.anchor, ()),
     )
 
 
@@ -167,15 +173,15 @@ def section_heading(section: Section) -> str:
 
 
 def section_view(index: Index, plan: Plan, section: Section, page: str, positions: tuple[int, ...],
-                 site_url: str = "") -> SectionView:
+                 site_url: str = "", aligned: dict[str, tuple[AlignmentLine, ...]] | None = None) -> SectionView:
     return SectionView(
         anchor=anchors.section_anchor(positions),
         heading=section_heading(section),
         heading_level=len(positions) + 1,
         outline_title=section.outline_title,
         intro=paragraphs(section.intro),
-        items=tuple(item_view(index, plan, i, page, site_url) for i in section.items),
-        sections=tuple(section_view(index, plan, s, page, (*positions, k), site_url)
+        items=tuple(item_view(index, plan, i, page, site_url, aligned) for i in section.items),
+        sections=tuple(section_view(index, plan, s, page, (*positions, k), site_url, aligned)
                        for k, s in enumerate(section.sections, start=1)),
         number_missing=section.number is None,
     )
@@ -215,13 +221,15 @@ def related_data(index: Index, plan: Plan, insight: Insight | None, directory_ur
 
 
 def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "blob/main/",
-              insight: Insight | None = None, site_url: str = "", directory_urls: bool = True) -> PlanPage:
+              insight: Insight | None = None, site_url: str = "", directory_urls: bool = True,
+              aligned: Alignment | None = None) -> PlanPage:
     page = urls.plan(plan.id)
     locality = index.catalog.localities[plan.locality]
     previous, following = index.neighbours(plan)
     count = plan.item_count
     data, data_note = plan_data_link(plan, page)
-    sections = tuple(section_view(index, plan, s, page, (k,), site_url)
+    lines = item_alignments(index, aligned, plan) if aligned else {}
+    sections = tuple(section_view(index, plan, s, page, (k,), site_url, lines)
                      for k, s in enumerate(plan.sections, start=1))
     themes = plan_themes(index, plan, page)
     return PlanPage(
@@ -235,7 +243,7 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
         notice=paragraphs(plan.notice),
         preamble=paragraphs(plan.preamble),
         sections=sections,
-        items=tuple(item_view(index, plan, i, page, site_url) for i in plan.items),
+        items=tuple(item_view(index, plan, i, page, site_url, lines) for i in plan.items),
         closing=paragraphs(plan.closing),
         tables=tuple(TableView(caption="：".join(p for p in (t.label, t.title) if p), columns=t.columns, rows=t.rows)
                      for t in plan.tables),
@@ -259,6 +267,7 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
         theme_note=labels.THEME_CHIPS,
         toc_levels=max(map(section_heading_level, sections), default=None),
         related=related_data(index, plan, insight, directory_urls),
+        alignment=alignment_view(index, aligned, plan) if aligned else None,
     )
 
 

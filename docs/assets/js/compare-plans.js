@@ -1,0 +1,1 @@
+/* drawn after the index loader lands */

@@ -125,7 +125,7 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
                          "mkdocs.yml so that the data page can link to them")
     out.add(urls.DATA, render.render(env, "data.md.j2", view=overview.overview(index, urls.DATA, released)))
     out.add(urls.SEARCH, render.render(env, "search.md.j2", page=overview.search_page()))
-    out.add(urls.COMPARE_PLANS, render.render(env, "compare_plans.md.j2", page=alignment.compare_plans_page()))
+    out.add(urls.COMPARE_PLANS, render.render(env, "compare_plans.md.j2", page=alignment.compare_plans_page(part_note)))
     for path, text in search.build(index, directory_urls).items():
         out.add(path, text)
     if CONTRIBUTING.exists():  # one text for GitHub and the site

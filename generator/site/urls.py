@@ -111,7 +111,8 @@ def side_by_side_query(earlier: str, later: str) -> str:
 
 
 COMPARE_PLANS = "compare/index.md"  # any two plans side by side (对标), drawn by the page script
-COMPARE_SCRIPTS = ("assets/js/pairing.js", "assets/js/compare-plans.js")  # hand-written, in load order
+COMPARE_SCRIPTS = tuple(f"assets/js/{name}.js" for name in ("decode", "index", "pairing", "sidebyside", "compare"))
+# ^ hand-written, in load order: the search index's reader, then 对标's
 
 
 def plans_query(a: str, b: str | None = None) -> str:

@@ -4,7 +4,7 @@
  * where idf = ln((1 + n) / (1 + df)) + 1 counts the n items of the two plans alone,
  * rows L2-normalised, cosines rounded to 3 places. And the targets' "same indicator"
  * rule of generator/analysis/compare.py (same_indicator). */
-(function (root) {
+((ns) => {
   "use strict";
   const HAN_RUN = /[\u3400-\u9fff]+/g;
 
@@ -106,7 +106,6 @@
   }
 
   const api = { bigrams, itemText, pairCosines, closest, score, sameIndicator };
-  root.eduplans = root.eduplans || {};
-  root.eduplans.pairing = api;
-  if (typeof module !== "undefined" && module.exports) module.exports = api;
-})(globalThis);
+  ns.pairing = api;
+  if (typeof module === "object" && module.exports) module.exports = api;
+})((globalThis.eduplans = globalThis.eduplans || {}));

@@ -113,13 +113,14 @@ class ComparePlansPage:
     takeup_min: float  # the rules the script applies, from analysis/rules/alignment.yml …
     indicator_min: float  # … and analysis/compare.py
     rules: tuple[str, ...]
+    part: str  # what a part of the atlas holds (labels.part_note), said when a plan asked for is not in it
 
 
-def compare_plans_page() -> ComparePlansPage:
+def compare_plans_page(part_note: str = "") -> ComparePlansPage:
     path = urls.COMPARE_PLANS
     return ComparePlansPage(
         path=path, title=labels.COMPARE_PLANS_TITLE, description=labels.COMPARE_PLANS_DESCRIPTION,
         root=urls.root_from(path), index=urls.search_folder_from(path),
         scripts=tuple(urls.rel(path, script) for script in urls.COMPARE_SCRIPTS),
         takeup_min=alignment_rules().takeup_min, indicator_min=INDICATOR_MIN,
-        rules=(labels.takeup_rule(), labels.TARGETS_RULE))
+        rules=(labels.takeup_rule(), labels.TARGETS_RULE), part=part_note)

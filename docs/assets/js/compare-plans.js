@@ -1,1 +1,0 @@
-/* drawn after the index loader lands */

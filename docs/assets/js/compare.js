@@ -1,0 +1,148 @@
+/* 对标: the compare/ page (compare/?a=<plan id>&b=<plan id>; views/alignment.py
+ * compare_plans_page): two fields that suggest plans as the reader types (a datalist of
+ * every plan of the index), the URL as the page's state, and the two plans drawn side by
+ * side from sidebyside.js's model. Only the two plans' items are loaded (index.js). Every
+ * text from the index reaches the page as a text node, never as markup. */
+((ns) => {
+  "use strict";
+
+  const { open } = ns.index;
+  const { compare } = ns.sidebyside;
+
+  function add(parent, tag, text, cls) {
+    const el = parent.appendChild(document.createElement(tag));
+    if (text !== undefined) el.textContent = text;
+    if (cls) el.className = cls;
+    return el;
+  }
+
+  /* what a plan is called in the fields: its label, with its id where two plans share one */
+  function names(plans) {
+    const counted = new Map();
+    for (const plan of plans) counted.set(plan.label, (counted.get(plan.label) || 0) + 1);
+    return new Map(plans.map((plan) => [plan.id, counted.get(plan.label) > 1 ? `${plan.label}（${plan.id}）` : plan.label]));
+  }
+
+  function page(box) {
+    const form = box.querySelector("form");
+    const status = box.querySelector(".compare-status");
+    const out = box.querySelector(".compare-result");
+    const rules = { takeupMin: Number(box.dataset.takeupMin), indicatorMin: Number(box.dataset.indicatorMin) };
+    const root = box.dataset.root;
+    const say = (text) => { status.textContent = text; };
+    say("正在载入计划列表……");
+    return open(box.dataset.index).then((index) => {
+      const named = names(index.plans);
+      const byName = new Map(index.plans.map((plan) => [named.get(plan.id), plan]));
+      const byId = new Map(index.plans.map((plan) => [plan.id, plan]));
+      const list = box.querySelector("datalist");
+      for (const plan of index.plans) add(list, "option").value = named.get(plan.id);
+      const find = (typed) => byName.get(typed.trim()) || byId.get(typed.trim());
+      const themes = index.meta.themes.map(([id, name]) => ({ id, name }));
+      const href = (plan, anchor) => root + index.meta.url.plan.replace("{id}", plan.id) + (anchor ? `#${anchor}` : "");
+
+      function show(a, b) {
+        out.textContent = "";
+        const missing = [a, b].filter((id) => id && !byId.has(id));
+        if (missing.length) {
+          say(`${missing.map((id) => `“${id}”`).join("和")}不在本站收录的计划中：请在上面的框中选择计划。${box.dataset.part || ""}`);
+          return Promise.resolve();
+        }
+        if (!a || !b) {
+          say("请选择两份计划：在框中输入地名或年份，从列出的计划中选择。");
+          return Promise.resolve();
+        }
+        const [left, right] = [byId.get(a), byId.get(b)];
+        say(`正在载入${left.label}和${right.label}……`);
+        return Promise.all([index.planItems(a), index.planItems(b)]).then(([itemsA, itemsB]) => {
+          const model = compare({ plan: left, items: itemsA }, { plan: right, items: itemsB }, themes, rules);
+          draw(out, model, left, right, href);
+          say(`${left.label}：${itemsA.length} 条任务，${model.matched} 条在${right.label}中有对应任务；`
+            + `${right.label}：${itemsB.length} 条任务，${model.onlyB} 条为其独有。`);
+          box.dataset.state = "done";
+        });
+      }
+
+      function fromUrl() {
+        const params = new URLSearchParams(location.search);
+        const [a, b] = [params.get("a") || "", params.get("b") || ""];
+        form.a.value = byId.has(a) ? named.get(a) : a;
+        form.b.value = byId.has(b) ? named.get(b) : b;
+        return show(a, b);
+      }
+
+      form.addEventListener("submit", (event) => {
+        event.preventDefault();
+        const [a, b] = [find(form.a.value), find(form.b.value)];
+        if (!a || !b) {
+          say(`找不到计划“${(a ? form.b : form.a).value}”：请从输入时列出的计划中选择。`);
+          return;
+        }
+        history.pushState(null, "", `?a=${encodeURIComponent(a.id)}&b=${encodeURIComponent(b.id)}`);
+        show(a.id, b.id);
+      });
+      box.querySelector(".compare-swap").addEventListener("click", () => {
+        [form.a.value, form.b.value] = [form.b.value, form.a.value];
+        form.requestSubmit();
+      });
+      window.addEventListener("popstate", fromUrl);
+      if (!new URLSearchParams(location.search).get("b")) form.b.focus();
+      return fromUrl();
+    }).catch((error) => {
+      say(`无法载入计划：${error.message}`);
+      box.dataset.state = "error";
+    });
+  }
+
+  function itemCell(row, plan, item, score, href) {
+    const cell = add(row, "td");
+    if (!item) {
+      add(cell, "span", "—（无对应任务）", "compare-none");
+      return;
+    }
+    add(cell, "a", item.label).href = href(plan, item.anchor);
+    if (score !== null) add(cell, "span", ` 相似度 ${score.toFixed(2)}`, "compare-score");
+  }
+
+  function draw(out, model, left, right, href) {
+    const heading = add(out, "h2");
+    add(heading, "a", left.label).href = href(left);
+    heading.appendChild(document.createTextNode(" 与 "));
+    add(heading, "a", right.label).href = href(right);
+    for (const section of model.sections) {
+      add(out, "h3", section.theme);
+      add(out, "p", `甲 ${section.counts.a} 条 · 乙 ${section.counts.b} 条 · 其中对应 ${section.counts.both} 对`, "compare-counts");
+      const table = add(out, "table", undefined, "compare-table");
+      const head = add(add(table, "thead"), "tr");
+      add(head, "th", `甲：${left.label}`);
+      add(head, "th", `乙：${right.label}`);
+      const body = add(table, "tbody");
+      for (const row of section.rows) {
+        const tr = add(body, "tr");
+        itemCell(tr, left, row.a, null, href);
+        itemCell(tr, right, row.b, row.a && row.b ? row.score : null, href);
+      }
+    }
+    if (!model.targets.length) return;
+    add(out, "h3", "同一指标的目标");
+    const table = add(out, "table", undefined, "compare-table compare-targets");
+    const head = add(add(table, "thead"), "tr");
+    for (const label of ["指标", `甲：${left.label}`, `乙：${right.label}`]) add(head, "th", label);
+    const body = add(table, "tbody");
+    for (const group of model.targets) {
+      const tr = add(body, "tr");
+      add(tr, "td", group.unit ? `${group.indicator}（${group.unit}）` : group.indicator);
+      for (const [plan, targets] of [[left, group.a], [right, group.b]]) {
+        const cell = add(tr, "td");
+        targets.forEach((t, k) => {
+          if (k) cell.appendChild(document.createTextNode("；"));
+          const text = `${t.value}${group.unit}${t.year ? `（到${t.year}年）` : ""}`;
+          add(cell, "a", text).href = href(plan, t.item.anchor);
+        });
+      }
+    }
+  }
+
+  const box = typeof document === "object" && document.getElementById("compare-plans");
+  if (box) page(box);
+})((globalThis.eduplans = globalThis.eduplans || {}));

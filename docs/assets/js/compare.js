@@ -94,14 +94,36 @@
     });
   }
 
-  function itemCell(row, plan, item, score, href) {
-    const cell = add(row, "td");
-    if (!item) {
-      add(cell, "span", "—（无对应任务）", "compare-none");
-      return;
+  function itemLink(parent, plan, item, href) {
+    add(parent, "a", item.label).href = href(plan, item.anchor);
+  }
+
+  /* a theme: its matched pairs in a table, then the items only one plan has, in lists */
+  function drawSection(out, section, left, right, href) {
+    add(out, "h3", section.theme);
+    add(out, "p", `甲 ${section.counts.a} 条 · 乙 ${section.counts.b} 条 · 其中对应 ${section.counts.both} 对`, "compare-counts");
+    const pairs = section.rows.filter((r) => r.a && r.b);
+    if (pairs.length) {
+      const table = add(out, "table", undefined, "compare-table");
+      const head = add(add(table, "thead"), "tr");
+      add(head, "th", `甲：${left.label}`);
+      add(head, "th", `乙：${right.label}`);
+      const body = add(table, "tbody");
+      for (const row of pairs) {
+        const tr = add(body, "tr");
+        itemLink(add(tr, "td"), left, row.a, href);
+        const cell = add(tr, "td");
+        itemLink(cell, right, row.b, href);
+        add(cell, "span", ` 相似度 ${row.score.toFixed(2)}`, "compare-score");
+      }
     }
-    add(cell, "a", item.label).href = href(plan, item.anchor);
-    if (score !== null) add(cell, "span", ` 相似度 ${score.toFixed(2)}`, "compare-score");
+    for (const [side, plan, who] of [["a", left, "甲"], ["b", right, "乙"]]) {
+      const alone = section.rows.filter((r) => r[side] && !(r.a && r.b)).map((r) => r[side]);
+      if (!alone.length) continue;
+      add(out, "p", `仅${who}（${plan.label}）有：`, `compare-only compare-only-${side}`);
+      const list = add(out, "ul", undefined, `compare-only-list compare-only-${side}`);
+      for (const item of alone) itemLink(add(list, "li"), plan, item, href);
+    }
   }
 
   function draw(out, model, left, right, href) {
@@ -109,20 +131,7 @@
     add(heading, "a", left.label).href = href(left);
     heading.appendChild(document.createTextNode(" 与 "));
     add(heading, "a", right.label).href = href(right);
-    for (const section of model.sections) {
-      add(out, "h3", section.theme);
-      add(out, "p", `甲 ${section.counts.a} 条 · 乙 ${section.counts.b} 条 · 其中对应 ${section.counts.both} 对`, "compare-counts");
-      const table = add(out, "table", undefined, "compare-table");
-      const head = add(add(table, "thead"), "tr");
-      add(head, "th", `甲：${left.label}`);
-      add(head, "th", `乙：${right.label}`);
-      const body = add(table, "tbody");
-      for (const row of section.rows) {
-        const tr = add(body, "tr");
-        itemCell(tr, left, row.a, null, href);
-        itemCell(tr, right, row.b, row.a && row.b ? row.score : null, href);
-      }
-    }
+    for (const section of model.sections) drawSection(out, section, left, right, href);
     if (!model.targets.length) return;
     add(out, "h3", "同一指标的目标");
     const table = add(out, "table", undefined, "compare-table compare-targets");

@@ -60,8 +60,10 @@ def test_two_places_side_by_side_theme_by_theme(page, site_url, atlas):
     assert shown == pairs and pairs  # matched items, under each of their themes
     only_b = {i.anchor for i in expected.only_b}
     alone = {re.search(r"#(\w+)$", a.get_attribute("href")).group(1)
-             for a in page.locator(".compare-table tbody tr:has(td:first-child .compare-none) a").all()}
-    assert alone == only_b
+             for a in page.locator("ul.compare-only-b a").all()}
+    assert alone == only_b  # under each of their themes
+    only_a = {re.search(r"#(\w+)$", a.get_attribute("href")).group(1) for a in page.locator("ul.compare-only-a a").all()}
+    assert only_a == {i.anchor for i in expected.only_a}
     assert page.locator(".compare-result h3", has_text="党的建设").count() == 1
     matched = sum(1 for _, b, score in expected.pairs if b is not None and score >= minimum)
     assert page.inner_text(".compare-status") == (
@@ -76,12 +78,12 @@ def test_reached_from_a_plan_page_and_shareable(page, site_url):
     page.goto(site_url + "plans/qingdao-2024/")
     page.locator("#duibiao ~ p a", has_text="与其他计划对比").click()
     page.wait_for_url("**/compare/?a=qingdao-2024")
-    page.wait_for_selector("#compare-plans datalist option")
+    page.wait_for_selector("#compare-plans datalist option", state="attached")
     assert page.evaluate("document.activeElement.id") == "compare-b"  # the reader picks the other plan
     options = page.eval_on_selector_all("#compare-plans-list option", "os => os.map(o => o.value)")
     assert "荣成市 2024" in options and len(options) == 11
     page.fill("#compare-b", "荣成市 2024")
-    page.locator(".compare-form button[type=submit]").click()
+    page.locator(".compare-go").click()
     wait_for_compare(page)
     assert page.url.endswith("compare/?a=qingdao-2024&b=rongcheng-2024")
     page.locator(".compare-swap").click()
@@ -98,5 +100,5 @@ def test_a_plan_not_in_the_atlas_is_named(page, site_url):
     assert "“nowhere-2024”不在本站收录的计划中" in page.inner_text(".compare-status")
     assert page.locator(".compare-result *").count() == 0
     page.fill("#compare-b", "青岛 2025")  # not a plan of the list
-    page.locator(".compare-form button[type=submit]").click()
+    page.locator(".compare-go").click()
     assert "找不到计划“青岛 2025”" in page.inner_text(".compare-status")

@@ -71,3 +71,21 @@ def test_navigation_and_search_from_disk(page, unzipped):
     assert all(u.startswith(("file://", "data:", "blob:", "about:")) for u in requests), \
         [u for u in requests if not u.startswith("file://")][:5]
     assert not errors, errors
+
+
+def test_two_plans_side_by_side_from_disk(page, unzipped):
+    """对标 from the bundle: the plans' items come from the index's script files, and a plan
+    page's links to the side-by-side view keep their query over file://."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto((unzipped / "plans" / "qingdao-2024.html").as_uri())
+    page.locator("#duibiao ~ ul a", has_text="并排对比").first.click()
+    page.wait_for_url("**/compare/index.html?a=qingdao-2024&b=*")
+    page.goto((unzipped / "compare" / "index.html").as_uri() + "?a=qingdao-2024&b=rongcheng-2024")
+    page.wait_for_selector("#compare-plans[data-state=done]", timeout=20000)
+    assert page.inner_text(".compare-result h2") == "青岛市 2024 与 荣成市 2024"
+    links = [a.get_attribute("href") for a in page.locator(".compare-result a").all()]
+    assert links and all(re.match(r"\.\./plans/(qingdao|rongcheng)-2024\.html(#\w+)?$", h) for h in links), links[:3]
+    page.locator(".compare-table a").first.click()
+    page.wait_for_url("**/plans/qingdao-2024.html#*")
+    assert not errors, errors

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import zipfile
-
 import hashlib
+import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -129,8 +129,11 @@ def test_an_offline_bundle_of_one_locality_holds_only_its_plans_and_says_so(proj
     assert "eduplans-offline-weihai/plans/rongcheng-2024.html" in names
     assert not [n for n in names if "/plans/qingdao" in n or "localities/qingdao" in n]
     home = archive.read("eduplans-offline-weihai/index.html").decode("utf-8")
-    assert ("这是全文库的离线部分版，只收录威海市及其下辖地区的 1 份计划；其他地区和年份请看完整的全文库："
-            "https://eduplans.github.io/eduplans/") in home
+    note = ("这是全文库的离线部分版，只收录威海市及其下辖地区的 1 份计划；其他地区和年份请看完整的全文库："
+            "https://eduplans.github.io/eduplans/")
+    assert note in home
+    compare = archive.read("eduplans-offline-weihai/compare/index.html").decode("utf-8")
+    assert re.search(r'data-part="?' + re.escape(note), compare)  # said when a plan asked for is not in the part
 
 
 def test_a_part_is_described_by_its_places_provinces_and_years():

@@ -20,9 +20,10 @@ PAGE_KINDS = {
     "locality": "localities/qingdao/", "year": "years/2024/", "theme": "themes/preschool/",
     "theme-year": "themes/preschool/2024/", "comparison": "compare/qingdao/", "data": "data/", "plans": "plans/",
     "localities": "localities/", "years": "years/", "themes": "themes/", "search": "search/", "about": "about/",
-    "contributing": "contributing/",
+    "contributing": "contributing/", "compare-plans": "compare/?a=qingdao-2024&b=rongcheng-2024",
 }
 SEARCHED = {"search": "公办园"}
+DRAWN = {"compare-plans": "#compare-plans[data-state=done]"}  # drawn by the page script
 # Pages for contributors and reusers, where field names and commands are the subject.
 DEVELOPER_PAGES = {"data", "contributing"}
 PHONE = {"width": 390, "height": 844}
@@ -79,6 +80,8 @@ def test_every_page_kind_reads_well_at_both_widths_in_both_schemes(view, shots, 
     page.goto(site_url + PAGE_KINDS[kind])
     if kind in SEARCHED:
         search(page, SEARCHED[kind])
+    if kind in DRAWN:
+        page.wait_for_selector(DRAWN[kind])
     page.wait_for_timeout(300)  # Material's colour transitions
     page.screenshot(path=str(shots / f"{kind}-{device}-{scheme}.png"), full_page=True)
     seen = page.evaluate(READ)

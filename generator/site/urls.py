@@ -111,7 +111,9 @@ def side_by_side_query(earlier: str, later: str) -> str:
 
 
 COMPARE_PLANS = "compare/index.md"  # any two plans side by side (对标), drawn by the page script
-COMPARE_SCRIPTS = tuple(f"assets/js/{name}.js" for name in ("decode", "index", "pairing", "sidebyside", "compare"))
+COMPARE_SCRIPTS = tuple(f"assets/js/{name}.js" for name in ("decode", "index", "planpick", "pairing", "sidebyside",
+                                                             "compare"))
+PICK_SCRIPTS = COMPARE_SCRIPTS[:3]  # a plan page's field that picks the plan to compare it with
 # ^ hand-written, in load order: the search index's reader, then 对标's
 
 
@@ -147,6 +149,12 @@ SEARCH_SCRIPT = "assets/eduplans-search.js"  # hand-written: the browser side of
 def search_file(name: str) -> str:
     """A file of the search index: search/k/12.js, search/meta.js."""
     return f"search/{name}.js"
+
+
+def search_folder_public(page: str, directory_urls: bool = True) -> str:
+    """The index folder as a link prefix from any page as the browser has it ('../../search/'
+    from plans/x/, '../search/' from plans/x.html): for the data of a page's script."""
+    return rel_public(page, search_file("meta"), directory_urls)[: -len("meta.js")]
 
 
 def search_folder_from(page: str) -> str:

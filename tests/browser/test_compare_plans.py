@@ -74,24 +74,37 @@ def test_two_places_side_by_side_theme_by_theme(page, site_url, atlas):
     assert not errors, errors
 
 
-def test_reached_from_a_plan_page_and_shareable(page, site_url):
+def test_picked_on_a_plan_page_as_the_reader_types_and_shareable(page, site_url):
     page.goto(site_url + "plans/qingdao-2024/")
-    page.locator("#duibiao ~ p a", has_text="与其他计划对比").click()
-    page.wait_for_url("**/compare/?a=qingdao-2024")
-    page.wait_for_selector("#compare-plans datalist option", state="attached")
-    assert page.evaluate("document.activeElement.id") == "compare-b"  # the reader picks the other plan
-    options = page.eval_on_selector_all("#compare-plans-list option", "os => os.map(o => o.value)")
-    assert "荣成市 2024" in options and len(options) == 11
-    page.fill("#compare-b", "荣成市 2024")
+    field = page.locator("form.compare-pick input[name=b]")
+    field.focus()  # the list of plans loads on first use
+    page.wait_for_function("document.querySelectorAll('#compare-pick-list option').length === 11")
+    options = page.eval_on_selector_all("#compare-pick-list option", "os => os.map(o => o.value)")
+    assert "荣成市 2024" in options and "青岛市 2019" in options
+    field.fill("荣成市 2024")
+    page.locator("form.compare-pick .compare-go").click()
+    page.wait_for_url("**/compare/?a=qingdao-2024&b=rongcheng-2024")
+    wait_for_compare(page)
+    page.fill("#compare-b", "青岛市 2026")  # the side-by-side page's own fields
     page.locator(".compare-go").click()
+    page.wait_for_url("**/compare/?a=qingdao-2024&b=qingdao-2026")
     wait_for_compare(page)
-    assert page.url.endswith("compare/?a=qingdao-2024&b=rongcheng-2024")
     page.locator(".compare-swap").click()
-    page.wait_for_url("**/compare/?a=rongcheng-2024&b=qingdao-2024")
+    page.wait_for_url("**/compare/?a=qingdao-2026&b=qingdao-2024")
     wait_for_compare(page)
-    assert page.inner_text(".compare-result h2") == "荣成市 2024 与 青岛市 2024"
+    assert page.inner_text(".compare-result h2") == "青岛市 2026 与 青岛市 2024"
     page.go_back()
-    page.wait_for_function("document.querySelector('.compare-result h2').textContent.startsWith('青岛市')")
+    page.wait_for_function("document.querySelector('.compare-result h2').textContent.endsWith('青岛市 2026')")
+
+
+def test_a_plan_named_as_typed_without_the_field_s_script(page, site_url):
+    """A plan page's form sends what was typed when its script did not run: the page reads a name."""
+    page.goto(site_url + "compare/?a=qingdao-2024&b=" + "荣成市 2024")
+    wait_for_compare(page)
+    assert page.inner_text(".compare-result h2") == "青岛市 2024 与 荣成市 2024"
+    page.goto(site_url + "compare/?a=qingdao-2024")
+    page.wait_for_function("document.querySelector('.compare-status').textContent.includes('请选择两份计划')")
+    assert page.evaluate("document.activeElement.id") == "compare-b"  # the reader picks the other plan
 
 
 def test_a_plan_not_in_the_atlas_is_named(page, site_url):

@@ -8,19 +8,13 @@
 
   const { open } = ns.index;
   const { compare } = ns.sidebyside;
+  const { names, finder, fill } = ns.planpick;
 
   function add(parent, tag, text, cls) {
     const el = parent.appendChild(document.createElement(tag));
     if (text !== undefined) el.textContent = text;
     if (cls) el.className = cls;
     return el;
-  }
-
-  /* what a plan is called in the fields: its label, with its id where two plans share one */
-  function names(plans) {
-    const counted = new Map();
-    for (const plan of plans) counted.set(plan.label, (counted.get(plan.label) || 0) + 1);
-    return new Map(plans.map((plan) => [plan.id, counted.get(plan.label) > 1 ? `${plan.label}（${plan.id}）` : plan.label]));
   }
 
   function page(box) {
@@ -33,17 +27,14 @@
     say("正在载入计划列表……");
     return open(box.dataset.index).then((index) => {
       const named = names(index.plans);
-      const byName = new Map(index.plans.map((plan) => [named.get(plan.id), plan]));
-      const byId = new Map(index.plans.map((plan) => [plan.id, plan]));
-      const list = box.querySelector("datalist");
-      for (const plan of index.plans) add(list, "option").value = named.get(plan.id);
-      const find = (typed) => byName.get(typed.trim()) || byId.get(typed.trim());
+      const find = finder(index.plans);
+      fill(box.querySelector("datalist"), index.plans);
       const themes = index.meta.themes.map(([id, name]) => ({ id, name }));
       const href = (plan, anchor) => root + index.meta.url.plan.replace("{id}", plan.id) + (anchor ? `#${anchor}` : "");
 
       function show(a, b) {
         out.textContent = "";
-        const missing = [a, b].filter((id) => id && !byId.has(id));
+        const missing = [a, b].filter((id) => id && !find(id));
         if (missing.length) {
           say(`${missing.map((id) => `“${id}”`).join("和")}不在本站收录的计划中：请在上面的框中选择计划。${box.dataset.part || ""}`);
           return Promise.resolve();
@@ -52,9 +43,9 @@
           say("请选择两份计划：在框中输入地名或年份，从列出的计划中选择。");
           return Promise.resolve();
         }
-        const [left, right] = [byId.get(a), byId.get(b)];
+        const [left, right] = [find(a), find(b)];
         say(`正在载入${left.label}和${right.label}……`);
-        return Promise.all([index.planItems(a), index.planItems(b)]).then(([itemsA, itemsB]) => {
+        return Promise.all([index.planItems(left.id), index.planItems(right.id)]).then(([itemsA, itemsB]) => {
           const model = compare({ plan: left, items: itemsA }, { plan: right, items: itemsB }, themes, rules);
           draw(out, model, left, right, href);
           say(`${left.label}：${itemsA.length} 条任务，${model.matched} 条在${right.label}中有对应任务；`
@@ -66,8 +57,9 @@
       function fromUrl() {
         const params = new URLSearchParams(location.search);
         const [a, b] = [params.get("a") || "", params.get("b") || ""];
-        form.a.value = byId.has(a) ? named.get(a) : a;
-        form.b.value = byId.has(b) ? named.get(b) : b;
+        // an id, or a plan's name as a plan page's field sends it without its script
+        form.a.value = find(a) ? named.get(find(a).id) : a;
+        form.b.value = find(b) ? named.get(find(b).id) : b;
         return show(a, b);
       }
 

@@ -35,6 +35,18 @@ class PeerView:
 
 
 @dataclass(frozen=True, kw_only=True)
+class PickView:
+    """A plan page's field that opens the side-by-side page with the plan typed into it
+    (docs/assets/js/planpick.js; without script the form sends what was typed, which the
+    page reads as a plan's name)."""
+
+    plan_id: str
+    action: str  # the side-by-side page, as the browser has it (a form's target is not rewritten by MkDocs)
+    index: str  # the search index's folder, which lists the plans
+    scripts: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
 class AlignmentView:
     """A plan page's 对标 part."""
 
@@ -47,6 +59,7 @@ class AlignmentView:
     peer_rule: str
     rule: str
     compare: Link  # 与其他计划对比: the side-by-side page with this plan chosen
+    pick: PickView  # …and a field to choose the other plan right here
 
 
 def item_alignments(index: Index, aligned: Alignment, plan: Plan) -> dict[str, tuple[AlignmentLine, ...]]:
@@ -68,7 +81,7 @@ def item_alignments(index: Index, aligned: Alignment, plan: Plan) -> dict[str, t
     return {anchor: tuple(lines) for anchor, lines in found.items()}
 
 
-def alignment_view(index: Index, aligned: Alignment, plan: Plan) -> AlignmentView:
+def alignment_view(index: Index, aligned: Alignment, plan: Plan, directory_urls: bool = True) -> AlignmentView:
     page = urls.plan(plan.id)
     places = index.catalog.localities
     up = aligned.up.get(plan.id, [])
@@ -88,6 +101,9 @@ def alignment_view(index: Index, aligned: Alignment, plan: Plan) -> AlignmentVie
         peer_rule=labels.peer_rule(),
         rule=labels.takeup_rule(),
         compare=Link(label=labels.COMPARE_OTHERS, href=urls.rel(page, urls.COMPARE_PLANS) + urls.plans_query(plan.id)),
+        pick=PickView(plan_id=plan.id, action=urls.rel_public(page, urls.COMPARE_PLANS, directory_urls),
+                      index=urls.search_folder_public(page, directory_urls),
+                      scripts=tuple(urls.rel_public(page, s, directory_urls) for s in urls.PICK_SCRIPTS)),
     )
 
 

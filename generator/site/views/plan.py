@@ -267,7 +267,7 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
         theme_note=labels.THEME_CHIPS,
         toc_levels=max(map(section_heading_level, sections), default=None),
         related=related_data(index, plan, insight, directory_urls),
-        alignment=alignment_view(index, aligned, plan) if aligned else None,
+        alignment=alignment_view(index, aligned, plan, directory_urls) if aligned else None,
     )
 
 

@@ -44,7 +44,8 @@ CARRIED_RULE = ("新计划中的每条任务都与上一份计划中文字最相
 PAIR_SCORE = "相似度为两份计划各条任务的汉字二元组 TF-IDF 余弦（0–1，只用这两份计划计算）"
 OWN_TASK = "本地自有任务"
 DUIBIAO = "对标"
-COMPARE_OTHERS = "与其他计划对比"
+COMPARE_OTHERS = "与其他计划对比："
+ABOUT_DUIBIAO = "关于本站"
 COMPARE_PLANS_TITLE = "两份计划对比（对标）"
 COMPARE_PLANS_DESCRIPTION = "任选两个地区、两个年份的教育工作要点，逐主题并排查看对应任务、各自独有的任务和同一指标的目标。"
 TARGETS_RULE = (f"两份计划的指标名称相同或相近（一方包含另一方且不少于三个字、不只是“…率”，或两者相似度不低于 "
@@ -56,11 +57,13 @@ def takeup_rule() -> str:
             f"不低于 {alignment.rules().takeup_min:.2f} 的算作对应任务，低于的算作一方独有。")
 
 
-def peer_rule() -> str:
-    r = alignment.rules()
-    return (f"同年其他地区（不含上级和下辖地区）的计划中最相近的至多 {r.peers} 份：按主题分布的相似度与"
-            f"本计划任务在对方有对应任务的比例（对应任务指相似度不低于 {r.takeup_min:.2f}；此处 TF-IDF 按全库计算）"
-            f"两者的平均排序，低于 {r.peer_min:.2f} 的不列。")
+def takeup_note() -> str:
+    """Under a plan page's 对标: the threshold, and where the rule is explained."""
+    return f"相似度不低于 {alignment.rules().takeup_min:.2f} 的任务算作对应任务；怎样计算见"
+
+
+def peers_heading() -> str:
+    return f"同年相近的计划（至多 {alignment.rules().peers} 份，不含上级和下辖地区）："
 
 
 def takes_up(score: float) -> str:
@@ -85,7 +88,7 @@ def children_summary(children: int, year: int) -> str:
 
 
 def peer_score(themes_share: float, matched: float) -> str:
-    return f"主题分布相似度 {themes_share:.2f}，本计划 {matched:.0%} 的任务在对方有对应任务"
+    return f"主题相似度 {themes_share:.2f}，对应任务 {matched:.0%}"
 
 
 SEARCH_RULES = (

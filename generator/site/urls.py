@@ -33,6 +33,7 @@ DATA = "data/index.md"
 SEARCH = "search/index.md"
 CONTRIBUTING = "contributing.md"
 ABOUT = "about.md"  # hand-written
+ABOUT_DUIBIAO = "duibiao"  # its part on 对标 (a heading's id written there)
 
 
 def plan(plan_id: str) -> str:

@@ -85,4 +85,5 @@ def test_peers_link_the_side_by_side_view_and_a_plan_without_family_has_no_take_
     assert [(p[1], p[2]) for p in peers] == [("dingcheng-2025.md", "../compare/index.md?a=jiacheng-2025&b=dingcheng-2025")]
     elsewhere = str(site["plans/dingcheng-2025.md"])
     assert not _lines(elsewhere) and "上级计划：" not in elsewhere
-    assert "(../compare/index.md?a=dingcheng-2025)" in elsewhere  # 与其他计划对比, from every plan page
+    pick = re.search(r'<form class="compare-pick" action="(.+?)".*?<input type="hidden" name="a" value="(.+?)">', elsewhere, re.S)
+    assert pick and pick.groups() == ("../../compare/", "dingcheng-2025")  # 与其他计划对比, from every plan page

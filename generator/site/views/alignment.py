@@ -40,6 +40,7 @@ class PickView:
     (docs/assets/js/planpick.js; without script the form sends what was typed, which the
     page reads as a plan's name)."""
 
+    label: str
     plan_id: str
     action: str  # the side-by-side page, as the browser has it (a form's target is not rewritten by MkDocs)
     index: str  # the search index's folder, which lists the plans
@@ -56,10 +57,10 @@ class AlignmentView:
     children_summary: str
     children: tuple[Link, ...]  # the child places' plans of the year, each to the side-by-side view
     peers: tuple[PeerView, ...]
-    peer_rule: str
-    rule: str
-    compare: Link  # 与其他计划对比: the side-by-side page with this plan chosen
-    pick: PickView  # …and a field to choose the other plan right here
+    peers_heading: str
+    rule: str  # the threshold, then a link to how it is computed
+    about: Link
+    pick: PickView  # 与其他计划对比: a field to choose the other plan, which opens the side-by-side page
 
 
 def item_alignments(index: Index, aligned: Alignment, plan: Plan) -> dict[str, tuple[AlignmentLine, ...]]:
@@ -98,10 +99,10 @@ def alignment_view(index: Index, aligned: Alignment, plan: Plan, directory_urls:
                              side_by_side=_side_by_side(page, plan, peer.plan),
                              why=labels.peer_score(peer.themes, peer.matched))
                     for peer in aligned.peers.get(plan.id, [])),
-        peer_rule=labels.peer_rule(),
-        rule=labels.takeup_rule(),
-        compare=Link(label=labels.COMPARE_OTHERS, href=urls.rel(page, urls.COMPARE_PLANS) + urls.plans_query(plan.id)),
-        pick=PickView(plan_id=plan.id, action=urls.rel_public(page, urls.COMPARE_PLANS, directory_urls),
+        peers_heading=labels.peers_heading(),
+        rule=labels.takeup_note(),
+        about=link(labels.ABOUT_DUIBIAO, page, urls.ABOUT, urls.ABOUT_DUIBIAO),
+        pick=PickView(label=labels.COMPARE_OTHERS, plan_id=plan.id, action=urls.rel_public(page, urls.COMPARE_PLANS, directory_urls),
                       index=urls.search_folder_public(page, directory_urls),
                       scripts=tuple(urls.rel_public(page, s, directory_urls) for s in urls.PICK_SCRIPTS)),
     )

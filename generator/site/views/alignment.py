@@ -41,6 +41,7 @@ class PickView:
     page reads as a plan's name)."""
 
     label: str
+    button: str
     plan_id: str
     action: str  # the side-by-side page, as the browser has it (a form's target is not rewritten by MkDocs)
     index: str  # the search index's folder, which lists the plans
@@ -102,7 +103,8 @@ def alignment_view(index: Index, aligned: Alignment, plan: Plan, directory_urls:
         peers_heading=labels.peers_heading(),
         rule=labels.takeup_note(),
         about=link(labels.ABOUT_DUIBIAO, page, urls.ABOUT, urls.ABOUT_DUIBIAO),
-        pick=PickView(label=labels.COMPARE_OTHERS, plan_id=plan.id, action=urls.rel_public(page, urls.COMPARE_PLANS, directory_urls),
+        pick=PickView(label=labels.COMPARE_OTHERS, button=labels.SIDE_BY_SIDE, plan_id=plan.id,
+                      action=urls.rel_public(page, urls.COMPARE_PLANS, directory_urls),
                       index=urls.search_folder_public(page, directory_urls),
                       scripts=tuple(urls.rel_public(page, s, directory_urls) for s in urls.PICK_SCRIPTS)),
     )
@@ -113,7 +115,7 @@ def _plan_link(index: Index, page: str, plan: Plan) -> Link:
 
 
 def _side_by_side(page: str, plan: Plan, other: Plan) -> Link:
-    return Link(label="并排对比", href=urls.rel(page, urls.COMPARE_PLANS) + urls.plans_query(plan.id, other.id))
+    return Link(label=labels.SIDE_BY_SIDE, href=urls.rel(page, urls.COMPARE_PLANS) + urls.plans_query(plan.id, other.id))
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -16,7 +16,7 @@ test("numbers past 2^31 decode without overflow", () => {
 });
 
 test("title ranks after a comma name which of the postings are title hits", () => {
-  assert.deepEqual(decode.postings("AAADwgHXiwY,AQI"), { items: [0, 1, 5, 200, 100000], titled: [1, 100000] });  // ranks 1 and 4 (deltas 1 2)
+  assert.deepEqual(decode.postings("AAADwgHXiwY,AQI"), { items: [0, 1, 5, 200, 100000], titled: [1, 100000] }); // ranks 1 and 4 (deltas 1 2)
   assert.deepEqual(decode.postings("AwM"), { items: [3, 7], titled: [] });
 });
 
@@ -29,6 +29,11 @@ test("an item file is gzip-compressed JSON in base64", async () => {
 test("rows are read by their columns' names", () => {
   assert.deepEqual(decode.columns(["locality", "year", "items"]), { locality: 0, year: 1, items: 2 });
   const names = ["locality", "year", "items", "suffix", "id"];
-  assert.deepEqual(decode.named([3, 2024, 12, "-2024"], names), { locality: 3, year: 2024, items: 12, suffix: "-2024" });
+  assert.deepEqual(decode.named([3, 2024, 12, "-2024"], names), {
+    locality: 3,
+    year: 2024,
+    items: 12,
+    suffix: "-2024",
+  });
   assert.deepEqual(decode.named([3, 2024, 12, "", "x-2024"], names).id, "x-2024");
 });

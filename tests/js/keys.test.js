@@ -25,9 +25,9 @@ test("repeated pairs are one key", () => {
 });
 
 test("a key's shard hashes its code points (search.shard_of)", () => {
-  assert.equal(keys.shardOf("a", 7), 6);  // 97 % 7
-  assert.equal(keys.shardOf("双减", 64), 3);  // (0x53cc × 31 + 0x51cf) % 64 = 685955 % 64
-  assert.equal(keys.shardOf("𠀋", 64), 11);  // 0x2000b % 64: the code point, not its two UTF-16 units
+  assert.equal(keys.shardOf("a", 7), 6); // 97 % 7
+  assert.equal(keys.shardOf("双减", 64), 3); // (0x53cc × 31 + 0x51cf) % 64 = 685955 % 64
+  assert.equal(keys.shardOf("𠀋", 64), 11); // 0x2000b % 64: the code point, not its two UTF-16 units
   assert.equal(keys.shardOf("", 8), 0);
 });
 

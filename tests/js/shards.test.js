@@ -10,18 +10,23 @@ const rules = normalise.compile(require("./rules.js"));
 const SHARDS = 2;
 function files() {
   const shard = [{}, {}];
-  const put = (key, value) => { shard[keys.shardOf(key, SHARDS)][key] = value; };
-  put("双减", "AAAD,AQ");  // 0 1 5; title ranks 1 → item 1
-  put("工作", "AQMB");     // 1 5 7
+  const put = (key, value) => {
+    shard[keys.shardOf(key, SHARDS)][key] = value;
+  };
+  put("双减", "AAAD,AQ"); // 0 1 5; title ranks 1 → item 1
+  put("工作", "AQMB"); // 1 5 7
   put("教育", 3);
   put("双", "AAAD");
   put("减", "AAAD");
-  return { "k/0": shard[0], "k/1": shard[1], [keys.ownFile("教育")]: "AAM" };  // 0 4
+  return { "k/0": shard[0], "k/1": shard[1], [keys.ownFile("教育")]: "AAM" }; // 0 4
 }
 function store() {
   const loaded = [];
   const data = files();
-  const load = (name) => { loaded.push(name); return name in data ? Promise.resolve(data[name]) : Promise.reject(new Error(name)); };
+  const load = (name) => {
+    loaded.push(name);
+    return name in data ? Promise.resolve(data[name]) : Promise.reject(new Error(name));
+  };
   return { index: shards.store(load, SHARDS), loaded };
 }
 const term = (word) => ({ form: normalise.form(word, rules), keys: keys.keysOf(normalise.form(word, rules), rules) });
@@ -33,21 +38,29 @@ test("two ascending lists intersect", () => {
 
 test("inline postings are rarer than any key with a file of its own", () => {
   assert.ok(shards.rarity({ value: "AAAD,AQ" }) < shards.rarity({ value: "AAADAAAD" }));
-  assert.equal(shards.rarity({ value: "AAAD,AQ" }), 4);  // the postings, not the title ranks
+  assert.equal(shards.rarity({ value: "AAAD,AQ" }), 4); // the postings, not the title ranks
   assert.ok(shards.rarity({ value: "A".repeat(5000) }) < shards.rarity({ value: 2 }));
 });
 
 test("the keys worth loading: every inline one and the two rarest own files", () => {
-  const info = [{ key: "a", value: 9 }, { key: "b", value: "AAAA" }, { key: "c", value: null },
-    { key: "d", value: 4 }, { key: "e", value: 7 }];
-  assert.deepEqual(shards.pick(info).map((x) => x.key), ["b", "d", "e"]);
+  const info = [
+    { key: "a", value: 9 },
+    { key: "b", value: "AAAA" },
+    { key: "c", value: null },
+    { key: "d", value: 4 },
+    { key: "e", value: 7 },
+  ];
+  assert.deepEqual(
+    shards.pick(info).map((x) => x.key),
+    ["b", "d", "e"],
+  );
 });
 
 test("a key's postings and title hits are read from its shard", async () => {
   const { index } = store();
   assert.equal(await index.value("双减"), "AAAD,AQ");
   assert.equal(await index.value("没有"), null);
-  assert.equal(index.titled("双减"), null);  // not loaded yet
+  assert.equal(index.titled("双减"), null); // not loaded yet
   assert.deepEqual(await index.postings("双减", "AAAD,AQ"), [0, 1, 5]);
   assert.deepEqual(index.titled("双减"), [1]);
 });
@@ -79,16 +92,16 @@ test("title sets come from loaded postings only", async () => {
   await shards.candidates(index, [term("双减"), term("工作")]);
   const sets = shards.titleSets(index, [term("双减"), term("工作"), term("园")]);
   assert.deepEqual([...sets[0]], [1]);
-  assert.deepEqual([...sets[1]], []);  // 工作 is in no title
-  assert.equal(sets[2], null);  // one character: titles are indexed by pairs
+  assert.deepEqual([...sets[1]], []); // 工作 is in no title
+  assert.equal(sets[2], null); // one character: titles are indexed by pairs
 });
 
 test("closest matches hold most of the keys", async () => {
   const { index } = store();
   const terms = [term("双减工作")];
   const found = await shards.candidates(index, terms);
-  assert.deepEqual(found.items, []);  // 减工 is in no item
+  assert.deepEqual(found.items, []); // 减工 is in no item
   const near = await shards.closest(index, found.info, terms, rules);
-  assert.deepEqual(near.items, [1, 5]);  // 双减 and 工作 (two of three keys), newest first
+  assert.deepEqual(near.items, [1, 5]); // 双减 and 工作 (two of three keys), newest first
   assert.deepEqual(near.keys.sort(), ["双减", "工作"]);
 });

@@ -1,6 +1,7 @@
 /* eduplans search: what the index files hold, decoded: postings (search.encode, as
  * search.postings_value stores them), item files (search.packed) and rows read by the
  * names meta.columns gives them. */
+globalThis.eduplans ??= {};
 ((ns) => {
   "use strict";
 
@@ -49,11 +50,13 @@
   /** A row as an object keyed by its columns' names (a column past the row's end is absent). */
   function named(row, names) {
     const out = {};
-    names.forEach((name, at) => { if (at < row.length) out[name] = row[at]; });
+    names.forEach((name, at) => {
+      if (at < row.length) out[name] = row[at];
+    });
     return out;
   }
 
   const api = { numbers, postings, inflate, columns, named };
   ns.decode = api;
   if (typeof module === "object" && module.exports) module.exports = api;
-})((globalThis.eduplans = globalThis.eduplans || {}));
+})(globalThis.eduplans);

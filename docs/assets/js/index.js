@@ -5,6 +5,7 @@
  *   eduplans.index.open("../search/").then((index) => index.planItems("qingdao-2024"))
  *     .then((items) => items.map((item) => item.title));  // objects keyed by meta.columns.item
  */
+globalThis.eduplans ??= {};
 ((ns) => {
   "use strict";
 
@@ -15,8 +16,9 @@
   function loader(base) {
     const waiting = new Map();
     const loading = new Map();
-    const hub = globalThis.eduplansSearch || (globalThis.eduplansSearch = {});
-    const before = hub.put;  // another loader's, on a page that opens two indexes
+    globalThis.eduplansSearch ??= {};
+    const hub = globalThis.eduplansSearch;
+    const before = hub.put; // another loader's, on a page that opens two indexes
     hub.put = (name, data) => {
       const done = waiting.get(name);
       if (done) {
@@ -26,17 +28,20 @@
     };
     function load(name) {
       if (!loading.has(name)) {
-        loading.set(name, new Promise((resolve, reject) => {
-          waiting.set(name, resolve);
-          const tag = document.createElement("script");
-          tag.src = `${base}${name}.js`;
-          tag.onerror = () => {
-            loading.delete(name);
-            waiting.delete(name);
-            reject(new Error(`search index file missing: ${name}`));
-          };
-          document.head.appendChild(tag);
-        }));
+        loading.set(
+          name,
+          new Promise((resolve, reject) => {
+            waiting.set(name, resolve);
+            const tag = document.createElement("script");
+            tag.src = `${base}${name}.js`;
+            tag.onerror = () => {
+              loading.delete(name);
+              waiting.delete(name);
+              reject(new Error(`search index file missing: ${name}`));
+            };
+            document.head.appendChild(tag);
+          }),
+        );
       }
       return loading.get(name);
     }
@@ -62,8 +67,16 @@
       const plan = decode.named(row, meta.columns.plan);
       const place = places[plan.locality];
       const label = meta.label.replace("{locality}", place.name).replace("{year}", String(plan.year));
-      const out = { id: plan.suffix ? place.id + plan.suffix : plan.id, label, locality: place.id,
-        localityAt: plan.locality, year: plan.year, items: plan.items, first, at };
+      const out = {
+        id: plan.suffix ? place.id + plan.suffix : plan.id,
+        label,
+        locality: place.id,
+        localityAt: plan.locality,
+        year: plan.year,
+        items: plan.items,
+        first,
+        at,
+      };
       first += plan.items;
       return out;
     });
@@ -75,8 +88,12 @@
     const file = (n) => Math.floor(n / meta.chunk);
     function rows(at) {
       if (!files.has(at)) {
-        files.set(at, load(`d/${at}`).then(decode.inflate)
-          .then((list) => list.map((row) => decode.named(row, meta.columns.item))));
+        files.set(
+          at,
+          load(`d/${at}`)
+            .then(decode.inflate)
+            .then((list) => list.map((row) => decode.named(row, meta.columns.item))),
+        );
       }
       return files.get(at);
     }
@@ -95,8 +112,17 @@
     const store = items(load, meta);
     const all = plans(meta);
     const byId = new Map(all.map((plan) => [plan.id, plan]));
-    const ofPlan = (id) => (byId.has(id) ? planItems(store, byId.get(id)) : Promise.reject(new Error(`no plan ${id} in the index`)));
-    return { meta, plans: all, localities: localities(meta), load, item: store.item, file: store.file, planItems: ofPlan };
+    const ofPlan = (id) =>
+      byId.has(id) ? planItems(store, byId.get(id)) : Promise.reject(new Error(`no plan ${id} in the index`));
+    return {
+      meta,
+      plans: all,
+      localities: localities(meta),
+      load,
+      item: store.item,
+      file: store.file,
+      planItems: ofPlan,
+    };
   }
 
   /** The index at base (the search folder's URL from the page): Promise of over(…). */
@@ -108,4 +134,4 @@
   const api = { loader, localities, plans, items, planItems, over, open };
   ns.index = api;
   if (typeof module === "object" && module.exports) module.exports = api;
-})((globalThis.eduplans = globalThis.eduplans || {}));
+})(globalThis.eduplans);

@@ -1,5 +1,6 @@
 /* eduplans search: a formed text's keys and where they are stored (search.keys,
  * search.shard_of, search.own_file). */
+globalThis.eduplans ??= {};
 ((ns) => {
   "use strict";
 
@@ -36,4 +37,4 @@
   const api = { keysOf, shardOf, ownFile };
   ns.keys = api;
   if (typeof module === "object" && module.exports) module.exports = api;
-})((globalThis.eduplans = globalThis.eduplans || {}));
+})(globalThis.eduplans);

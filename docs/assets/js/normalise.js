@@ -3,6 +3,7 @@
  * word class and the fields' separator. Each character is normalised on its own (NFKC,
  * lower case), as search.search_form does: NFKC over a whole string would also compose
  * neighbours (ｶ + ﾞ → ガ). Indexes count UTF-16 units, as Python's do for the same text. */
+globalThis.eduplans ??= {};
 ((ns) => {
   "use strict";
 
@@ -22,7 +23,11 @@
       for (const c of ch.normalize("NFKC").toLowerCase()) {
         if (rules.drop.test(c)) continue;
         out += c;
-        if (map) for (let k = 0; k < c.length; k++) { from.push(at); to.push(at + ch.length); }
+        if (map)
+          for (let k = 0; k < c.length; k++) {
+            from.push(at);
+            to.push(at + ch.length);
+          }
       }
       at += ch.length;
     }
@@ -54,4 +59,4 @@
   const api = { compile, form, t2sTable, simplified, otherFields, searched };
   ns.normalise = api;
   if (typeof module === "object" && module.exports) module.exports = api;
-})((globalThis.eduplans = globalThis.eduplans || {}));
+})(globalThis.eduplans);

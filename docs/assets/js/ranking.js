@@ -1,6 +1,7 @@
 /* eduplans search: which items match a query's terms and in what order. A term is
  * {form, keys}: a word of the query as matched (normalise.form) and its keys (keys.keysOf).
  * Pure functions: what they read is passed in. */
+globalThis.eduplans ??= {};
 ((ns) => {
   "use strict";
 
@@ -28,8 +29,9 @@
     for (let at = text.indexOf(term.form); at >= 0; at = text.indexOf(term.form, at + 1)) {
       const before = text[at - 1];
       const after = text[at + term.form.length];
-      const clean = (!first || (edge(before) !== first && !(first === "digit" && before === ".")))
-        && (!last || edge(after) !== last);
+      const clean =
+        (!first || (edge(before) !== first && !(first === "digit" && before === "."))) &&
+        (!last || edge(after) !== last);
       if (clean) found.push(at);
     }
     return found;
@@ -107,4 +109,4 @@
   const api = { edge, needsCheck, occurrences, plain, holds, measure, byMeasure, byTitle, closest };
   ns.ranking = api;
   if (typeof module === "object" && module.exports) module.exports = api;
-})((globalThis.eduplans = globalThis.eduplans || {}));
+})(globalThis.eduplans);

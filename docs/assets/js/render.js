@@ -1,5 +1,6 @@
 /* eduplans search: results drawn as elements. Everything from the index reaches the page
  * as text nodes, never as markup. */
+globalThis.eduplans ??= {};
 ((ns) => {
   "use strict";
 
@@ -7,7 +8,7 @@
   const { form, otherFields } = need("normalise");
   const ranking = need("ranking");
 
-  const SNIPPET = 60;  // characters shown each side of a match
+  const SNIPPET = 60; // characters shown each side of a match
 
   function node(tag, cls, text) {
     const n = document.createElement(tag);
@@ -99,4 +100,4 @@
   const api = { node, marked, matchRanges, snippet, hit, statusText };
   ns.render = api;
   if (typeof module === "object" && module.exports) module.exports = api;
-})((globalThis.eduplans = globalThis.eduplans || {}));
+})(globalThis.eduplans);

@@ -16,22 +16,44 @@
   const box = document.getElementById("eduplans-search");
   if (!box) return;
   const ROOT = box.getAttribute("data-root");
-  const PAGE = 20;          // hits shown at a time
-  const VERIFY_FILES = 40;  // candidates in at most this many item files are all verified: counts are exact
-  const FACETS = [["year", "年份"], ["province", "省份"], ["level", "层级"], ["locality", "地区"], ["theme", "主题"]];
-  const TOP = 8;            // facet values shown before "更多"
-  const PARAMS = ["q", "sort"].concat(FACETS.map((f) => f[0]));  // the state in the URL
-  const NEWEST = "new";     // ?sort=new: newest first instead of best match first
-  const SORTS = [["", "相关度优先"], [NEWEST, "最新优先"]];
+  const PAGE = 20; // hits shown at a time
+  const VERIFY_FILES = 40; // candidates in at most this many item files are all verified: counts are exact
+  const FACETS = [
+    ["year", "年份"],
+    ["province", "省份"],
+    ["level", "层级"],
+    ["locality", "地区"],
+    ["theme", "主题"],
+  ];
+  const TOP = 8; // facet values shown before "更多"
+  const PARAMS = ["q", "sort"].concat(FACETS.map((f) => f[0])); // the state in the URL
+  const NEWEST = "new"; // ?sort=new: newest first instead of best match first
+  const SORTS = [
+    ["", "相关度优先"],
+    [NEWEST, "最新优先"],
+  ];
 
   const el = {
-    input: box.querySelector("input[name=q]"), status: box.querySelector(".search-status"),
-    places: box.querySelector(".search-places"), chips: box.querySelector(".search-chips"),
-    facets: box.querySelector(".search-facets"), results: box.querySelector(".search-results"),
-    sort: box.querySelector(".search-sort"), more: box.querySelector(".search-more"),
+    input: box.querySelector("input[name=q]"),
+    status: box.querySelector(".search-status"),
+    places: box.querySelector(".search-places"),
+    chips: box.querySelector(".search-chips"),
+    facets: box.querySelector(".search-facets"),
+    results: box.querySelector(".search-results"),
+    sort: box.querySelector(".search-sort"),
+    more: box.querySelector(".search-more"),
   };
   // the page's state: the opened index, and the result shown
-  const page = { ix: null, rules: null, postings: null, t2s: null, places: null, firsts: [], current: null, timer: null };
+  const page = {
+    ix: null,
+    rules: null,
+    postings: null,
+    t2s: null,
+    places: null,
+    firsts: [],
+    current: null,
+    timer: null,
+  };
 
   /* ---- the query ---- */
   function parse(query) {
@@ -48,7 +70,8 @@
     return { terms: text.length ? text : words, places: text.length ? named : [], suggest: named };
   }
   function placeOf(formed) {
-    if (!page.places) {  // names and aliases of every locality, formed once; the first locality holding one keeps it
+    if (!page.places) {
+      // names and aliases of every locality, formed once; the first locality holding one keeps it
       page.places = new Map();
       for (const loc of page.ix.localities) {
         for (const name of [loc.name].concat(loc.aliases)) {
@@ -86,9 +109,12 @@
     if (state.locality) locs.push(page.ix.localities.findIndex((l) => l.id === state.locality));
     return (plan) => {
       const values = facetValues(plan);
-      return (!state.year || values.year === state.year) && (!state.province || values.province === state.province)
-        && (!state.level || values.level === state.level)
-        && locs.every((l) => within(page.ix.plans[plan].localityAt, l));
+      return (
+        (!state.year || values.year === state.year) &&
+        (!state.province || values.province === state.province) &&
+        (!state.level || values.level === state.level) &&
+        locs.every((l) => within(page.ix.plans[plan].localityAt, l))
+      );
     };
   }
   function themeFilter(state) {
@@ -101,8 +127,9 @@
   /* ---- search ---- */
   const filesOf = (items) => new Set(items.map(page.ix.file)).size;
   function filterVerified(items, terms) {
-    return Promise.all(items.map((n) => page.ix.item(n).then((item) => (ranking.holds(item, terms, page.rules) ? n : -1))))
-      .then((kept) => ({ items: kept.filter((n) => n >= 0), checked: true }));
+    return Promise.all(
+      items.map((n) => page.ix.item(n).then((item) => (ranking.holds(item, terms, page.rules) ? n : -1))),
+    ).then((kept) => ({ items: kept.filter((n) => n >= 0), checked: true }));
   }
   function verify(items, terms, exact) {
     if (exact) return Promise.resolve({ items, checked: true });
@@ -127,7 +154,11 @@
     });
   }
   function allItems() {
-    return Promise.resolve({ items: Array.from({ length: page.ix.meta.items }, (_, n) => n), complete: true, info: [] });
+    return Promise.resolve({
+      items: Array.from({ length: page.ix.meta.items }, (_, n) => n),
+      complete: true,
+      info: [],
+    });
   }
   function run(state) {
     const query = parse(state.q || "");
@@ -137,13 +168,15 @@
     return Promise.all([found, themeFilter(state)]).then(([got, theme]) => {
       const inTheme = theme && new Set(theme);
       const narrow = (items) => items.filter((n) => filter(planOf(n)) && (!inTheme || inTheme.has(n)));
-      const exact = got.complete && query.terms.every((t) => t.keys.length === 1 && t.keys[0] === t.form && !ranking.needsCheck(t));
+      const exact =
+        got.complete && query.terms.every((t) => t.keys.length === 1 && t.keys[0] === t.form && !ranking.needsCheck(t));
       return verify(narrow(got.items), query.terms, exact).then((checked) => {
         if (checked.items.length || !query.terms.length) {
           return ordered({ state, query, items: checked.items, checked: checked.checked });
         }
-        return shards.closest(page.postings, got.info, query.terms, page.rules).then((near) =>
-          ordered({ state, query, items: narrow(near.items), checked: true, closest: near.keys }));
+        return shards
+          .closest(page.postings, got.info, query.terms, page.rules)
+          .then((near) => ordered({ state, query, items: narrow(near.items), checked: true, closest: near.keys }));
       });
     });
   }
@@ -186,7 +219,8 @@
     }
     let kept = [];
     function step() {
-      if (kept.length >= PAGE || result.cursor >= result.items.length || result !== page.current) return Promise.resolve(kept);
+      if (kept.length >= PAGE || result.cursor >= result.items.length || result !== page.current)
+        return Promise.resolve(kept);
       const file = page.ix.file(result.items[result.cursor]);
       const group = [];
       while (result.cursor < result.items.length && page.ix.file(result.items[result.cursor]) === file) {
@@ -201,11 +235,13 @@
   }
   function showMore() {
     const result = page.current;
-    return nextPage(result).then((shown) => Promise.all(shown.map(hit))).then((items) => {
-      if (result !== page.current) return;
-      for (const li of items) el.results.appendChild(li);
-      el.more.hidden = result.cursor >= result.items.length;
-    });
+    return nextPage(result)
+      .then((shown) => Promise.all(shown.map(hit)))
+      .then((items) => {
+        if (result !== page.current) return;
+        for (const li of items) el.results.appendChild(li);
+        el.more.hidden = result.cursor >= result.items.length;
+      });
   }
   function counts(items, theme) {
     const found = {};
@@ -215,7 +251,8 @@
       const p = planOf(n);
       const values = facetValues(p);
       plans.add(p);
-      for (const k of ["year", "province", "level", "locality"]) found[k].set(values[k], (found[k].get(values[k]) || 0) + 1);
+      for (const k of ["year", "province", "level", "locality"])
+        found[k].set(values[k], (found[k].get(values[k]) || 0) + 1);
     }
     if (theme) for (const [id, count] of theme) found.theme.set(id, count);
     return { facets: found, plans: plans.size };
@@ -224,12 +261,16 @@
     // exact counts need the items' themes, which the item files hold
     if (filesOf(items) > VERIFY_FILES) return Promise.resolve(null);
     const tally = new Map();
-    return Promise.all(items.map((n) => page.ix.item(n).then((item) => {
-      for (const t of item.themes) {
-        const id = page.ix.meta.themes[t][0];
-        tally.set(id, (tally.get(id) || 0) + 1);
-      }
-    }))).then(() => Array.from(tally.entries()));
+    return Promise.all(
+      items.map((n) =>
+        page.ix.item(n).then((item) => {
+          for (const t of item.themes) {
+            const id = page.ix.meta.themes[t][0];
+            tally.set(id, (tally.get(id) || 0) + 1);
+          }
+        }),
+      ),
+    ).then(() => Array.from(tally.entries()));
   }
   function label(key, value) {
     if (key === "locality") {
@@ -257,7 +298,11 @@
       values.forEach(([value, count], i) => {
         const li = render.node("li");
         const selected = result.state[key] === value;
-        const a = link(label(key, value), withValue(result.state, key, selected ? null : value), selected ? "selected" : "");
+        const a = link(
+          label(key, value),
+          withValue(result.state, key, selected ? null : value),
+          selected ? "selected" : "",
+        );
         if (selected) a.setAttribute("aria-current", "true");
         li.appendChild(a);
         if (count !== null) li.appendChild(render.node("span", "search-count", (result.checked ? "" : "≤") + count));
@@ -277,7 +322,10 @@
     el.chips.textContent = "";
     for (const [key, title] of FACETS) {
       const value = result.state[key];
-      if (value) el.chips.appendChild(link(`${title}：${label(key, value)} ✕`, withValue(result.state, key, null), "search-chip"));
+      if (value)
+        el.chips.appendChild(
+          link(`${title}：${label(key, value)} ✕`, withValue(result.state, key, null), "search-chip"),
+        );
     }
     for (const at of result.query.places) {
       el.chips.appendChild(render.node("span", "search-chip", `地区：${page.ix.localities[at].name}（查询中的地名）`));
@@ -314,19 +362,21 @@
     page.current = result;
     result.cursor = 0;
     el.results.textContent = "";
-    return themeCounts(result.items).then((themes) => {
-      if (result !== page.current) return;
-      const tally = counts(result.items, themes);
-      showPlaces(result);
-      showChips(result);
-      showFacets(result, tally, themes);
-      showSort(result);
-      el.status.textContent = render.statusText(result, tally.plans, result.state.sort === NEWEST);
-      box.classList.toggle("search-closest", !!result.closest && result.items.length > 0);
-      return showMore();
-    }).then(() => {
-      if (result === page.current) box.setAttribute("data-state", "done");
-    });
+    return themeCounts(result.items)
+      .then((themes) => {
+        if (result !== page.current) return;
+        const tally = counts(result.items, themes);
+        showPlaces(result);
+        showChips(result);
+        showFacets(result, tally, themes);
+        showSort(result);
+        el.status.textContent = render.statusText(result, tally.plans, result.state.sort === NEWEST);
+        box.classList.toggle("search-closest", !!result.closest && result.items.length > 0);
+        return showMore();
+      })
+      .then(() => {
+        if (result === page.current) box.setAttribute("data-state", "done");
+      });
   }
   function stateFrom(search) {
     const params = new URLSearchParams(search);
@@ -338,10 +388,12 @@
     if (push) history.pushState(null, "", href(state));
     el.input.value = state.q || "";
     box.setAttribute("data-state", "busy");
-    return run(state).then(show).catch((error) => {
-      el.status.textContent = `搜索出错：${error.message}`;
-      box.setAttribute("data-state", "error");
-    });
+    return run(state)
+      .then(show)
+      .catch((error) => {
+        el.status.textContent = `搜索出错：${error.message}`;
+        box.setAttribute("data-state", "error");
+      });
   }
   function typed() {
     clearTimeout(page.timer);
@@ -353,26 +405,28 @@
   }
 
   const { load } = index.loader(box.getAttribute("data-index"));
-  Promise.all([load("meta"), load("t2s")]).then(([meta, pairs]) => {
-    const ix = index.over(load, meta);
-    page.ix = ix;
-    page.rules = normalise.compile(ix.meta.rules);
-    page.postings = shards.store(ix.load, ix.meta.shards);
-    page.t2s = normalise.t2sTable(pairs);
-    page.firsts = ix.plans.map((p) => p.first);
-    el.input.addEventListener("input", typed);
-    box.querySelector("form").addEventListener("submit", (event) => {
-      event.preventDefault();
-      clearTimeout(page.timer);
-      typed();
+  Promise.all([load("meta"), load("t2s")])
+    .then(([meta, pairs]) => {
+      const ix = index.over(load, meta);
+      page.ix = ix;
+      page.rules = normalise.compile(ix.meta.rules);
+      page.postings = shards.store(ix.load, ix.meta.shards);
+      page.t2s = normalise.t2sTable(pairs);
+      page.firsts = ix.plans.map((p) => p.first);
+      el.input.addEventListener("input", typed);
+      box.querySelector("form").addEventListener("submit", (event) => {
+        event.preventDefault();
+        clearTimeout(page.timer);
+        typed();
+      });
+      el.more.addEventListener("click", showMore);
+      window.addEventListener("popstate", () => go(stateFrom(location.search), false));
+      box.setAttribute("data-ready", "true");
+      const state = stateFrom(location.search);
+      if (state.q || Object.keys(state).length) go(state, false);
+      else box.setAttribute("data-state", "done");
+    })
+    .catch((error) => {
+      el.status.textContent = `无法载入搜索索引：${error.message}`;
     });
-    el.more.addEventListener("click", showMore);
-    window.addEventListener("popstate", () => go(stateFrom(location.search), false));
-    box.setAttribute("data-ready", "true");
-    const state = stateFrom(location.search);
-    if (state.q || Object.keys(state).length) go(state, false);
-    else box.setAttribute("data-state", "done");
-  }).catch((error) => {
-    el.status.textContent = `无法载入搜索索引：${error.message}`;
-  });
 })();

@@ -2,6 +2,7 @@
  * (k/<n>) is its postings, or the number of items holding it when its postings have a file
  * of their own (p/…); the rarest postings are intersected. One store per index: it keeps
  * the postings decoded so far (and which of them are title hits). */
+globalThis.eduplans ??= {};
 ((ns) => {
   "use strict";
 
@@ -44,7 +45,8 @@
   /** A store over an index: load(name) → Promise of a file's data; shards: meta.shards. */
   function store(load, shards) {
     const decoded = new Map();
-    const value = (key) => load(`k/${keys.shardOf(key, shards)}`).then((shard) => (Object.hasOwn(shard, key) ? shard[key] : null));
+    const value = (key) =>
+      load(`k/${keys.shardOf(key, shards)}`).then((shard) => (Object.hasOwn(shard, key) ? shard[key] : null));
     function postings(key, stored) {
       if (decoded.has(key)) return Promise.resolve(decoded.get(key).items);
       const text = typeof stored === "string" ? Promise.resolve(stored) : load(keys.ownFile(key));
@@ -69,7 +71,9 @@
       const inline = info.filter((x) => typeof x.value === "string");
       const use = inline.length ? inline : info.slice(0, 2);
       return Promise.all(use.map((x) => index.postings(x.key, x.value))).then((lists) => ({
-        items: lists.reduce(intersect), complete: use.length === info.length, info,
+        items: lists.reduce(intersect),
+        complete: use.length === info.length,
+        info,
       }));
     });
   }
@@ -77,8 +81,9 @@
   /** The closest matches when no item holds every term (ranking.closest): the items and
    * the keys they were scored on. rules: normalise.compile(meta.rules). */
   function closest(index, info, terms, rules) {
-    const chars = Array.from(new Set(terms.flatMap((t) => Array.from(t.form).filter((c) => rules.word.test(c)))))
-      .filter((c) => !info.some((x) => x.key === c));
+    const chars = Array.from(
+      new Set(terms.flatMap((t) => Array.from(t.form).filter((c) => rules.word.test(c)))),
+    ).filter((c) => !info.some((x) => x.key === c));
     return Promise.all(chars.map(index.value)).then((values) => {
       const singles = chars.map((key, i) => ({ key, value: values[i] }));
       // characters only break ties: the frequent ones (with files of their own) are not worth fetching
@@ -104,4 +109,4 @@
   const api = { intersect, rarity, pick, store, candidates, closest, titleSets };
   ns.shards = api;
   if (typeof module === "object" && module.exports) module.exports = api;
-})((globalThis.eduplans = globalThis.eduplans || {}));
+})(globalThis.eduplans);

@@ -9,7 +9,6 @@ permanent: changing a function here moves pages, so a test pins each form.
 
 from __future__ import annotations
 
-import posixpath
 from functools import lru_cache
 from pathlib import Path
 

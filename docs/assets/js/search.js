@@ -12,7 +12,7 @@
 (() => {
   "use strict";
 
-  const { normalise, keys, shards, index, ranking, render } = globalThis.eduplans;
+  const { normalise, keys, decode, shards, index, ranking, render } = globalThis.eduplans;
   const box = document.getElementById("eduplans-search");
   if (!box) return;
   const ROOT = box.getAttribute("data-root");
@@ -121,7 +121,7 @@
     if (!state.theme) return Promise.resolve(null);
     const at = page.ix.meta.themes.findIndex((t) => t[0] === state.theme);
     if (at < 0) return Promise.resolve([]);
-    return page.ix.load(`t/${at}`).then(globalThis.eduplans.decode.numbers, () => []);
+    return page.ix.load(`t/${at}`).then(decode.numbers, () => []);
   }
 
   /* ---- search ---- */

@@ -32,6 +32,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -229,10 +230,10 @@ def main() -> None:
         downloads_for(root, count)
         catalog, _ = timed(f"load + validate {count} plans", lambda: loader.load_paths([plans]))
         items = sum(1 for p in catalog.plans for _ in p.all_items())
-        index = timed(f"index {items} items (themes)", lambda: build_index(catalog))
+        index = timed(f"index {items} items (themes)", partial(build_index, catalog))
         repo_url = build.mkdocs_config(root / "mkdocs.yml")["repo_url"]
         rendered = Path(tmp) / "rendered"  # written as they come, as the build does
-        generated = len(timed("render pages", lambda: pages.render_all(index, repo_url, folder=rendered)).written)
+        generated = len(timed("render pages", partial(pages.render_all, index, repo_url, folder=rendered)).written)
         shutil.rmtree(rendered)
         del index, catalog
         if args.profile:
@@ -367,7 +368,7 @@ def search_benchmark(scale: int) -> None:
         catalog, _ = timed("load + validate", lambda: loader.load_paths([root / "plans"]))
         index = build_index(catalog)
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        files = timed(f"search index of {len(catalog.plans)} plans", lambda: search.build(index))
+        files = timed(f"search index of {len(catalog.plans)} plans", partial(search.build, index))
         after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         print(f"{'peak memory before / after indexing':<42} {before / 1e6:8.2f} / {after / 1e6:.2f} GB")
         sizes = sorted(len(text.encode("utf-8")) for text in files.values())

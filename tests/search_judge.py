@@ -8,10 +8,11 @@ Searchable text of an item: its title, text, outline title, responsible units
 (``owners``), supporting units and the task-table rows (problem, policies, measures,
 outcomes, due, divisions), each field on its own so that no phrase spans two fields.
 Section headings and intros are not targets. Text and
-query are compared after the same normalization: Unicode NFKC (full-width digits,
-letters and ％ become ASCII), lower case, whitespace removed, and the quote and
-bracket marks “”‘’《》「」『』（）() removed. Other marks (、，·〈〉—) stay, so a
-phrase they split is not contiguous.
+query are compared after the index's own normalization, ``generator.site.search.search_form``
+(one rule, not a copy): each character in Unicode NFKC (full-width digits, letters and ％
+become ASCII) and lower case, whitespace and the zero-width space removed, and the quote
+and bracket marks of ``search.DROP`` removed (“”‘’"'《》〈〉「」『』【】（）()). Other marks
+(、，·—) stay, so a phrase they split is not contiguous.
 
 Rules per kind (a "phrase" is matched as a contiguous substring):
 
@@ -33,25 +34,21 @@ is a title hit, and title hits come first. The title is the item's printed headl
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
 from generator.data.model import Catalog, Item
+from generator.site.search import search_form
 
 KINDS: tuple[str, ...] = ("word", "rare", "two-char", "words", "traditional", "not-verbatim",
                           "number-unit", "unit", "one-char", "typo", "place", "no-answer")
-
-MARKS = "“”‘’《》「」『』（）()"
-_DROP = {ord(mark): None for mark in MARKS}
 
 Key = tuple[str, str]  # (plan id, item anchor)
 
 
 def normalize(text: str) -> str:
-    """NFKC, lower case, no whitespace, no quote or bracket marks."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    return "".join(text.split()).translate(_DROP)
+    """The text as the index matches it (search.search_form)."""
+    return search_form(text)
 
 
 def item_text(item: Item) -> str:

@@ -90,10 +90,9 @@ def _width(text: str) -> int:
 
 def _pieces(line: str) -> list[tuple[int, str]]:
     """(display column, text) of the pieces of a line separated by runs of spaces."""
-    found, at = [], 0
+    found = []
     for match in re.finditer(r"\S+(?: \S+)*", line):
         found.append((_width(line[:match.start()]), match.group(0)))
-        at = match.end()
     return found
 
 

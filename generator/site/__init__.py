@@ -7,5 +7,5 @@ and the MkDocs hook ``live`` import it.
 family; ``render`` + ``templates/`` turn them into escaped Markdown; ``pages`` renders
 every page and download; ``build`` writes docs/, runs MkDocs and swaps in site/;
 ``search`` writes the static search index the search page loads in pieces
-(``docs/assets/eduplans-search.js`` is its browser side); ``export`` writes the dataset.
+(``docs/assets/js/`` is its browser side); ``export`` writes the dataset.
 """

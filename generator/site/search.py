@@ -11,13 +11,16 @@ What enters: the :class:`Index`. What leaves: script files under ``search/``, ea
 from ``file://`` (the offline bundle), where ``fetch`` is refused:
 
 - ``meta``: plans (locality, year, number of items, id), localities, provinces,
-  levels, themes, the URL forms, the plan label's form and the shard count;
+  levels, themes, the URL forms, the plan label's form, the shard count, the rules of
+  :func:`search_form` and :func:`keys` (``rules``: the marks dropped, the word class, the
+  fields' separator) and the names of every row's columns (``columns``: :data:`ITEM_COLUMNS`,
+  :data:`PLAN_COLUMNS`, :data:`LOCALITY_COLUMNS`), so that the page script copies no rule
+  and reads no row by position;
 - ``k/<n>``: the keys whose hash (:func:`shard_of`) is n → their postings (:func:`postings_value`),
   or the number of items holding it when the postings have a file of their own;
 - ``p/<hex>``: the postings of a frequent key, fetched only when a query has no rarer key;
-- ``d/<n>``: items n × items_per_file onwards (anchor, heading, title, text, other
-  searched fields, themes, and for an item printed with a title only the section it is
-  in), to verify the phrase, rank and show the hit; :func:`packed`
+- ``d/<n>``: items n × items_per_file onwards, rows of :data:`ITEM_COLUMNS`, to verify
+  the phrase, rank and show the hit, and to rebuild a plan's items; :func:`packed`
   (gzip-compressed JSON in base64: the items' text is two thirds of the index, and a
   static host counts stored bytes, not the bytes it sends compressed);
 - ``t/<theme>``: the items of a theme (the theme filter);
@@ -29,9 +32,9 @@ ascending, delta-coded as LEB128 varints in base64 without padding. A pair of
 characters that some item's title holds carries, after a comma, which of its postings
 are such items (their places in the list, coded the same way): the page puts title
 hits first before it pages, however many items hold the pair (0.5 KB a plan, 3 % of
-the index). The browser side is ``docs/assets/eduplans-search.js``; it repeats
-:func:`search_form`, the runs of :func:`keys` and :func:`shard_of`, and a browser test
-holds the two sides equal on random text of every kind of character.
+the index). The browser side is ``docs/assets/js/`` (normalise.js repeats :func:`search_form`
+and the runs of :func:`keys` with the rules it reads from ``meta``, keys.js :func:`shard_of`);
+a browser test holds the two sides equal on random text drawn from those rules.
 """
 
 from __future__ import annotations
@@ -46,21 +49,29 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from ..analysis.index import Index
-from ..data.model import Item, Plan
+from ..data.model import Item, Locality, Plan
 from . import downloads, labels, urls
 from .views.common import item_label
 
 RULES = Path(__file__).parent / "rules" / "search.yml"
 
 # Spaces and the marks that quote or bracket a phrase are not part of it: a reader
-# typing 双减工作 means the text's “双减”工作 (the browser removes the same marks).
-DROP = re.compile("[\\s\\u200b“”‘’\"'《》〈〉「」『』【】()（）]")  # the pattern as the browser's DROP
+# typing 双减工作 means the text's “双减”工作 (the browser reads the same marks from meta).
+DROP = re.compile("[\\s\\u200b“”‘’\"'《》〈〉「」『』【】()（）]")
 RUN = re.compile(r"\w+")  # letters and digits: keys never span punctuation
+# RUN's \w in the browser's syntax: Python's \w is a letter (L*), a number (N*) or "_"
+WORD_JS = "[\\p{L}\\p{N}_]"
 FIELDS = "|"  # between an item's fields, so that no phrase runs from one into the next
+
+# The columns of the rows in the index, named once: both sides read a row by these names.
+ITEM_COLUMNS = ("anchor", "label", "title", "text", "outline", "fields", "themes", "targets", "section")
+PLAN_COLUMNS = ("locality", "year", "items", "suffix", "id")  # id only when suffix is ""
+LOCALITY_COLUMNS = ("name", "aliases", "province", "level", "parent", "id")
 
 
 @dataclass(frozen=True)
@@ -104,6 +115,20 @@ def _form_table() -> dict[int, str | None]:
         if formed != char:
             table[code] = formed or None
     return table
+
+
+@lru_cache(maxsize=1)
+def dropped() -> str:
+    """Every character DROP matches, spelled out: Python's \\s and JavaScript's differ
+    (\\x1c–\\x1f, \\x85, \\ufeff), so the browser gets the characters, not the class."""
+    return "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and DROP.match(chr(c)))
+
+
+def browser_rules() -> dict[str, str]:
+    """The rules of search_form and keys as the page script reads them from meta:
+    JavaScript regular expression sources (flag u) and the fields' separator."""
+    drop = "".join(f"\\u{{{ord(c):x}}}" for c in dropped())
+    return {"drop": f"[{drop}]", "word": WORD_JS, "fields": FIELDS}
 
 
 def keys(form: str) -> set[str]:
@@ -171,19 +196,41 @@ def plan_order(index: Index) -> list[Plan]:
 
 
 def searched_fields(item: Item) -> str:
-    """Everything of an item besides title and text that a reader may search for."""
+    """Everything of an item besides title, text and outline title that a reader may search for."""
     rows = (" ".join(filter(None, (t.task, t.problem, t.policies, t.measures, t.outcomes, t.due, t.divisions)))
             for t in item.tasks)
-    parts = [item.outline_title or "", "、".join(item.owners), "、".join(item.supporting), "、".join(item.deadlines),
+    parts = ["、".join(item.owners), "、".join(item.supporting), "、".join(item.deadlines),
              *rows]
     return FIELDS.join(p for p in parts if p)
 
 
 def item_entry(index: Index, plan: Plan, item: Item, theme_at: dict[str, int]) -> list:
-    entry = [item.anchor, item_label(item), item.title or "", item.text, searched_fields(item),
-             [theme_at[t] for t in index.themes_of(plan, item)]]
-    # an item printed with a title only: its hit shows the section it is in, not an empty line
-    return entry + [section_line(item)] if not item.text.strip() and item.section_title else entry
+    """An item's row of the index, in the order of ITEM_COLUMNS."""
+    named = {"anchor": item.anchor, "label": item_label(item), "title": item.title or "", "text": item.text,
+             "outline": item.outline_title or "", "fields": searched_fields(item),
+             "themes": [theme_at[t] for t in index.themes_of(plan, item)],
+             "targets": [[t.indicator, t.value, t.unit, t.year] for t in item.targets],
+             # an item printed with a title only: its hit shows the section it is in, not an empty line
+             "section": section_line(item) if not item.text.strip() and item.section_title else ""}
+    return [named[column] for column in ITEM_COLUMNS]
+
+
+_ITEM = {name: at for at, name in enumerate(ITEM_COLUMNS)}
+
+
+def column(entry: list, name: str) -> Any:
+    """An item row's value in a named column (ITEM_COLUMNS)."""
+    return entry[_ITEM[name]]
+
+
+def other_fields(entry: list) -> str:
+    """What is searched besides title and text: the outline title and the other fields."""
+    return FIELDS.join(p for p in (column(entry, "outline"), column(entry, "fields")) if p)
+
+
+def searched(entry: list) -> str:
+    """The text of an item row that a query is matched on, its fields apart (as normalise.js's searched)."""
+    return FIELDS.join((column(entry, "title"), column(entry, "text"), other_fields(entry)))
 
 
 def section_line(item: Item) -> str:
@@ -239,11 +286,11 @@ def _collect(index: Index, plans: list[Plan], settings: SearchRules) -> _Collect
         for item in plan.all_items():
             entry = item_entry(index, plan, item, theme_at)
             titled = title_pairs(item)
-            for key in keys(search_form(FIELDS.join(entry[2:5]))):
+            for key in keys(search_form(searched(entry))):
                 if key in titled:
                     got.title_ranks[key].append(len(got.postings[key]))
                 got.postings[key].append(got.count)
-            for theme in entry[5]:
+            for theme in column(entry, "themes"):
                 got.by_theme[theme].append(got.count)
             chunk.append(entry)
             got.count += 1
@@ -286,22 +333,31 @@ def _meta(index: Index, settings: SearchRules, count: int, shards: int, plan_row
         "shards": shards,
         "label": labels.plan_label("{locality}", "{year}"),
         "plans": plan_rows,
-        "localities": [[localities[lid].name, list(localities[lid].aliases),
-                        provinces.index(localities[lid].province or ""), settings.level_of(localities[lid].level),
-                        at.get(localities[lid].parent or "", -1), lid] for lid in ids],
+        "localities": [locality_row(localities[lid], provinces, at, settings) for lid in ids],
         "provinces": [p or labels.UNKNOWN_PROVINCE for p in provinces],
         "levels": list(settings.levels),
         "themes": [[t.id, t.name] for t in index.catalog.themes],
+        "rules": browser_rules(),
+        "columns": {"item": list(ITEM_COLUMNS), "plan": list(PLAN_COLUMNS), "locality": list(LOCALITY_COLUMNS)},
         "url": {"plan": urls.public(urls.plan("{id}"), directory_urls=directory_urls),
                 "locality": urls.public(urls.locality("{id}"), directory_urls=directory_urls)},
     }
 
 
 def plan_row(plan: Plan, locality_at: int) -> list:
-    """[locality, year, items, the id after the locality's id]; the whole id fifth when
-    it does not begin with the locality's (the page rebuilds the id and the label)."""
+    """A plan's row (PLAN_COLUMNS): the id as what follows the locality's id, or whole
+    when it does not begin with the locality's (the page rebuilds the id and the label)."""
     suffix = plan.id[len(plan.locality):] if plan.id.startswith(plan.locality) else ""
-    return [locality_at, plan.year, plan.item_count, suffix] + ([] if suffix else [plan.id])
+    named = {"locality": locality_at, "year": plan.year, "items": plan.item_count, "suffix": suffix, "id": plan.id}
+    row = [named[column] for column in PLAN_COLUMNS]
+    return row if not suffix else row[:PLAN_COLUMNS.index("id")]  # id is the last column, written only when needed
+
+
+def locality_row(locality: Locality, provinces: list[str], at: dict[str, int], settings: SearchRules) -> list:
+    """A locality's row (LOCALITY_COLUMNS): province, level and parent by their places in meta."""
+    named = {"name": locality.name, "aliases": list(locality.aliases), "province": provinces.index(locality.province or ""),
+             "level": settings.level_of(locality.level), "parent": at.get(locality.parent or "", -1), "id": locality.id}
+    return [named[column] for column in LOCALITY_COLUMNS]
 
 
 def _items_file(count: int, chunk: list[list], settings: SearchRules) -> dict[str, str]:

@@ -9,7 +9,6 @@ permanent: changing a function here moves pages, so a test pins each form.
 
 from __future__ import annotations
 
-import posixpath
 from functools import lru_cache
 from pathlib import Path
 
@@ -144,7 +143,11 @@ def download(name: str) -> str:
     return f"data/{name}"
 
 
-SEARCH_SCRIPT = "assets/eduplans-search.js"  # hand-written: the browser side of the index
+# Hand-written: the browser side of the index, one small classic script per part (modules
+# would not load over file://, where the offline bundle opens pages), in the order they
+# need each other.
+SEARCH_SCRIPTS = tuple(f"assets/js/{name}.js" for name in ("normalise", "keys", "decode", "ranking", "shards",
+                                                            "index", "render", "search"))
 
 
 def search_file(name: str) -> str:

@@ -9,6 +9,7 @@ against the judged set. The report goes to tests/screenshots/search-report.txt.
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 from urllib.parse import quote, unquote, urlparse
 
@@ -275,31 +276,56 @@ def teardown_module():
     print("\n" + "\n".join(lines))
 
 
+def alphabet() -> str:
+    """Characters of every kind the rules tell apart, drawn from the rules themselves: every
+    character search.DROP drops, the fields' separator, word characters (search.RUN's \\w)
+    and others, full-width forms, compatibility forms NFKC changes, and beyond the BMP."""
+    from generator.site import search as index
+
+    def word(c: str) -> bool:
+        return index.RUN.fullmatch(c) is not None
+
+    blocks = [range(0x20, 0x7F), range(0xA0, 0x250), range(0x2000, 0x2070), range(0x2460, 0x24FF),
+              range(0x3000, 0x3100), range(0x3300, 0x3400), range(0x4E00, 0x4E80), range(0xFB00, 0xFB07),
+              range(0xFF01, 0xFFEF), range(0x1D400, 0x1D440), range(0x1F300, 0x1F320), range(0x20000, 0x20040)]
+    chars = [chr(c) for block in blocks for c in block if unicodedata.category(chr(c)) not in ("Cn", "Cs", "Co")]
+    words = [c for c in chars if word(c)]
+    others = [c for c in chars if not word(c)]
+    assert len(words) > 300 and len(others) > 300 and any(ord(c) > 0xFFFF for c in words)
+    # the dropped and the separator weigh as much as all the rest: each is drawn often
+    return index.dropped() * 6 + index.FIELDS * 40 + "".join(words) + "".join(others)
+
+
 def test_the_page_forms_and_cuts_text_exactly_as_the_index_does(page, site_url):
-    """search.search_form, search.RUN, search.shard_of and the postings code are repeated
-    in docs/assets/eduplans-search.js; random text from every kind of character must come
-    out the same on both sides."""
+    """search.search_form, search.RUN and search.shard_of are applied by the page with the
+    rules it reads from meta (docs/assets/js/normalise.js, keys.js), postings decoded by
+    decode.js; random text drawn from the rules' own alphabet (alphabet) must come out the
+    same on both sides: a mark dropped on one side only fails here."""
     import random
     from array import array
 
     from generator.site import search as index
 
-    pool = ("双减工作上合园教師學前𠀋𪚥" "ＡＩ９８％ａｂ，。、：；！？“”‘’《》「」（）()【】〈〉·—…" "AIai0123456789.%+-_|"
-            " \u3000\n\t\u200b" "ｶﾞ①㎡ﬁ")
+    pool = alphabet()
     draw = random.Random(12)
-    texts = ["".join(draw.choice(pool) for _ in range(draw.randint(0, 24))) for _ in range(300)]
+    texts = ["".join(draw.choice(pool) for _ in range(draw.randint(0, 24))) for _ in range(600)]
+    texts += [index.dropped(), index.FIELDS.join(["双减", "ＡＩ", "𠀋𪚥"])]  # every dropped mark at once
     numbers = [sorted(draw.sample(range(0, 3_000_000), draw.randint(1, 40))) for _ in range(30)]
     page.goto(site_url + "search/")
     page.wait_for_selector("#eduplans-search[data-ready=true]")
     seen = page.evaluate("""([texts, postings]) => {
-        const r = window.eduplansSearch.rules;
-        return {forms: texts.map(t => r.form(t)), keys: texts.map(t => r.keysOf(r.form(t)).sort()),
-                shards: texts.map(t => r.shardOf(t, 4096)), numbers: postings.map(p => r.decode(p))};
+        const {normalise, keys, decode, index} = window.eduplans;
+        return index.open(document.getElementById("eduplans-search").getAttribute("data-index")).then(({meta}) => {
+            const rules = normalise.compile(meta.rules);
+            return {forms: texts.map(t => normalise.form(t, rules)),
+                    keys: texts.map(t => keys.keysOf(normalise.form(t, rules), rules).sort()),
+                    shards: texts.map(t => keys.shardOf(t, 4096)), numbers: postings.map(decode.numbers)};
+        });
     }""", [texts, [index.encode(array("I", n)) for n in numbers]])
     assert seen["forms"] == [index.search_form(t) for t in texts]
     for text, cut in zip(texts, seen["keys"]):  # a query's keys: a lone character, else the pairs of each run
         runs = index.RUN.findall(index.search_form(text))
         wanted = {run if len(run) == 1 else run[i:i + 2] for run in runs for i in range(max(1, len(run) - 1))}
-        assert cut == sorted(wanted) and wanted <= index.keys(index.search_form(text))
+        assert sorted(cut) == sorted(wanted) and wanted <= index.keys(index.search_form(text))
     assert seen["shards"] == [index.shard_of(t, 4096) for t in texts]
     assert seen["numbers"] == numbers

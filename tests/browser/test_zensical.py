@@ -41,8 +41,8 @@ def test_every_plan_page_and_item_anchor_is_built(zensical_site):
 
 def test_the_search_page_and_its_index_are_built(zensical_site):
     html = (zensical_site / "search" / "index.html").read_text(encoding="utf-8")
-    assert 'id="eduplans-search"' in html and 'src="../assets/eduplans-search.js"' in html
-    assert (zensical_site / "search" / "meta.js").exists() and (zensical_site / "assets" / "eduplans-search.js").exists()
+    assert 'id="eduplans-search"' in html and 'src="../assets/js/search.js"' in html
+    assert (zensical_site / "search" / "meta.js").exists() and (zensical_site / "assets" / "js" / "search.js").exists()
 
 
 def test_search_works_in_the_zensical_site(page, zensical_site):

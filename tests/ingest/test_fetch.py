@@ -124,7 +124,7 @@ def test_a_plan_page_imports_by_address_and_keeps_its_bytes_url_and_day(server, 
     assert "linked_from" not in plan["source"]
     assert [p.name for p in (registries.parent / "raw").iterdir()] == [name]
     assert (registries.parent / "raw" / name).read_bytes() == page
-    assert f"fetched {server}/plan.html (text/html" in out and f"kept the fetched bytes as " in out
+    assert f"fetched {server}/plan.html (text/html" in out and "kept the fetched bytes as " in out
     assert cli.main(["validate", str(registries)]) == 0, capsys.readouterr().err
 
 

@@ -7,7 +7,7 @@ import base64
 import json
 import re
 from array import array
-from pathlib import Path
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, strategies as st
@@ -87,8 +87,9 @@ def test_postings_find_exactly_the_items_holding_a_key(files):
     key = "双减"
     numbers, _ = stored(data(files, f"k/{search.shard_of(key, meta['shards'])}")[key])
     entries = items(files)
-    assert len(entries) == meta["items"] == sum(plan[2] for plan in meta["plans"])
-    holding = [n for n, e in enumerate(entries) if key in search.search_form(search.FIELDS.join(e[2:5]))]
+    items_at = meta["columns"]["plan"].index("items")
+    assert len(entries) == meta["items"] == sum(plan[items_at] for plan in meta["plans"])
+    holding = [n for n, e in enumerate(entries) if key in search.search_form(search.searched(e))]
     assert numbers == holding and len(holding) >= 8
 
 
@@ -99,7 +100,7 @@ def test_title_ranks_name_exactly_the_items_whose_titles_hold_a_pair(files, key)
     meta = data(files, "meta")
     numbers, in_title = stored(data(files, f"k/{search.shard_of(key, meta['shards'])}")[key])
     entries = items(files)
-    assert in_title == [n for n in numbers if key in search.search_form(entries[n][2])]
+    assert in_title == [n for n in numbers if key in search.search_form(search.column(entries[n], "title"))]
     assert 2 <= len(in_title) < len(numbers)
 
 
@@ -111,9 +112,45 @@ def test_only_pairs_of_characters_carry_title_ranks(files):
 
 def test_an_item_printed_with_a_title_only_carries_its_section(files):
     """Its hit shows the section it is in instead of an empty line."""
-    entry = next(e for e in items(files) if e[2] == "持续巩固“双减”工作成果")
-    assert entry[3] == "" and entry[6] == "二 聚焦立德树人根本任务"
-    assert all(len(e) == 6 for e in items(files) if e[3])
+    entry = next(e for e in items(files) if search.column(e, "title") == "持续巩固“双减”工作成果")
+    assert search.column(entry, "text") == "" and search.column(entry, "section") == "二 聚焦立德树人根本任务"
+    assert all(search.column(e, "section") == "" for e in items(files) if search.column(e, "text"))
+
+
+def test_an_item_row_carries_its_outline_title_and_targets_once(files):
+    """What a page rebuilding a plan's items needs (the 对标 page): the outline title in a
+    column of its own (not again among the other fields, yet searched as before) and the
+    targets as [indicator, value, unit, year]."""
+    plan = next(p for p in site.load(PLANS).catalog.plans if any(i.targets for i in p.all_items()))
+    item = next(i for i in plan.all_items() if i.targets)
+    entry = next(e for e in items(files) if search.column(e, "anchor") == item.anchor
+                 and search.column(e, "text") == item.text)
+    assert search.column(entry, "targets") == [[t.indicator, t.value, t.unit, t.year] for t in item.targets]
+    assert sum(search.column(e, "targets") == [] for e in items(files)) > len(items(files)) / 2
+
+
+def test_an_outline_title_is_stored_once_and_searched_as_before():
+    index = site.load(PLANS)
+    plan = index.catalog.plans[0]
+    item = replace(next(iter(plan.all_items())), outline_title="（一）加强党的全面领导", owners=("区教育局", "区财政局"),
+                   supporting=(), deadlines=(), tasks=())
+    entry = search.item_entry(index, plan, item, {theme.id: at for at, theme in enumerate(index.catalog.themes)})
+    assert search.column(entry, "outline") == "（一）加强党的全面领导"
+    assert "加强党的全面领导" not in search.column(entry, "fields")
+    assert search.searched(entry) == "|".join([item.title or "", item.text, "（一）加强党的全面领导", "区教育局、区财政局"])
+
+
+def test_meta_names_every_column_and_the_rules_the_page_applies(files):
+    meta = data(files, "meta")
+    assert meta["columns"] == {"item": list(search.ITEM_COLUMNS), "plan": list(search.PLAN_COLUMNS),
+                               "locality": list(search.LOCALITY_COLUMNS)}
+    assert all(len(e) == len(search.ITEM_COLUMNS) for e in items(files))
+    assert all(len(row) == len(search.LOCALITY_COLUMNS) for row in meta["localities"])
+    rules = meta["rules"]
+    assert rules["fields"] == search.FIELDS and rules["word"] == "[\\p{L}\\p{N}_]"
+    # the marks, spelled out: Python's \s holds \x1c and \x85, JavaScript's does not
+    assert "\\u{201c}" in rules["drop"] and "\\u{1c}" in rules["drop"] and "\\u{85}" in rules["drop"]
+    assert "\\u{ff0c}" not in rules["drop"]  # a comma splits a phrase, it is not dropped
 
 
 def test_results_run_newest_year_first(files):
@@ -134,7 +171,9 @@ def test_a_frequent_key_gets_a_file_of_its_own(monkeypatch):
 def test_item_links_and_labels_come_from_their_authorities(files):
     meta = data(files, "meta")
     assert meta["url"]["plan"] == "plans/{id}/" and meta["label"] == "{locality} {year}"
-    ids = {meta["localities"][row[0]][5] + row[3] if len(row) == 4 else row[4] for row in meta["plans"]}
+    plan, locality = ({name: at for at, name in enumerate(meta["columns"][kind])} for kind in ("plan", "locality"))
+    ids = {meta["localities"][row[plan["locality"]]][locality["id"]] + row[plan["suffix"]] if row[plan["suffix"]]
+           else row[plan["id"]] for row in meta["plans"]}
     assert ids == {plan.id for plan in site.load(PLANS).catalog.plans}
     offline = search.build(site.load(PLANS), directory_urls=False)
     assert data(offline, "meta")["url"]["plan"] == "plans/{id}.html"
@@ -161,7 +200,7 @@ def test_traditional_pairs_come_from_opencc():
 
 
 def test_plan_text_cannot_close_a_script_or_become_markup():
-    text = search.script("d/0", [["1", "</script><script>alert(1)</script>", "", "", "", []]])
+    text = search.script("d/0", [["1", "</script><script>alert(1)</script>", "", "", "", "", [], [], ""]])
     assert "</script>" not in text and "<\\/script>" in text
     assert json.loads(CALL.match(text).group(2))[0][1] == "</script><script>alert(1)</script>"
 
@@ -169,12 +208,3 @@ def test_plan_text_cannot_close_a_script_or_become_markup():
 def test_index_files_stay_inside_the_search_folder(files):
     assert all(path.startswith("search/") and path.endswith(".js") and ".." not in path for path in files)
     assert urls.search_file("meta") in files and urls.search_file("t2s") in files
-
-
-def test_the_page_and_the_script_repeat_the_same_rules():
-    """The browser side mirrors search.DROP, search.RUN and search.FIELDS; the browser
-    test holds the behaviour equal, this holds the constants equal."""
-    script = (Path(search.__file__).resolve().parents[2] / "docs" / urls.SEARCH_SCRIPT).read_text(encoding="utf-8")
-    drop = re.search(r"var DROP = /(.+)/u;", script).group(1)
-    assert drop == search.DROP.pattern
-    assert f'var FIELDS = "{search.FIELDS}";' in script

@@ -164,8 +164,8 @@ def test_every_item_has_its_anchor_on_its_plan_page(pages):
 
 def test_search_page_and_its_index_are_in_the_site_and_no_other_search(built_site):
     html = read_page((built_site / "search" / "index.html"))
-    assert 'id="eduplans-search"' in html and 'src="../assets/eduplans-search.js"' in html
-    assert (built_site / "search" / "meta.js").exists() and (built_site / "assets" / "eduplans-search.js").exists()
+    assert 'id="eduplans-search"' in html and 'src="../assets/js/search.js"' in html
+    assert (built_site / "search" / "meta.js").exists() and (built_site / "assets" / "js" / "search.js").exists()
     assert not (built_site / "search" / "search_index.json").exists(), "Material's search index is not used"
     assert "md-search" not in html, "Material's search is not used"
 

@@ -109,7 +109,7 @@ class SearchPage:
     path: str
     root: str    # from the page to the site's root
     index: str   # from the page to the index files (generator/site/search.py)
-    script: str
+    scripts: tuple[str, ...]
     rules: tuple[str, ...]
     examples: tuple[Link, ...]
 
@@ -117,7 +117,7 @@ class SearchPage:
 def search_page() -> SearchPage:
     path = urls.SEARCH
     return SearchPage(path=path, root=urls.root_from(path), index=urls.search_folder_from(path),
-                      script=urls.rel(path, urls.SEARCH_SCRIPT), rules=labels.SEARCH_RULES,
+                      scripts=tuple(urls.rel(path, s) for s in urls.SEARCH_SCRIPTS), rules=labels.SEARCH_RULES,
                       examples=tuple(Link(label=q, href=f"?q={q}") for q in labels.SEARCH_EXAMPLES))
 
 

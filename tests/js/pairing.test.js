@@ -4,7 +4,14 @@ const assert = require("node:assert/strict");
 const pairing = require("../../docs/assets/js/pairing.js");
 
 test("bigrams stay within runs of Han characters", () => {
-  assert.deepEqual([...pairing.bigrams("双减工作，双减")], [["双减", 2], ["减工", 1], ["工作", 1]]);
+  assert.deepEqual(
+    [...pairing.bigrams("双减工作，双减")],
+    [
+      ["双减", 2],
+      ["减工", 1],
+      ["工作", 1],
+    ],
+  );
   assert.deepEqual([...pairing.bigrams("新增30所")], [["新增", 1]]);
 });
 
@@ -20,7 +27,11 @@ test("the same text scores 1, texts sharing no bigram 0", () => {
 
 test("each item's closest is the first of equal scores; none without items", () => {
   const a = [{ title: "双减", text: "" }];
-  const b = [{ title: "安全", text: "" }, { title: "双减", text: "" }, { title: "双减", text: "" }];
+  const b = [
+    { title: "安全", text: "" },
+    { title: "双减", text: "" },
+    { title: "双减", text: "" },
+  ];
   assert.deepEqual(pairing.closest(a, b), [{ at: 1, score: 1 }]);
   assert.deepEqual(pairing.closest(a, []), [{ at: -1, score: 0 }]);
 });

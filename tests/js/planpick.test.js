@@ -10,8 +10,10 @@ const PLANS = [
 ];
 
 test("a plan is called by its label, with its id where two plans share the label", () => {
-  assert.deepEqual([...names(PLANS).values()], ["青岛市 2019（qingdao-2019-ten-actions）", "青岛市 2019（qingdao-2019）",
-    "荣成市 2024"]);
+  assert.deepEqual(
+    [...names(PLANS).values()],
+    ["青岛市 2019（qingdao-2019-ten-actions）", "青岛市 2019（qingdao-2019）", "荣成市 2024"],
+  );
 });
 
 test("typed text names a plan by its name or its id, spaces around aside; anything else none", () => {
@@ -19,6 +21,6 @@ test("typed text names a plan by its name or its id, spaces around aside; anythi
   assert.equal(find(" 荣成市 2024 ").id, "rongcheng-2024");
   assert.equal(find("qingdao-2019").id, "qingdao-2019");
   assert.equal(find("青岛市 2019（qingdao-2019-ten-actions）").id, "qingdao-2019-ten-actions");
-  assert.equal(find("青岛市 2019"), undefined);  // two plans: the reader must say which
+  assert.equal(find("青岛市 2019"), undefined); // two plans: the reader must say which
   assert.equal(find("荣成"), undefined);
 });

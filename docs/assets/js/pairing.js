@@ -4,6 +4,7 @@
  * where idf = ln((1 + n) / (1 + df)) + 1 counts the n items of the two plans alone,
  * rows L2-normalised, cosines rounded to 3 places. And the targets' "same indicator"
  * rule of generator/analysis/compare.py (same_indicator). */
+globalThis.eduplans ??= {};
 ((ns) => {
   "use strict";
   const HAN_RUN = /[\u3400-\u9fff]+/g;
@@ -62,7 +63,8 @@
   /* cosines of every text of first with every text of second */
   function pairCosines(first, second) {
     const all = vectors(first.concat(second));
-    const mine = all.slice(0, first.length), theirs = all.slice(first.length);
+    const mine = all.slice(0, first.length),
+      theirs = all.slice(first.length);
     return mine.map((a) => theirs.map((b) => round3(dot(a, b))));
   }
 
@@ -108,4 +110,4 @@
   const api = { bigrams, itemText, pairCosines, closest, score, sameIndicator };
   ns.pairing = api;
   if (typeof module === "object" && module.exports) module.exports = api;
-})((globalThis.eduplans = globalThis.eduplans || {}));
+})(globalThis.eduplans);

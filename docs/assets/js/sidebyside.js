@@ -1,6 +1,7 @@
 /* 对标: the model of two plans side by side (drawn by compare.js): each item of 甲 beside
  * its closest item of 乙 (pairing.js, the rule the plan pages' take-ups use), theme by
  * theme, the items only one of them has, and their targets on the same indicator. */
+globalThis.eduplans ??= {};
 ((ns) => {
   "use strict";
 
@@ -13,7 +14,7 @@
   function compare(a, b, themes, rules) {
     const closest = pairing.closest(a.items, b.items);
     const matched = closest.map((c) => c.at >= 0 && c.score >= rules.takeupMin);
-    const taken = new Set(closest.filter((c, k) => matched[k]).map((c) => c.at));
+    const taken = new Set(closest.filter((_, k) => matched[k]).map((c) => c.at));
     const groups = themes.map((theme, n) => ({ theme: theme.name, of: (item) => item.themes.includes(n) }));
     groups.push({ theme: UNTHEMED, of: (item) => !item.themes.length });
     const sections = [];
@@ -50,11 +51,15 @@
    * recurring_targets: same unit, and the same or a close name) */
   function sameIndicators(a, b, rules) {
     const groups = [];
-    for (const [side, plan] of [["a", a], ["b", b]]) {
+    for (const [side, plan] of [
+      ["a", a],
+      ["b", b],
+    ]) {
       for (const item of plan.items) {
         for (const [indicator, value, unit, year] of item.targets || []) {
-          let group = groups.find((g) => g.unit === unit
-            && pairing.sameIndicator(g.indicator, indicator, rules.indicatorMin));
+          let group = groups.find(
+            (g) => g.unit === unit && pairing.sameIndicator(g.indicator, indicator, rules.indicatorMin),
+          );
           if (!group) {
             group = { indicator, unit, a: [], b: [] };
             groups.push(group);
@@ -69,4 +74,4 @@
   const api = { compare, sameIndicators, UNTHEMED };
   ns.sidebyside = api;
   if (typeof module === "object" && module.exports) module.exports = api;
-})((globalThis.eduplans = globalThis.eduplans || {}));
+})(globalThis.eduplans);

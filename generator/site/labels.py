@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from ..analysis import compare, themes
+from ..analysis import related, themes
 from ..data.numerals import cn_numeral
 
 SITE_NAME = "地方教育工作要点全文库"  # as mkdocs.yml site_name (a test keeps them equal)
@@ -38,7 +38,7 @@ THEME_RULE = (f"标题中每出现一个关键词记 {themes.TITLE_WEIGHT} 分�
 THEME_CHIPS = "条目下的主题标签依关键词自动判断，鼠标悬停可见所依据的关键词；人工标注的另行注明。"
 
 CARRIED_RULE = ("新计划中的每条任务都与上一份计划中文字最相近的任务配对（相似度为汉字二元组 TF-IDF 余弦，0–1），"
-                f"相似度不低于 {compare.CARRIED_MIN:.2f} 的算作延续。")
+                f"相似度不低于 {related.CARRIED_MIN:.2f} 的算作延续。")
 
 
 SEARCH_RULES = (

@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
-from ..analysis.compare import build_insight
+from ..analysis.related import build_insight
 from ..analysis.index import Index
 from ..data.checkout import CONTRIBUTING
 from ..data.validate import Problem
 from . import downloads, export, feeds, render, search, urls
-from .views import compare, listings, overview, plan
+from .views import comparison, listings, overview, plan
 
 CONTRIBUTING_FRONT = ("---\ntitle: 参与整理\ndescription: 如何修改错字、导入新计划、在本机检查，以及拉取请求上的"
                       "自动检查。\n---\n\n")
@@ -107,10 +107,10 @@ def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
             out.add(province_page.path, render.render(env, "province.md.j2", page=province_page))
     for locality_id in insight.pairs:
         locality = catalog.localities[locality_id]
-        comparison = compare.comparison_page(index, insight, locality, directory_urls)
-        out.add(comparison.path, render.render(env, "compare.md.j2", page=comparison))
-        for earlier, later in compare.moved_pairs_of(index.by_locality[locality_id]):
-            moved = compare.moved_pair_page(locality, earlier, later, site_url or "", directory_urls)
+        compared = comparison.comparison_page(index, insight, locality, directory_urls)
+        out.add(compared.path, render.render(env, "comparison.md.j2", page=compared))
+        for earlier, later in comparison.moved_pairs_of(index.by_locality[locality_id]):
+            moved = comparison.moved_pair_page(locality, earlier, later, site_url or "", directory_urls)
             out.add(moved.path, render.render(env, "moved.html.j2", page=moved))
     add_downloads(out, index, site_url or "")
     for feed in feeds.feeds(index):

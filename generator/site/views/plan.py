@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from ...analysis.compare import Insight
+from ...analysis.related import Insight
 from ...analysis.index import Index
 from ...data import anchors
 from ...data.model import Item, Locality, Plan, Section, TaskRow

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...analysis.compare import Insight, Match, PairComparison, Series, theme_shift
+from ...analysis.related import Insight, Match, PairComparison, Series, theme_shift
 from ...analysis.index import Index
 from ...data.model import Item, Locality, Plan
 from ...data.numerals import cn_numeral

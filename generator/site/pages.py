@@ -16,6 +16,7 @@ from ..analysis.index import Index
 from ..data.checkout import CONTRIBUTING
 from ..data.validate import Problem
 from . import downloads, export, feeds, render, search, urls
+from .settings import SettingsError, SiteSettings
 from .views import comparison, listings, overview, plan
 
 CONTRIBUTING_FRONT = ("---\ntitle: 参与整理\ndescription: 如何修改错字、导入新计划、在本机检查，以及拉取请求上的"
@@ -63,81 +64,78 @@ class Output:
         self.written.add(path)
 
 
-def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
-               history: dict[str, feeds.Dates] | None = None, directory_urls: bool = True,
-               folder: Path | None = None, part_note: str = "", tick: Callable[[], None] | None = None) -> Output:
-    """Every generated page, rendered; history dates the feeds (see feeds.git_history);
-    directory_urls as the builder publishes pages (the search index and the data drawn
-    by the page script, related items and comparisons, link to them);
-    folder: write the pages into this empty docs folder as they are rendered;
-    part_note: what a part of the atlas holds, said on its home page (labels.part_note);
-    tick: once a page (a build's progress)."""
+def render_all(index: Index, settings: SiteSettings, folder: Path | None = None,
+               tick: Callable[[], None] | None = None) -> Output:
+    """Every generated page, rendered as settings say (settings.load: mkdocs.yml, eduplans.yml,
+    git history); folder: write the pages into this empty docs folder as they are
+    rendered; tick: once a page (a build's progress)."""
+    try:
+        settings.check()
+    except SettingsError as exc:
+        raise BuildError(str(exc)) from exc
     env = render.environment()
     out = Output(folder=folder, tick=tick)
     catalog = index.catalog
+    limits = settings.limits
     insight = build_insight(index)
     for one in catalog.plans:
-        page = plan.plan_page(index, one, repo_url, insight=insight, site_url=site_url or "",
-                              directory_urls=directory_urls)
+        page = plan.plan_page(index, one, settings, insight=insight)
         out.add(page.path, render.render(env, "plan.md.j2", page=page))
     for locality in catalog.localities.values():
-        locality_page = listings.locality_page(index, locality)
+        locality_page = listings.locality_page(index, limits, locality)
         out.add(locality_page.path, render.render(env, "locality.md.j2", page=locality_page))
     for year in index.by_year:
-        year_page = listings.year_page(index, year)
+        year_page = listings.year_page(index, limits, year)
         out.add(year_page.path, render.render(env, "year.md.j2", page=year_page))
         for year_part in year_page.parts:
             for number in range(1, year_part.pages + 1):
-                part = listings.year_part_page(index, year, year_part.key, number)
+                part = listings.year_part_page(index, limits, year, year_part.key, number)
                 out.add(part.path, render.render(env, "year.md.j2", page=part))
     for theme in catalog.themes:
-        theme_page = listings.theme_page(index, theme)
+        theme_page = listings.theme_page(index, limits, theme)
         out.add(theme_page.path, render.render(env, "theme.md.j2", page=theme_page))
         for year in index.by_year:
-            theme_year = listings.theme_year_page(index, theme, year)
+            theme_year = listings.theme_year_page(index, limits, theme, year)
             out.add(theme_year.path, render.render(env, "theme_year.md.j2", page=theme_year))
             for theme_part in theme_year.parts:
                 for number in range(1, theme_part.pages + 1):
-                    part_page = listings.theme_year_part_page(index, theme, year, theme_part.key, number)
+                    part_page = listings.theme_year_part_page(index, limits, theme, year, theme_part.key, number)
                     out.add(part_page.path, render.render(env, "theme_year.md.j2", page=part_page))
     for template, path in OVERVIEWS:
-        out.add(path, render.render(env, template, view=overview.overview(index, path, part=part_note)))
-    if len(index.by_locality) > listings.PARTITION_AT:
-        for province_page in overview.province_pages(index):
+        out.add(path, render.render(env, template, view=overview.overview(index, limits, path, part=settings.part)))
+    if len(index.by_locality) > limits.partition_at:
+        for province_page in overview.province_pages(index, limits):
             out.add(province_page.path, render.render(env, "province.md.j2", page=province_page))
     for locality_id in insight.pairs:
         locality = catalog.localities[locality_id]
-        compared = comparison.comparison_page(index, insight, locality, directory_urls)
+        compared = comparison.comparison_page(index, insight, locality, settings.directory_urls)
         out.add(compared.path, render.render(env, "comparison.md.j2", page=compared))
         for earlier, later in comparison.moved_pairs_of(index.by_locality[locality_id]):
-            moved = comparison.moved_pair_page(locality, earlier, later, site_url or "", directory_urls)
+            moved = comparison.moved_pair_page(locality, earlier, later, settings.site_url, settings.directory_urls)
             out.add(moved.path, render.render(env, "moved.html.j2", page=moved))
-    add_downloads(out, index, site_url or "")
+    add_downloads(out, index, settings)
     for feed in feeds.feeds(index):
-        for path, text in feeds.render(feed, index, site_url or "", history or {}).items():
+        for path, text in feeds.render(feed, index, settings.site_url, settings.history).items():
             out.add(path, text)
-    released = None if downloads.place().on_pages else repo_url
-    if not downloads.place().on_pages and not repo_url:
-        raise BuildError("the downloads live on the releases (generator/site/rules/downloads.yml): set repo_url in "
-                         "mkdocs.yml so that the data page can link to them")
-    out.add(urls.DATA, render.render(env, "data.md.j2", view=overview.overview(index, urls.DATA, released)))
+    released = None if settings.downloads.on_pages else settings.repo_url
+    out.add(urls.DATA, render.render(env, "data.md.j2", view=overview.overview(index, limits, urls.DATA, released)))
     out.add(urls.SEARCH, render.render(env, "search.md.j2", page=overview.search_page()))
-    for path, text in search.build(index, directory_urls).items():
+    for path, text in search.build(index, settings.directory_urls, settings.search).items():
         out.add(path, text)
     if CONTRIBUTING.exists():  # one text for GitHub and the site
         out.add(urls.CONTRIBUTING, CONTRIBUTING_FRONT + CONTRIBUTING.read_text(encoding="utf-8"))
     return out
 
 
-def add_downloads(out: Output, index: Index, site_url: str) -> None:
+def add_downloads(out: Output, index: Index, settings: SiteSettings) -> None:
     """The dataset and the plan format, as files the data page links to; the whole-atlas
-    files and each plan's own only while they live on the site (see downloads.place)."""
+    files and each plan's own only while they live on the site (settings.downloads)."""
     files: dict[str, str | bytes] = dict(downloads.schema_files())
-    if downloads.place().on_pages:
-        data = export.records(index.catalog, site_url, index.assignments)
+    if settings.downloads.on_pages:
+        data = export.records(index.catalog, settings.site_url, index.assignments)
         atlas = downloads.atlas_files(data)
         try:
-            downloads.check_budget(atlas, downloads.place())
+            downloads.check_budget(atlas, settings.downloads)
         except downloads.DownloadsError as exc:
             raise BuildError(str(exc)) from exc
         files |= atlas

@@ -45,16 +45,11 @@ from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from ..analysis.index import Index
 from ..data.model import Item, Plan
 from . import downloads, labels, urls
 from .views.common import item_label
-
-RULES = Path(__file__).parent / "rules" / "search.yml"
 
 # Spaces and the marks that quote or bracket a phrase are not part of it: a reader
 # typing 双减工作 means the text's “双减”工作 (the browser removes the same marks).
@@ -74,14 +69,7 @@ class SearchRules:
         for at, members in enumerate(self.levels.values()):
             if registry_level in members:
                 return at
-        raise ValueError(f"level {registry_level!r} is in no group of {RULES}: add it under levels")
-
-
-@lru_cache(maxsize=1)
-def rules() -> SearchRules:
-    data = yaml.safe_load(RULES.read_text(encoding="utf-8"))
-    return SearchRules({k: tuple(v) for k, v in data["levels"].items()}, data["own_file_over"], data["shard_bytes"],
-                       data["items_per_file"])
+        raise ValueError(f"level {registry_level!r} is in no group of eduplans.yml's search: levels: add it there")
 
 
 def search_form(text: str) -> str:
@@ -214,9 +202,8 @@ class _Collected:
     count: int = 0
 
 
-def build(index: Index, directory_urls: bool = True) -> dict[str, str]:
-    """Every file of the index, by docs path."""
-    settings = rules()
+def build(index: Index, directory_urls: bool, settings: SearchRules) -> dict[str, str]:
+    """Every file of the index, by docs path (settings: eduplans.yml's search:, via settings.SiteSettings)."""
     plans = plan_order(index)
     locality_at = {lid: at for at, lid in enumerate(sorted(index.catalog.localities))}
     got = _collect(index, plans, settings)

@@ -195,7 +195,7 @@ def test_a_target_of_three_years_is_drawn_and_one_of_two_is_read_in_its_table(ca
     from generator.site.views import comparison as comparison_view
 
     index = build_index(catalog)
-    page = comparison_view.comparison_page(index, insight, catalog.localities["qingdao"])
+    page = comparison_view.comparison_page(index, insight, catalog.localities["qingdao"], True)
     drawn = {s.name: bool(s.chart) for s in page.series}
     public_share = next(name for name in drawn if "公办园" in name)  # 2019, 2024, 2026
     assert drawn[public_share]

@@ -138,7 +138,7 @@ def _series_view(series: Series, page: str, chart_id: str) -> SeriesView:
 
 
 def comparison_page(index: Index, insight: Insight, locality: Locality,
-                    directory_urls: bool = True) -> ComparisonPage:
+                    directory_urls: bool) -> ComparisonPage:
     page = urls.comparison(locality.id)
     plans = index.by_locality[locality.id]
     short = short_labels(plans)
@@ -240,7 +240,7 @@ class MovedPage:
 
 
 def moved_pair_page(locality: Locality, earlier: Plan, later: Plan, site_url: str,
-                    directory_urls: bool = True) -> MovedPage:
+                    directory_urls: bool) -> MovedPage:
     old, target = urls.pair(locality.id, earlier.id, later.id), urls.comparison(locality.id)
     href = urls.rel_public(old, target, directory_urls) + urls.side_by_side_query(earlier.id, later.id)
     return MovedPage(path=urls.moved_file(old, directory_urls), to=Link(label=f"{locality.name}历年对比", href=href),

@@ -7,11 +7,9 @@ from dataclasses import dataclass, replace
 from ...analysis.index import Index
 from ...data.numerals import cn_numeral
 from .. import downloads, labels, urls
-from . import listings
+from ..settings import Limits
 from .common import (CountTable, Link, Pager, PlanRow, count_table, link, page_suffix, pager, plan_row,
                      span)
-
-PAGE_LOCALITIES = 500  # a province's page lists at most this many localities, then further pages
 
 OPEN_YEARS = 3     # the all-plans page shows the latest years open, older ones folded
 LATEST_PLANS = 6   # plans listed on the home page
@@ -150,19 +148,19 @@ class ProvincePage:
     description: str
 
 
-def province_pages(index: Index) -> list[ProvincePage]:
+def province_pages(index: Index, limits: Limits) -> list[ProvincePage]:
     found = []
     for group in provinces(index, urls.LOCALITIES):
         name = None if group.province == labels.UNKNOWN_PROVINCE else group.province
         rows = group.localities
-        cuts = [rows[at:at + PAGE_LOCALITIES] for at in range(0, len(rows), PAGE_LOCALITIES)]
+        size = limits.page_localities
+        cuts = [rows[at:at + size] for at in range(0, len(rows), size)]
         paths = [urls.province(name, n) for n in range(1, len(cuts) + 1)]
         labels_ = [span([row.locality.label for row in cut]) for cut in cuts]
         for number, page in enumerate(paths, 1):
             own, = provinces(index, page, only=group.province)  # its links again, from this page
             found.append(ProvincePage(
-                path=page, group=replace(own, localities=own.localities[(number - 1) * PAGE_LOCALITIES:][
-                    :PAGE_LOCALITIES]),
+                path=page, group=replace(own, localities=own.localities[(number - 1) * size:][:size]),
                 pager=pager(page, number, paths, labels_),
                 up=link("全部地区（按省份）", page, urls.LOCALITIES), heading=f"{group.province}{page_suffix(number)}",
                 title=f"{group.province}：收录的地区{page_suffix(number)}",
@@ -180,7 +178,7 @@ def theme_table(index: Index, page: str) -> CountTable:
     return count_table("主题 \\ 年份", [link(str(y), page, urls.year(y)) for y in years], rows)
 
 
-def overview(index: Index, page: str, released: str | None = None, part: str = "") -> Overview:
+def overview(index: Index, limits: Limits, page: str, released: str | None = None, part: str = "") -> Overview:
     catalog = index.catalog
     plans = catalog.plans
     years = list(index.by_year)
@@ -198,11 +196,11 @@ def overview(index: Index, page: str, released: str | None = None, part: str = "
         items=items,
         localities=len(index.by_locality),
         years=tuple(years),
-        provinces=provinces(index, page, pages=len(index.by_locality) > listings.PARTITION_AT),
-        provinces_partitioned=len(index.by_locality) > listings.PARTITION_AT,
-        plans_partitioned=len(plans) > listings.PARTITION_AT,
+        provinces=provinces(index, page, pages=len(index.by_locality) > limits.partition_at),
+        provinces_partitioned=len(index.by_locality) > limits.partition_at,
+        plans_partitioned=len(plans) > limits.partition_at,
         theme_table=theme_table(index, page),
-        plan_years=() if len(plans) > listings.PARTITION_AT else tuple(
+        plan_years=() if len(plans) > limits.partition_at else tuple(
             PlanYear(year=y, rows=tuple(plan_row(index, p, page) for p in index.by_year[y]), collapsed=k >= OPEN_YEARS)
             for k, y in enumerate(reversed(years))),
         year_rows=tuple(YearRow(link=link(f"{y}年", page, urls.year(y)), plans=len(ps),

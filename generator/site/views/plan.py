@@ -10,8 +10,9 @@ from ...analysis.related import Insight
 from ...analysis.index import Index
 from ...data import anchors
 from ...data.model import Item, Locality, Plan, Section, TaskRow
-from .. import downloads, labels, urls
+from .. import labels, urls
 from ..cite import Citation, citation
+from ..settings import SiteSettings
 from .common import Link, item_label, link, paragraphs
 
 
@@ -188,15 +189,15 @@ def edit_url(repo_url: str | None, edit_uri: str, plan: Plan) -> str | None:
     return f"{repo_url.rstrip('/')}/{edit_uri.strip('/')}/plans/{PurePosixPath(plan.path).name}"
 
 
-def plan_data_link(plan: Plan, page: str) -> tuple[Link, str]:
+def plan_data_link(plan: Plan, page: str, on_pages: bool) -> tuple[Link, str]:
     """The plan's own data file while the downloads live on the site, else the data page."""
-    if downloads.place().on_pages:
+    if on_pages:
         data = urls.plan_data(plan.id)
         return link(PurePosixPath(data).name, page, data), labels.PLAN_DATA_ON_PAGES
     return link(labels.DATA_PAGE, page, urls.DATA), labels.PLAN_DATA_RELEASED
 
 
-def related_data(index: Index, plan: Plan, insight: Insight | None, directory_urls: bool = True) -> RelatedData:
+def related_data(index: Index, plan: Plan, insight: Insight | None, directory_urls: bool) -> RelatedData:
     page = urls.plan(plan.id)
     plans: list[tuple[str, str]] = []
     numbers: dict[str, int] = {}  # a related plan's place in plans
@@ -214,13 +215,13 @@ def related_data(index: Index, plan: Plan, insight: Insight | None, directory_ur
     return tuple(plans), tuple(items)
 
 
-def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "blob/main/",
-              insight: Insight | None = None, site_url: str = "", directory_urls: bool = True) -> PlanPage:
+def plan_page(index: Index, plan: Plan, settings: SiteSettings, insight: Insight | None = None) -> PlanPage:
     page = urls.plan(plan.id)
+    site_url = settings.site_url
     locality = index.catalog.localities[plan.locality]
     previous, following = index.neighbours(plan)
     count = plan.item_count
-    data, data_note = plan_data_link(plan, page)
+    data, data_note = plan_data_link(plan, page, settings.downloads.on_pages)
     sections = tuple(section_view(index, plan, s, page, (k,), site_url)
                      for k, s in enumerate(plan.sections, start=1))
     themes = plan_themes(index, plan, page)
@@ -249,7 +250,7 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
         data=data,
         data_note=data_note,
         print_footer=labels.print_footer(urls.plan_url(plan.id, site_url), plan.source.file, plan.source.url),
-        edit_url=edit_url(repo_url, edit_uri, plan),
+        edit_url=edit_url(settings.repo_url, settings.edit_uri, plan),
         source_url=plan.source.url,
         inferred=inferred(index, plan),
         conversions=tuple(labels.provenance(c) for c in plan.source.conversions),
@@ -258,7 +259,7 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
         more_themes=labels.more_themes(len(themes[HEADER_THEMES:])),
         theme_note=labels.THEME_CHIPS,
         toc_levels=max(map(section_heading_level, sections), default=None),
-        related=related_data(index, plan, insight, directory_urls),
+        related=related_data(index, plan, insight, settings.directory_urls),
     )
 
 

@@ -5,14 +5,17 @@ at the addresses of the pair pages it replaced."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 from ...analysis.related import Insight, Match, PairComparison, Series, theme_shift
 from ...analysis.index import Index
 from ...data.model import Item, Locality, Plan
 from ...data.numerals import cn_numeral
 from .. import charts, labels, urls
-from .common import Link, item_label, link
+from ..settings import SiteSettings
+from .common import Link, PageView, item_label, link
 
 PROFILE_THEMES = 15  # themes in the profile chart, most items first
 
@@ -55,6 +58,7 @@ class SeriesView:
 
 @dataclass(frozen=True, kw_only=True)
 class ComparisonPage:
+    template: ClassVar[str] = "comparison.md.j2"
     path: str
     locality: Locality
     locality_link: Link
@@ -232,6 +236,8 @@ class MovedPage:
     """A page whose address stays after its content moved: a few hundred bytes written as
     served (templates/moved.html.j2), which the browser leaves at once for ``to``; search
     engines are told that page is the one (``canonical``) and kept out (noindex)."""
+
+    template: ClassVar[str] = "moved.html.j2"
     path: str  # the file written: urls.moved_file
     to: Link  # the page that now answers, as the browser follows the link
     canonical: str  # its public URL, empty without a site_url
@@ -247,3 +253,13 @@ def moved_pair_page(locality: Locality, earlier: Plan, later: Plan, site_url: st
                      canonical=urls.public(target, base=site_url) if site_url else "",
                      title=pair_title(locality, earlier, later),
                      note=f"{earlier.year}年与{later.year}年的逐主题对照现在在")
+
+
+def pages(index: Index, settings: SiteSettings, insight: Insight) -> Iterator[PageView]:
+    """The comparison of every place with two plans or more, and the pages left at the
+    addresses of its former pair pages."""
+    for locality_id in insight.pairs:
+        locality = index.catalog.localities[locality_id]
+        yield comparison_page(index, insight, locality, settings.directory_urls)
+        for earlier, later in moved_pairs_of(index.by_locality[locality_id]):
+            yield moved_pair_page(locality, earlier, later, settings.site_url, settings.directory_urls)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 from weakref import WeakKeyDictionary
 
 from ...analysis.index import Entry, Index
 from ...data.model import Catalog, Locality, Plan, Theme
 from .. import labels, urls
-from ..settings import Limits
-from .common import (LIST_LIMIT, CountTable, Link, Pager, PlanRow, count_table, excerpt, item_label, link,
+from ..settings import Limits, SiteSettings
+from .common import (LIST_LIMIT, CountTable, Link, PageView, Pager, PlanRow, count_table, excerpt, item_label, link,
                      page_suffix, pager, pages_of, plan_row, span)
 
 WIDE_TABLE = 20  # more localities than this: one row per locality instead of one column
@@ -22,6 +22,7 @@ TOTALS_TABLE = ("各主题", "本省份地区较多，这里只列各主题的�
 
 @dataclass(frozen=True, kw_only=True)
 class LocalityPage:
+    template: ClassVar[str] = "locality.md.j2"
     path: str
     locality: Locality
     province: str
@@ -84,6 +85,7 @@ class PartRow:
 
 @dataclass(frozen=True, kw_only=True)
 class YearPage:
+    template: ClassVar[str] = "year.md.j2"
     path: str
     year: int
     plans: tuple[PlanRow, ...]
@@ -347,6 +349,7 @@ def locality_groups(entries: list[Entry], page: str, catalog: Catalog,
 
 @dataclass(frozen=True, kw_only=True)
 class ThemePage:
+    template: ClassVar[str] = "theme.md.j2"
     path: str
     theme: Theme
     rule: str
@@ -396,6 +399,7 @@ def theme_page(index: Index, limits: Limits, theme: Theme) -> ThemePage:
 
 @dataclass(frozen=True, kw_only=True)
 class ThemeYearPage:
+    template: ClassVar[str] = "theme_year.md.j2"
     path: str
     theme: Theme
     year: int
@@ -451,3 +455,24 @@ def theme_year_part_page(index: Index, limits: Limits, theme: Theme, year: int, 
         title=f"{theme.name}：{year}年{name}{page_suffix(number)}",
         description=f"{year}年{name}各地教育工作要点中关于“{theme.name}”的{count}条任务。",
     )
+
+
+def pages(index: Index, settings: SiteSettings) -> Iterator[PageView]:
+    """Every locality's page; every year's and theme's, each theme's of every year, and
+    the pages of their provinces' parts where they are split."""
+    limits = settings.limits
+    for locality in index.catalog.localities.values():
+        yield locality_page(index, limits, locality)
+    for year in index.by_year:
+        whole = year_page(index, limits, year)
+        yield whole
+        for part in whole.parts:
+            yield from (year_part_page(index, limits, year, part.key, n) for n in range(1, part.pages + 1))
+    for theme in index.catalog.themes:
+        yield theme_page(index, limits, theme)
+        for year in index.by_year:
+            theme_year = theme_year_page(index, limits, theme, year)
+            yield theme_year
+            for part in theme_year.parts:
+                yield from (theme_year_part_page(index, limits, theme, year, part.key, n)
+                            for n in range(1, part.pages + 1))

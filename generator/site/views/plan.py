@@ -3,8 +3,10 @@ targets, themes and related items."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import ClassVar
 
 from ...analysis.related import Insight
 from ...analysis.index import Index
@@ -86,6 +88,7 @@ class SectionView:
 
 @dataclass(frozen=True, kw_only=True)
 class PlanPage:
+    template: ClassVar[str] = "plan.md.j2"
     path: str
     plan: Plan
     locality: Locality
@@ -261,6 +264,11 @@ def plan_page(index: Index, plan: Plan, settings: SiteSettings, insight: Insight
         toc_levels=max(map(section_heading_level, sections), default=None),
         related=related_data(index, plan, insight, settings.directory_urls),
     )
+
+
+def pages(index: Index, settings: SiteSettings, insight: Insight) -> Iterator[PlanPage]:
+    for plan in index.catalog.plans:
+        yield plan_page(index, plan, settings, insight)
 
 
 def inferred(index: Index, plan: Plan) -> tuple[tuple[str, str, str], ...]:

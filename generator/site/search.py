@@ -30,7 +30,7 @@ characters that some item's title holds carries, after a comma, which of its pos
 are such items (their places in the list, coded the same way): the page puts title
 hits first before it pages, however many items hold the pair (0.5 KB a plan, 3 % of
 the index). The browser side is ``docs/assets/eduplans-search.js``; it repeats
-:func:`search_form`, the runs of :func:`keys` and :func:`shard_of`, and a browser test
+:func:`search_form`, the runs of :func:`indexed_keys` and :func:`shard_of`, and a browser test
 holds the two sides equal on random text of every kind of character.
 """
 
@@ -94,8 +94,10 @@ def _form_table() -> dict[int, str | None]:
     return table
 
 
-def keys(form: str) -> set[str]:
-    """Every character and every pair of adjacent characters within a run of letters and digits."""
+def indexed_keys(form: str) -> set[str]:
+    """The keys the index files a text under: every character and every pair of adjacent
+    characters within a run of letters and digits (a query looks up fewer: the script's
+    keysOf, a lone character or the pairs of each run)."""
     found: set[str] = set()
     for run in RUN.findall(form):
         found.update(run)
@@ -181,7 +183,7 @@ def section_line(item: Item) -> str:
 
 def title_pairs(item: Item) -> set[str]:
     """The pairs of adjacent characters of an item's title (the keys that rank title hits first)."""
-    return {key for key in keys(search_form(item.title or "")) if len(key) == 2}
+    return {key for key in indexed_keys(search_form(item.title or "")) if len(key) == 2}
 
 
 def postings_value(numbers: array, title_ranks: array | None = None) -> str:
@@ -226,7 +228,7 @@ def _collect(index: Index, plans: list[Plan], settings: SearchRules) -> _Collect
         for item in plan.all_items():
             entry = item_entry(index, plan, item, theme_at)
             titled = title_pairs(item)
-            for key in keys(search_form(FIELDS.join(entry[2:5]))):
+            for key in indexed_keys(search_form(FIELDS.join(entry[2:5]))):
                 if key in titled:
                     got.title_ranks[key].append(len(got.postings[key]))
                 got.postings[key].append(got.count)

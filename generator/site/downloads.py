@@ -50,8 +50,9 @@ def check_budget(files: dict[str, str | bytes], where: Place) -> None:
     if where.on_pages and size > where.budget_mb * 1_000_000:
         raise DownloadsError(
             f"the whole-atlas downloads are {size / 1e6:.0f} MB, over the site's budget of {where.budget_mb} MB "
-            "(eduplans.yml, downloads: pages_budget_mb): set where: releases under downloads: in eduplans.yml and tag a "
-            f"release; the data page will link to the release's compressed files, and data/{', data/'.join(ATLAS)} will leave the site")
+            "(eduplans.yml, downloads: pages_budget_mb): set where: releases under downloads: in eduplans.yml and "
+            "tag a release; the data page will link to the release's compressed files, and "
+            f"data/{', data/'.join(ATLAS)} will leave the site")
 
 
 def plan_file(plan_id: str, records: dict) -> tuple[str, str]:

@@ -46,6 +46,8 @@ class Limits:
 
 @dataclass(frozen=True, kw_only=True)
 class SiteSettings:
+    """Everything a build decides before it renders: one value, passed to every page."""
+
     site_url: str  # "" when mkdocs.yml names none
     repo_url: str | None
     edit_uri: str
@@ -71,19 +73,13 @@ def mkdocs_config(config_file: Path, **overrides: Any) -> Any:
     return load_config(str(config_file), **overrides)
 
 
-def load(root: Path, config_name: str = "mkdocs.yml", part: str = "") -> SiteSettings:
-    """The settings of the repository at root, as built with its config_name."""
-    return from_mkdocs(mkdocs_config(root / config_name), root, part)
-
-
-def from_mkdocs(mkdocs: Any, root: Path, part: str = "") -> SiteSettings:
+def from_mkdocs(mkdocs: Any, root: Path) -> SiteSettings:
     """The settings from MkDocs' loaded configuration and root's eduplans.yml and git history."""
     own = read_config(root / CONFIG)
     return SiteSettings(site_url=mkdocs["site_url"] or "", repo_url=mkdocs["repo_url"] or None,
                         edit_uri=mkdocs["edit_uri"] or "", directory_urls=mkdocs["use_directory_urls"],
                         downloads=own.downloads, limits=own.limits, search=own.search,
-                        bundle_max_plans=own.bundle_max_plans,
-                        history=git_history(root), part=part)
+                        bundle_max_plans=own.bundle_max_plans, history=git_history(root))
 
 
 @dataclass(frozen=True)
@@ -114,9 +110,9 @@ def read_config(path: Path) -> Config:
                          "write them as [县级市, 区, 县]")
     search = data["search"]
     return Config(downloads=Place(data["downloads"]["where"], data["downloads"]["pages_budget_mb"]),
-                 limits=Limits(**data["listings"]),
-                 search=SearchRules({k: tuple(v) for k, v in levels.items()}, search["own_file_over"],
-                                    search["shard_bytes"], search["items_per_file"]),
+                  limits=Limits(**data["listings"]),
+                  search=SearchRules({k: tuple(v) for k, v in levels.items()}, search["own_file_over"],
+                                     search["shard_bytes"], search["items_per_file"]),
                   bundle_max_plans=data["bundles"]["max_plans"])
 
 

@@ -418,7 +418,8 @@ def theme_year_page(index: Index, limits: Limits, theme: Theme, year: int) -> Th
     page = urls.theme_year(theme.id, year)
     grouped = theme_year_entries(index, theme.id, year)
     count = sum(map(len, grouped.values()))
-    layout = theme_year_layout(index, limits, theme.id, year) if theme_year_split(index, limits, theme.id, year) else None
+    split = theme_year_split(index, limits, theme.id, year)
+    layout = theme_year_layout(index, limits, theme.id, year) if split else None
     return ThemeYearPage(
         path=page, theme=theme, year=year,
         theme_link=link(theme.name, page, urls.theme(theme.id)), up=None, pager=None,

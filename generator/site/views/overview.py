@@ -219,9 +219,14 @@ class LocalitiesIndexPage:
     provinces_partitioned: bool  # each province on its own page, listed with counts here
 
 
+def by_province_pages(index: Index, limits: Limits) -> bool:
+    """Whether the localities are listed a page a province (too many for one list)."""
+    return len(index.by_locality) > limits.partition_at
+
+
 def localities_index(index: Index, limits: Limits) -> LocalitiesIndexPage:
     page = urls.LOCALITIES
-    partitioned = len(index.by_locality) > limits.partition_at
+    partitioned = by_province_pages(index, limits)
     return LocalitiesIndexPage(
         path=page, description=f"按省份列出本站收录计划的{len(index.by_locality)}个地区及其年份。",
         provinces=provinces(index, page, pages=partitioned), provinces_partitioned=partitioned)
@@ -284,7 +289,7 @@ def pages(index: Index, settings: SiteSettings) -> Iterator[PageView]:
     yield localities_index(index, settings.limits)
     yield YearsIndexPage(path=urls.YEARS, year_rows=year_rows(index, urls.YEARS))
     yield themes_index(index)
-    if len(index.by_locality) > settings.limits.partition_at:
+    if by_province_pages(index, settings.limits):
         yield from province_pages(index, settings.limits)
     yield data_page(index, None if settings.downloads.on_pages else settings.repo_url)
     yield search_page()

@@ -160,8 +160,7 @@ def _cmd_generate(args: argparse.Namespace) -> int:
     from .site import build
 
     try:
-        settings = build.mkdocs_config(Path("mkdocs.yml"))
-        changed = build.generate(Path("plans"), Path("docs"), settings["repo_url"], settings["site_url"])
+        changed = build.generate(Path.cwd())
     except build.BuildError as exc:
         return _failed(exc, str(exc))
     print(f"{len(changed)} page(s) written or removed in docs/", file=sys.stderr)

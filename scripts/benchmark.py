@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 from generator.analysis.index import build_index  # noqa: E402
 from generator.data import loader, yamlio  # noqa: E402
 from generator.ingest import importer  # noqa: E402
-from generator.site import build, downloads, pages  # noqa: E402
+from generator.site import build, pages  # noqa: E402
 from generator.site.subset import Subset  # noqa: E402
 
 
@@ -231,9 +231,9 @@ def main() -> None:
         catalog, _ = timed(f"load + validate {count} plans", lambda: loader.load_paths([plans]))
         items = sum(1 for p in catalog.plans for _ in p.all_items())
         index = timed(f"index {items} items (themes)", partial(build_index, catalog))
-        repo_url = build.mkdocs_config(root / "mkdocs.yml")["repo_url"]
+        settings = build.settings_of(build.mkdocs_config(root / "mkdocs.yml"), root)  # as the build makes them
         rendered = Path(tmp) / "rendered"  # written as they come, as the build does
-        generated = len(timed("render pages", partial(pages.render_all, index, repo_url, folder=rendered)).written)
+        generated = len(timed("render pages", partial(pages.render_all, index, settings, folder=rendered)).written)
         shutil.rmtree(rendered)
         del index, catalog
         if args.profile:
@@ -276,13 +276,12 @@ def sources_benchmark(scale: int) -> None:
 
 def downloads_for(root: Path, count: int) -> None:
     """Past 100 plans the whole-atlas downloads move to the releases, as the build would
-    then say (generator/site/rules/downloads.yml of the scaled project)."""
+    then say (the scaled project's eduplans.yml, which every step reads through its settings)."""
     if count <= 100:
         return
-    rules = root / "generator" / "site" / "rules" / "downloads.yml"
-    rules.write_text(rules.read_text(encoding="utf-8").replace("where: pages", "where: releases"), encoding="utf-8")
-    downloads.RULES = rules  # the steps run in this process read the project's rules too
-    print("whole-atlas downloads: on the releases (rules/downloads.yml where: releases)")
+    atlas = root / "eduplans.yml"
+    atlas.write_text(atlas.read_text(encoding="utf-8").replace("where: pages", "where: releases"), encoding="utf-8")
+    print("whole-atlas downloads: on the releases (eduplans.yml downloads: where: releases)")
 
 
 def builders_benchmark(scale: int) -> None:
@@ -368,7 +367,9 @@ def search_benchmark(scale: int) -> None:
         catalog, _ = timed("load + validate", lambda: loader.load_paths([root / "plans"]))
         index = build_index(catalog)
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        files = timed(f"search index of {len(catalog.plans)} plans", partial(search.build, index))
+        settings = build.settings_of(build.mkdocs_config(root / "mkdocs.yml"), root)
+        files = timed(f"search index of {len(catalog.plans)} plans",
+                      partial(search.build, index, settings.directory_urls, settings.search))
         after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         print(f"{'peak memory before / after indexing':<42} {before / 1e6:8.2f} / {after / 1e6:.2f} GB")
         sizes = sorted(len(text.encode("utf-8")) for text in files.values())

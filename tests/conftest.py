@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
 import functools
 import http.server
+import re
 import shutil
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,6 +36,39 @@ FIXTURES = TESTS / "fixtures"
 GOLDEN = TESTS / "golden"
 
 
+@functools.lru_cache(maxsize=1)
+def _repository_settings():
+    from generator.site import settings
+
+    return settings.from_mkdocs(settings.mkdocs_config(ROOT / "mkdocs.yml"), ROOT)
+
+
+def site_settings(limits: dict[str, int] | None = None, **changes):
+    """The settings of the repository's mkdocs.yml and eduplans.yml, without git
+    history (feeds dated by the plans, as in the golden files), with changes: a test
+    builds the settings it needs instead of changing a module's constants."""
+    from dataclasses import replace
+
+    base = replace(_repository_settings(), history={})
+    return replace(base, limits=replace(base.limits, **(limits or {})), **changes)
+
+
+@contextlib.contextmanager
+def configured(root: Path, **values: object) -> Iterator[Path]:
+    """root's eduplans.yml with these keys given these values (each key once in the
+    file), as an atlas would set them; the file as it was afterwards."""
+    config = root / "eduplans.yml"
+    original = text = config.read_text(encoding="utf-8")
+    for key, value in values.items():
+        text, found = re.subn(rf"^(\s*{key}:) .*$", rf"\g<1> {value}", text, flags=re.M)
+        assert found == 1, f"{key} is not a key of eduplans.yml"
+    config.write_text(text, encoding="utf-8")
+    try:
+        yield config
+    finally:
+        config.write_text(original, encoding="utf-8")
+
+
 @pytest.fixture
 def plans_copy(tmp_path: Path) -> Path:
     """A writable copy of plans/ (registries and plan files) to break on purpose."""
@@ -51,7 +87,7 @@ def registries(tmp_path: Path) -> Path:
     return target
 
 
-SITE_PARTS = ("mkdocs.yml", "mkdocs-offline.yml", "CONTRIBUTING.md", "docs", "plans", "templates", "overrides", "generator", "raw")
+SITE_PARTS = ("mkdocs.yml", "mkdocs-offline.yml", "eduplans.yml", "CONTRIBUTING.md", "docs", "plans", "templates", "overrides", "generator", "raw")
 
 
 def copy_project(target: Path) -> Path:

@@ -30,7 +30,7 @@ import yaml
 
 from ..data.model import Item, Plan
 from .index import Index
-from .compare import item_text
+from .related import item_text
 from .similarity import Corpus, pair_cosines
 
 RULES_FILE = Path(__file__).parent / "rules" / "alignment.yml"

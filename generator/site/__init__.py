@@ -2,7 +2,9 @@
 MkDocs site leave. Imports ``generator.data`` and ``generator.analysis``; only ``cli``
 and the MkDocs hook ``live`` import it.
 
-``urls`` is the one authority on page paths, public URLs and generated locations;
+``settings`` makes the one frozen ``SiteSettings`` (mkdocs.yml, the atlas's
+eduplans.yml, git history) every page is rendered with; ``urls`` is the one authority
+on page paths, public URLs and generated locations;
 ``labels`` holds the site's wording; ``views/`` builds frozen view objects per page
 family; ``render`` + ``templates/`` turn them into escaped Markdown; ``pages`` renders
 every page and download; ``build`` writes docs/, runs MkDocs and swaps in site/;

@@ -12,27 +12,23 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
 from ..analysis.index import Index, build_index
 from ..data import loader
 from ..data.model import Catalog
-from . import feeds, labels, progress, urls
+from . import labels, progress, settings as site_settings, urls
 from .pages import BuildError, Output, render_all
 from .progress import Progress
+from .settings import SiteSettings, mkdocs_config
 from .subset import BUNDLE_FOLDER, Subset, check_count, check_files, files_of
 
 __all__ = ["BuildError", "build", "bundle", "generate", "load", "mkdocs_config"]
 
 LIVE_HOOK = "generator/site/live.py"  # as listed under hooks: in mkdocs.yml
-
-
-def mkdocs_config(config_file: Path, **overrides: Any) -> Any:
-    """MkDocs' validated configuration (the one loader of mkdocs.yml)."""
-    from mkdocs.config import load_config
-
-    return load_config(str(config_file), **overrides)
+OFFLINE = "mkdocs-offline.yml"  # the site built to be opened from disk (bundles)
 
 
 def load(plans_dir: Path) -> Index:
@@ -50,9 +46,18 @@ def load_catalog(plans_dir: Path, files: list[Path] | None = None, tick: Callabl
     return catalog
 
 
-def build_hooks(settings: Any) -> list[str]:
+def settings_of(config: Any, root: Path) -> SiteSettings:
+    """The site's settings from MkDocs' configuration and the repository at root
+    (settings.from_mkdocs); BuildError, located, on a bad eduplans.yml."""
+    try:
+        return site_settings.from_mkdocs(config, root)
+    except site_settings.SettingsError as exc:
+        raise BuildError(str(exc)) from exc
+
+
+def build_hooks(config: Any) -> list[str]:
     """The hooks a build runs: those of mkdocs.yml but the live one."""
-    return [name for name in settings["hooks"] if name != LIVE_HOOK]
+    return [name for name in config["hooks"] if name != LIVE_HOOK]
 
 
 def write_pages(out: Output, docs_dir: Path) -> list[str]:
@@ -97,10 +102,12 @@ def generated_files(docs_dir: Path) -> list[Path]:
     return found
 
 
-def generate(plans_dir: Path, docs_dir: Path, repo_url: str | None, site_url: str | None = None) -> list[str]:
-    """Validate the plans and write the generated Markdown into docs_dir."""
-    index = load(plans_dir)
-    return write_pages(render_all(index, repo_url, site_url), docs_dir)
+def generate(root: Path, settings: SiteSettings | None = None) -> list[str]:
+    """Validate root's plans and write the generated Markdown into its docs/, the pages
+    the build makes (settings: those of root's mkdocs.yml, eduplans.yml and git history)."""
+    settings = settings or settings_of(mkdocs_config(root / "mkdocs.yml"), root)
+    index = load(root / "plans")
+    return write_pages(render_all(index, settings), root / "docs")
 
 
 def _hand_written(docs_dir: Path, target: Path) -> None:
@@ -122,29 +129,29 @@ def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site
     shown = shown or Progress.quiet()
     config_file = root / config_name
     docs_dir, site_dir = root / "docs", site_dir or root / "site"
-    settings = mkdocs_config(config_file)
-    hooks = build_hooks(settings)
+    config = mkdocs_config(config_file)
+    hooks = build_hooks(config)
+    settings = settings_of(config, root)
     # fail before touching anything; a part loads only its own plan files, refused if too many
     files = files_of(root / "plans", subset) if subset else None
-    check_files(files)
+    check_files(files, settings.bundle_max_plans)
     count = len(files) if files is not None else len(loader.plan_files([root / "plans"]))
     with shown.stage("load and validate plans", count) as tick:
         catalog = load_catalog(root / "plans", files, tick)
     if subset:
         catalog = subset.apply(catalog)
-        check_count(len(catalog.plans))
+        check_count(len(catalog.plans), settings.bundle_max_plans)
     with shown.stage("index"):
         index = build_index(catalog)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
     try:
         staged_docs, staged_site = staging / "docs", staging / "site"
         _hand_written(docs_dir, staged_docs)
-        part_note = labels.part_note(subset.describe(catalog.localities), len(catalog.plans), settings["site_url"]) \
-            if subset else ""
+        if subset:
+            settings = replace(settings, part=labels.part_note(subset.describe(catalog.localities), len(catalog.plans),
+                                                               settings.site_url))
         with shown.stage("render pages") as tick:
-            render_all(index, settings["repo_url"], settings["site_url"], feeds.git_history(root),
-                       directory_urls=settings["use_directory_urls"], folder=staged_docs, part_note=part_note,
-                       tick=tick)
+            render_all(index, settings, folder=staged_docs, tick=tick)
         del index  # MkDocs needs the pages on disk only
         with shown.stage("MkDocs"):
             run_mkdocs(config_file, staged_docs, staged_site, strict, hooks, shown.stream is not None)
@@ -159,17 +166,19 @@ def build(root: Path, strict: bool = True, config_name: str = "mkdocs.yml", site
     return site_dir
 
 
-def bundle(root: Path, dist: Path, day: str, subset: Subset | None = None) -> Path:
+def bundle(root: Path, dist: Path, day: str, subset: Subset | None = None, shown: Progress | None = None) -> Path:
     """The offline site as dist/eduplans-offline-<day>[-<part>].zip, written atomically;
-    it unzips into eduplans-offline/ (a part: eduplans-offline-<part>/)."""
+    it unzips into eduplans-offline/ (a part: eduplans-offline-<part>/). shown: the
+    build's stages (none when refused before loading)."""
     import zipfile
 
     staging = Path(tempfile.mkdtemp(prefix=".bundle-", dir=root))
     try:
         if subset is None:  # the whole atlas: a plan a file (the build loads them all)
-            check_count(len(loader.plan_files([root / "plans"])))
+            most = settings_of(mkdocs_config(root / OFFLINE), root).bundle_max_plans
+            check_count(len(loader.plan_files([root / "plans"])), most)
         folder = subset.folder() if subset else BUNDLE_FOLDER
-        built = build(root, config_name="mkdocs-offline.yml", site_dir=staging / folder, subset=subset)
+        built = build(root, config_name=OFFLINE, site_dir=staging / folder, subset=subset, shown=shown)
         dist.mkdir(parents=True, exist_ok=True)
         target = dist / f"eduplans-offline-{day}{'-' + subset.slug() if subset else ''}.zip"
         partial = target.with_suffix(".zip.part")

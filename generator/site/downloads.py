@@ -1,5 +1,6 @@
 """The dataset downloads: which files grow with the atlas, where they live
-(rules/downloads.yml: on the site or on the releases), and their compressed copies.
+(eduplans.yml, downloads:, read into settings.SiteSettings: on the site or on the
+releases), and their compressed copies.
 
 What enters: the export records. What leaves: the files by name, the check that the
 site can hold them, and gzip copies for a release. Pages and the data page ask here.
@@ -9,15 +10,11 @@ from __future__ import annotations
 
 import gzip
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-
-import yaml
 
 from ..data.checkout import SCHEMA_DIR
 from . import export, urls
 
-RULES = Path(__file__).parent / "rules" / "downloads.yml"
 ATLAS = ("eduplans.json", "eduplans.sqlite", "plans.csv", "items.csv", "targets.csv")  # grow with the atlas
 SCHEMAS = ("plan.schema.json", "dataset.schema.json")
 
@@ -34,14 +31,6 @@ class Place:
     @property
     def on_pages(self) -> bool:
         return self.where == "pages"
-
-
-@lru_cache(maxsize=1)
-def place() -> Place:
-    data = yaml.safe_load(RULES.read_text(encoding="utf-8"))
-    if data.get("where") not in ("pages", "releases"):
-        raise DownloadsError(f"{RULES}: where: must be pages or releases, not {data.get('where')!r}")
-    return Place(data["where"], int(data["pages_budget_mb"]))
 
 
 def atlas_files(data: dict) -> dict[str, str | bytes]:
@@ -61,8 +50,9 @@ def check_budget(files: dict[str, str | bytes], where: Place) -> None:
     if where.on_pages and size > where.budget_mb * 1_000_000:
         raise DownloadsError(
             f"the whole-atlas downloads are {size / 1e6:.0f} MB, over the site's budget of {where.budget_mb} MB "
-            f"({RULES.name}): set where: releases in generator/site/rules/downloads.yml and tag a release; the data "
-            f"page will link to the release's compressed files, and data/{', data/'.join(ATLAS)} will leave the site")
+            "(eduplans.yml, downloads: pages_budget_mb): set where: releases under downloads: in eduplans.yml and "
+            "tag a release; the data page will link to the release's compressed files, and "
+            f"data/{', data/'.join(ATLAS)} will leave the site")
 
 
 def plan_file(plan_id: str, records: dict) -> tuple[str, str]:

@@ -3,15 +3,15 @@
 
 An entry's dates come from the plan file's history in git when the build has it
 (published: the commit that added the file; updated: the last commit that changed
-it), else from the plan's issue date (or 1 January of its year): a feed never says a
-plan changed because the site was rebuilt.
+it; ``settings.git_history`` reads it), else from the plan's issue date (or 1 January
+of its year): a feed never says a plan changed because the site was rebuilt.
 """
 
 from __future__ import annotations
 
 import datetime
 import json
-import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,28 +28,7 @@ class Dates:
     updated: datetime.datetime
 
 
-def git_history(root: Path) -> dict[str, Dates]:
-    """Plan file name → when it was added and last changed, from git; {} without git."""
-    try:
-        shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=root, capture_output=True,
-                                 text=True, check=True).stdout.strip() == "true"
-        if shallow:  # one commit would date every plan at the clone's head
-            return {}
-        log = subprocess.run(["git", "log", "--format=%x00%cI", "--name-only", "--", "plans"], cwd=root,
-                             capture_output=True, text=True, check=True).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return {}
-    found: dict[str, Dates] = {}
-    for commit in log.split("\x00")[1:]:
-        stamp, *names = commit.strip().split("\n")
-        when = datetime.datetime.fromisoformat(stamp)
-        for name in (Path(n).name for n in names if n.endswith(".yml")):
-            known = found.get(name)
-            found[name] = Dates(published=when, updated=known.updated if known else when)  # log runs newest first
-    return found
-
-
-def _dates(plan: Plan, history: dict[str, Dates]) -> Dates:
+def _dates(plan: Plan, history: Mapping[str, Dates]) -> Dates:
     if Path(plan.path).name in history:
         return history[Path(plan.path).name]
     day = datetime.date.fromisoformat(plan.issued) if plan.issued else datetime.date(plan.year, 1, 1)
@@ -76,7 +55,7 @@ def feeds(index: Index) -> list[Feed]:
     return found
 
 
-def render(feed: Feed, index: Index, site_url: str, history: dict[str, Dates]) -> dict[str, str]:
+def render(feed: Feed, index: Index, site_url: str, history: Mapping[str, Dates]) -> dict[str, str]:
     """The Atom and JSON Feed files of one feed: path → text."""
     from feedgen.feed import FeedGenerator
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from ..analysis import alignment, compare, themes
+from ..analysis import alignment, related, themes
 from ..data.numerals import cn_numeral
 
 SITE_NAME = "地方教育工作要点全文库"  # as mkdocs.yml site_name (a test keeps them equal)
@@ -38,7 +38,7 @@ THEME_RULE = (f"标题中每出现一个关键词记 {themes.TITLE_WEIGHT} 分�
 THEME_CHIPS = "条目下的主题标签依关键词自动判断，鼠标悬停可见所依据的关键词；人工标注的另行注明。"
 
 CARRIED_RULE = ("新计划中的每条任务都与上一份计划中文字最相近的任务配对（相似度为汉字二元组 TF-IDF 余弦，0–1），"
-                f"相似度不低于 {compare.CARRIED_MIN:.2f} 的算作延续。")
+                f"相似度不低于 {related.CARRIED_MIN:.2f} 的算作延续。")
 
 # 对标 (analysis/alignment.py): every sentence that states a threshold takes it from the rules.
 PAIR_SCORE = "相似度为两份计划各条任务的汉字二元组 TF-IDF 余弦（0–1，只用这两份计划计算）"
@@ -50,7 +50,7 @@ SIDE_BY_SIDE = "并排对比"
 COMPARE_PLANS_TITLE = "两份计划对比（对标）"
 COMPARE_PLANS_DESCRIPTION = "任选两个地区、两个年份的教育工作要点，逐主题并排查看对应任务、各自独有的任务和同一指标的目标。"
 TARGETS_RULE = (f"两份计划的指标名称相同或相近（一方包含另一方且不少于三个字、不只是“…率”，或两者相似度不低于 "
-                f"{compare.INDICATOR_MIN:.2f}）且单位相同的，算作同一指标，目标值并排列出。")
+                f"{related.INDICATOR_MIN:.2f}）且单位相同的，算作同一指标，目标值并排列出。")
 
 
 def takeup_rule() -> str:

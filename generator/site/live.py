@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:  # pragma: no cover - depends on how mkdocs was st
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
-from generator.site import build, feeds, urls  # noqa: E402
+from generator.site import build, urls  # noqa: E402
 from generator.site.pages import render_all  # noqa: E402
 
 
@@ -34,6 +34,7 @@ def _nav_pages(nav) -> set[str]:
 
 def on_files(files, config, **kwargs):
     try:
+        settings = build.settings_of(config, ROOT)
         index = build.load(ROOT / "plans")
     except build.BuildError as exc:
         details = "\n".join(p.format() for p in exc.problems)
@@ -41,9 +42,7 @@ def on_files(files, config, **kwargs):
     for stale in [f for f in files if f.src_uri.split("/")[0] in urls.GENERATED]:
         files.remove(stale)  # left in docs/ by an earlier `generate`: the fresh pages replace them
     in_nav = _nav_pages(config["nav"])
-    history = feeds.git_history(ROOT)
-    for path, content in render_all(index, config["repo_url"], config["site_url"], history,
-                                     directory_urls=config["use_directory_urls"]).pages.items():
+    for path, content in render_all(index, settings).pages.items():
         inclusion = InclusionLevel.UNDEFINED if path in in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
     return files

@@ -1,29 +1,33 @@
 """Every generated page and download, rendered in memory from the index.
 
-Pages are collected in an :class:`Output`, a guarded writer (as in Pelican): each path
+As Pelican's generators do, each view module yields its pages' views
+(``views.<module>.pages``), each view names its template and is given to it as
+``page``; :func:`render_all` is one loop over them and the files written as they are,
+after the settings are checked. Pages are collected in an :class:`Output`, a guarded writer (as in Pelican): each path
 comes from :mod:`.urls`, must lie in one of its generated locations, and may be
 written once; nothing from a plan can name a path.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from ..analysis.alignment import build_alignment
-from ..analysis.compare import build_insight, entry_corpus
+from ..analysis.related import build_insight, entry_corpus
 from ..analysis.index import Index
 from ..data.checkout import CONTRIBUTING
 from ..data.validate import Problem
 from . import downloads, export, feeds, render, search, urls
-from .views import alignment, compare, listings, overview, plan
+from .settings import SettingsError, SiteSettings
+from .views import alignment, comparison, listings, overview, plan
+from .views.common import PageView
 
 CONTRIBUTING_FRONT = ("---\ntitle: 参与整理\ndescription: 如何修改错字、导入新计划、在本机检查，以及拉取请求上的"
                       "自动检查。\n---\n\n")
-OVERVIEWS = (("home.md.j2", urls.HOME), ("plans_index.md.j2", urls.PLANS),
-             ("localities_index.md.j2", urls.LOCALITIES), ("years_index.md.j2", urls.YEARS),
-             ("themes_index.md.j2", urls.THEMES))
 
 
 class BuildError(Exception):
@@ -64,91 +68,61 @@ class Output:
         self.written.add(path)
 
 
-def render_all(index: Index, repo_url: str | None, site_url: str | None = None,
-               history: dict[str, feeds.Dates] | None = None, directory_urls: bool = True,
-               folder: Path | None = None, part_note: str = "", tick: Callable[[], None] | None = None) -> Output:
-    """Every generated page, rendered; history dates the feeds (see feeds.git_history);
-    directory_urls as the builder publishes pages (the search index and the data drawn
-    by the page script, related items and comparisons, link to them);
-    folder: write the pages into this empty docs folder as they are rendered;
-    part_note: what a part of the atlas holds, said on its home page (labels.part_note);
-    tick: once a page (a build's progress)."""
-    env = render.environment()
+def render_all(index: Index, settings: SiteSettings, folder: Path | None = None,
+               tick: Callable[[], None] | None = None) -> Output:
+    """Every generated page and file, as settings say (build.settings_of: mkdocs.yml,
+    eduplans.yml, git history), checked before anything is rendered; folder: write them
+    into this empty docs folder as they come; tick: once a page (a build's progress)."""
+    try:
+        settings.check()
+    except SettingsError as exc:
+        raise BuildError(str(exc)) from exc
     out = Output(folder=folder, tick=tick)
-    catalog = index.catalog
-    corpus, position = entry_corpus(index)
-    insight = build_insight(index, corpus, position)
-    aligned = build_alignment(index, corpus, position)
-    for one in catalog.plans:
-        page = plan.plan_page(index, one, repo_url, insight=insight, site_url=site_url or "",
-                              directory_urls=directory_urls, aligned=aligned)
-        out.add(page.path, render.render(env, "plan.md.j2", page=page))
-    for locality in catalog.localities.values():
-        locality_page = listings.locality_page(index, locality)
-        out.add(locality_page.path, render.render(env, "locality.md.j2", page=locality_page))
-    for year in index.by_year:
-        year_page = listings.year_page(index, year)
-        out.add(year_page.path, render.render(env, "year.md.j2", page=year_page))
-        for year_part in year_page.parts:
-            for number in range(1, year_part.pages + 1):
-                part = listings.year_part_page(index, year, year_part.key, number)
-                out.add(part.path, render.render(env, "year.md.j2", page=part))
-    for theme in catalog.themes:
-        theme_page = listings.theme_page(index, theme)
-        out.add(theme_page.path, render.render(env, "theme.md.j2", page=theme_page))
-        for year in index.by_year:
-            theme_year = listings.theme_year_page(index, theme, year)
-            out.add(theme_year.path, render.render(env, "theme_year.md.j2", page=theme_year))
-            for theme_part in theme_year.parts:
-                for number in range(1, theme_part.pages + 1):
-                    part_page = listings.theme_year_part_page(index, theme, year, theme_part.key, number)
-                    out.add(part_page.path, render.render(env, "theme_year.md.j2", page=part_page))
-    for template, path in OVERVIEWS:
-        out.add(path, render.render(env, template, view=overview.overview(index, path, part=part_note)))
-    if len(index.by_locality) > listings.PARTITION_AT:
-        for province_page in overview.province_pages(index):
-            out.add(province_page.path, render.render(env, "province.md.j2", page=province_page))
-    for locality_id in insight.pairs:
-        locality = catalog.localities[locality_id]
-        comparison = compare.comparison_page(index, insight, locality, directory_urls)
-        out.add(comparison.path, render.render(env, "compare.md.j2", page=comparison))
-        for earlier, later in compare.moved_pairs_of(index.by_locality[locality_id]):
-            moved = compare.moved_pair_page(locality, earlier, later, site_url or "", directory_urls)
-            out.add(moved.path, render.render(env, "moved.html.j2", page=moved))
-    add_downloads(out, index, site_url or "")
-    for feed in feeds.feeds(index):
-        for path, text in feeds.render(feed, index, site_url or "", history or {}).items():
-            out.add(path, text)
-    released = None if downloads.place().on_pages else repo_url
-    if not downloads.place().on_pages and not repo_url:
-        raise BuildError("the downloads live on the releases (generator/site/rules/downloads.yml): set repo_url in "
-                         "mkdocs.yml so that the data page can link to them")
-    out.add(urls.DATA, render.render(env, "data.md.j2", view=overview.overview(index, urls.DATA, released)))
-    out.add(urls.SEARCH, render.render(env, "search.md.j2", page=overview.search_page()))
-    out.add(urls.COMPARE_PLANS, render.render(env, "compare_plans.md.j2", page=alignment.compare_plans_page(part_note)))
-    for path, text in search.build(index, directory_urls).items():
-        out.add(path, text)
-    if CONTRIBUTING.exists():  # one text for GitHub and the site
-        out.add(urls.CONTRIBUTING, CONTRIBUTING_FRONT + CONTRIBUTING.read_text(encoding="utf-8"))
+    for path, content in files(index, settings):
+        out.add(path, content)
     return out
 
 
-def add_downloads(out: Output, index: Index, site_url: str) -> None:
+def views(index: Index, settings: SiteSettings) -> Iterator[PageView]:
+    """Every page's view, as each view module yields them (each names its template)."""
+    corpus, position = entry_corpus(index)  # one corpus for related items and 对标's peers
+    insight = build_insight(index, corpus, position)
+    aligned = build_alignment(index, corpus, position)
+    return chain(plan.pages(index, settings, insight, aligned), listings.pages(index, settings),
+                 overview.pages(index, settings), comparison.pages(index, settings, insight),
+                 alignment.pages(settings))
+
+
+def files(index: Index, settings: SiteSettings) -> Iterator[tuple[str, str | bytes]]:
+    """Each page as its view's template renders it, then the files written as they are:
+    downloads, feeds, the search index, CONTRIBUTING."""
+    env = render.environment()
+    for view in views(index, settings):
+        yield view.path, render.render(env, view.template, page=view)
+    yield from download_files(index, settings)
+    for feed in feeds.feeds(index):
+        yield from feeds.render(feed, index, settings.site_url, settings.history).items()
+    yield from search.build(index, settings.directory_urls, settings.search).items()
+    if CONTRIBUTING.exists():  # one text for GitHub and the site
+        yield urls.CONTRIBUTING, CONTRIBUTING_FRONT + CONTRIBUTING.read_text(encoding="utf-8")
+
+
+def download_files(index: Index, settings: SiteSettings) -> Iterator[tuple[str, str | bytes]]:
     """The dataset and the plan format, as files the data page links to; the whole-atlas
-    files and each plan's own only while they live on the site (see downloads.place)."""
+    files and each plan's own only while they live on the site (settings.downloads)."""
     files: dict[str, str | bytes] = dict(downloads.schema_files())
-    if downloads.place().on_pages:
-        data = export.records(index.catalog, site_url, index.assignments)
+    if settings.downloads.on_pages:
+        data = export.records(index.catalog, settings.site_url, index.assignments)
         atlas = downloads.atlas_files(data)
         try:
-            downloads.check_budget(atlas, downloads.place())
+            downloads.check_budget(atlas, settings.downloads)
         except downloads.DownloadsError as exc:
             raise BuildError(str(exc)) from exc
         files |= atlas
         for plan_id, records in export.by_plan(data).items():
-            out.add(*downloads.plan_file(plan_id, records))
+            yield downloads.plan_file(plan_id, records)
     for name in overview.DOWNLOADS:  # the files the data page lists, in its order
         if name in files:
-            out.add(urls.download(name), files.pop(name))
+            yield urls.download(name), files.pop(name)
     if files:
         raise BuildError(f"downloads not listed on the data page: {', '.join(files)}")

@@ -33,7 +33,7 @@ characters that some item's title holds carries, after a comma, which of its pos
 are such items (their places in the list, coded the same way): the page puts title
 hits first before it pages, however many items hold the pair (0.5 KB a plan, 3 % of
 the index). The browser side is ``docs/assets/js/`` (normalise.js repeats :func:`search_form`
-and the runs of :func:`keys` with the rules it reads from ``meta``, keys.js :func:`shard_of`);
+and the runs of :func:`indexed_keys` with the rules it reads from ``meta``, keys.js :func:`shard_of`);
 a browser test holds the two sides equal on random text drawn from those rules.
 """
 
@@ -48,17 +48,12 @@ from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 from ..analysis.index import Index
 from ..data.model import Item, Locality, Plan
 from . import downloads, labels, urls
 from .views.common import item_label
-
-RULES = Path(__file__).parent / "rules" / "search.yml"
 
 # Spaces and the marks that quote or bracket a phrase are not part of it: a reader
 # typing 双减工作 means the text's “双减”工作 (the browser reads the same marks from meta).
@@ -85,14 +80,7 @@ class SearchRules:
         for at, members in enumerate(self.levels.values()):
             if registry_level in members:
                 return at
-        raise ValueError(f"level {registry_level!r} is in no group of {RULES}: add it under levels")
-
-
-@lru_cache(maxsize=1)
-def rules() -> SearchRules:
-    data = yaml.safe_load(RULES.read_text(encoding="utf-8"))
-    return SearchRules({k: tuple(v) for k, v in data["levels"].items()}, data["own_file_over"], data["shard_bytes"],
-                       data["items_per_file"])
+        raise ValueError(f"level {registry_level!r} is in no group of eduplans.yml's search: levels: add it there")
 
 
 def search_form(text: str) -> str:
@@ -131,8 +119,10 @@ def browser_rules() -> dict[str, str]:
     return {"drop": f"[{drop}]", "word": WORD_JS, "fields": FIELDS}
 
 
-def keys(form: str) -> set[str]:
-    """Every character and every pair of adjacent characters within a run of letters and digits."""
+def indexed_keys(form: str) -> set[str]:
+    """The keys the index files a text under: every character and every pair of adjacent
+    characters within a run of letters and digits (a query looks up fewer: the script's
+    keysOf, a lone character or the pairs of each run)."""
     found: set[str] = set()
     for run in RUN.findall(form):
         found.update(run)
@@ -240,7 +230,7 @@ def section_line(item: Item) -> str:
 
 def title_pairs(item: Item) -> set[str]:
     """The pairs of adjacent characters of an item's title (the keys that rank title hits first)."""
-    return {key for key in keys(search_form(item.title or "")) if len(key) == 2}
+    return {key for key in indexed_keys(search_form(item.title or "")) if len(key) == 2}
 
 
 def postings_value(numbers: array, title_ranks: array | None = None) -> str:
@@ -261,9 +251,8 @@ class _Collected:
     count: int = 0
 
 
-def build(index: Index, directory_urls: bool = True) -> dict[str, str]:
-    """Every file of the index, by docs path."""
-    settings = rules()
+def build(index: Index, directory_urls: bool, settings: SearchRules) -> dict[str, str]:
+    """Every file of the index, by docs path (settings: eduplans.yml's search:, via settings.SiteSettings)."""
     plans = plan_order(index)
     locality_at = {lid: at for at, lid in enumerate(sorted(index.catalog.localities))}
     got = _collect(index, plans, settings)
@@ -286,7 +275,7 @@ def _collect(index: Index, plans: list[Plan], settings: SearchRules) -> _Collect
         for item in plan.all_items():
             entry = item_entry(index, plan, item, theme_at)
             titled = title_pairs(item)
-            for key in keys(search_form(searched(entry))):
+            for key in indexed_keys(search_form(searched(entry))):
                 if key in titled:
                     got.title_ranks[key].append(len(got.postings[key]))
                 got.postings[key].append(got.count)

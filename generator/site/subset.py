@@ -15,7 +15,6 @@ from ..data import loader
 from ..data.model import Catalog, Locality
 from . import labels
 
-BUNDLE_MAX_PLANS = 200
 BUNDLE_FOLDER = "eduplans-offline"  # the whole atlas's bundle unzips into this folder, a part into <this>-<part>
 
 
@@ -104,17 +103,18 @@ def years(text: str) -> tuple[int, ...]:
     return tuple(found)
 
 
-def check_files(files: list[Path] | None) -> None:
+def check_files(files: list[Path] | None, most: int) -> None:
     """Refuse a part too large from its plan files (:func:`files_of`), before they are
-    loaded: at 10,000 plans a load takes minutes. The loaded part is checked again."""
-    if files is not None and len(files) > BUNDLE_MAX_PLANS:
-        check_count(len(files))
+    loaded: at 10,000 plans a load takes minutes. The loaded part is checked again.
+    most: the plans a bundle may hold (eduplans.yml, bundles: max_plans)."""
+    if files is not None and len(files) > most:
+        check_count(len(files), most)
 
 
-def check_count(count: int) -> None:
+def check_count(count: int, most: int) -> None:
     if count == 0:
         raise SubsetError("no plan matches this selection")
-    if count > BUNDLE_MAX_PLANS:
-        raise SubsetError(f"{count} plans: an offline bundle holds at most {BUNDLE_MAX_PLANS}, because it is the "
+    if count > most:
+        raise SubsetError(f"{count} plans: an offline bundle holds at most {most}, because it is the "
                           "whole site of its plans (several hundred KB each); choose a part of the atlas, e.g. "
                           "--province 山东省, --locality qingdao or --years 2024")

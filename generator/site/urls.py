@@ -98,7 +98,7 @@ def pair(locality_id: str, earlier: str, later: str) -> str:
     return f"compare/{locality_id}/{earlier}--{later}.md"
 
 
-def moved_file(path: str, directory_urls: bool = True) -> str:
+def moved_file(path: str, directory_urls: bool) -> str:
     """The file that answers at a moved page's address, written as it is served, not
     built by MkDocs: 'compare/q/a--b/index.html', or 'compare/q/a--b.html' offline."""
     address = public(path, directory_urls=directory_urls)
@@ -199,7 +199,7 @@ def rel(source: str, target: str, anchor: str = "") -> str:
     return f"{path}#{anchor}" if anchor else path
 
 
-def rel_public(source: str, target: str, directory_urls: bool = True) -> str:
+def rel_public(source: str, target: str, directory_urls: bool) -> str:
     """A link from one page to another as the browser follows it: for links that MkDocs
     does not rewrite, as in the data of a page's script ('plans/x/' or 'plans/x.html')."""
     return rel(public(source, directory_urls=directory_urls), public(target, directory_urls=directory_urls))

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from generator.analysis import alignment
-from generator.analysis.compare import entry_corpus
+from generator.analysis.related import entry_corpus
 from generator.analysis.index import build_index
 from generator.data import loader
 from conftest import FIXTURES, PLANS

@@ -17,8 +17,8 @@ from generator.data import loader
 from generator.ingest import targets
 from generator.site import charts
 from generator.analysis.index import build_index
-from generator.analysis import compare
-from generator.analysis.compare import build_insight, same_indicator
+from generator.analysis import related
+from generator.analysis.related import build_insight, same_indicator
 from generator.analysis.similarity import Corpus, score
 from conftest import PLANS, ROOT
 
@@ -65,11 +65,11 @@ def test_similarity_is_a_cosine_and_deterministic():
 
 
 def test_related_items_come_from_other_plans(insight):
-    related = insight.related[("qingdao-2024", "8")]
-    assert 0 < len(related) <= compare.RELATED
-    assert all(m.plan.id != "qingdao-2024" for m in related)
-    assert [m.score for m in related] == sorted((m.score for m in related), reverse=True)
-    assert ("qingdao-2026", "6") in {(m.plan.id, m.item.anchor) for m in related}
+    found = insight.related[("qingdao-2024", "8")]
+    assert 0 < len(found) <= related.RELATED
+    assert all(m.plan.id != "qingdao-2024" for m in found)
+    assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)
+    assert ("qingdao-2026", "6") in {(m.plan.id, m.item.anchor) for m in found}
 
 
 def test_qingdao_comparison(insight):
@@ -192,10 +192,10 @@ def test_data_page_documents_every_exported_field(built_site):
 
 def test_a_target_of_three_years_is_drawn_and_one_of_two_is_read_in_its_table(catalog, insight):
     from generator.analysis.index import build_index
-    from generator.site.views import compare as compare_view
+    from generator.site.views import comparison as comparison_view
 
     index = build_index(catalog)
-    page = compare_view.comparison_page(index, insight, catalog.localities["qingdao"])
+    page = comparison_view.comparison_page(index, insight, catalog.localities["qingdao"], True)
     drawn = {s.name: bool(s.chart) for s in page.series}
     public_share = next(name for name in drawn if "公办园" in name)  # 2019, 2024, 2026
     assert drawn[public_share]

@@ -110,18 +110,14 @@ def scaled_site(tmp_path_factory):
     import http.server
     import threading
 
-    from conftest import ROOT, _QuietHandler
+    from conftest import ROOT, _QuietHandler, configured
     from generator.site import build
-    from generator.site.views import listings, overview
 
     sys.path.insert(0, str(ROOT / "scripts"))
     from benchmark import scaled_project
 
     root = scaled_project(tmp_path_factory.mktemp("scaled") / "eduplans", SCALED_COPIES)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(listings, "PAGE_ITEMS", 60)
-        patch.setattr(listings, "PAGE_PLANS", 20)
-        patch.setattr(overview, "PAGE_LOCALITIES", 50)
+    with configured(root, page_items=60, page_plans=20, page_localities=50):
         site = build.build(root)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -157,7 +157,7 @@ def test_the_comparison_draws_any_two_plans_theme_by_theme(page, site_url):
 
 def test_the_comparison_lists_each_adjacent_pairs_carried_and_new_items(page, site_url):
     """Drawn from the page's data; the same pairs the analysis makes, with their similarity."""
-    from generator.analysis.compare import build_insight
+    from generator.analysis.related import build_insight
     from generator.analysis.index import build_index
     from generator.data import loader
     from generator.site.views.common import item_label

@@ -11,20 +11,18 @@ import threading
 
 import pytest
 
-from conftest import ROOT, _QuietHandler
+from conftest import ROOT, _QuietHandler, configured
 
 
 @pytest.fixture(scope="module")
 def scaled_url(tmp_path_factory):
     from generator.site import build as site
-    from generator.site.views import listings
 
     sys.path.insert(0, str(ROOT / "scripts"))
     from benchmark import scaled_project  # the benchmark's scaled atlas: new places, same years
 
     root = scaled_project(tmp_path_factory.mktemp("scaled") / "eduplans", 6)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(listings, "PARTITION_AT", 10)
+    with configured(root, partition_at=10):
         built = site.build(root)
     largest = max(p.stat().st_size for p in built.rglob("*.html"))
     assert largest < 500_000

@@ -152,7 +152,7 @@ def test_an_item_title_that_bibtex_and_json_escape_is_cited_as_cite_py_escapes_i
 def test_each_item_lists_its_closest_items_in_other_plans(page, site_url):
     """Drawn by the page script from the page's data, after the item's text and targets and
     before its citation and theme chips; the same matches the analysis finds."""
-    from generator.analysis.compare import build_insight
+    from generator.analysis.related import build_insight
     from generator.analysis.index import build_index
     from generator.data import loader
     from tests.conftest import PLANS

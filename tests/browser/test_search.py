@@ -326,6 +326,6 @@ def test_the_page_forms_and_cuts_text_exactly_as_the_index_does(page, site_url):
     for text, cut in zip(texts, seen["keys"]):  # a query's keys: a lone character, else the pairs of each run
         runs = index.RUN.findall(index.search_form(text))
         wanted = {run if len(run) == 1 else run[i:i + 2] for run in runs for i in range(max(1, len(run) - 1))}
-        assert sorted(cut) == sorted(wanted) and wanted <= index.keys(index.search_form(text))
+        assert sorted(cut) == sorted(wanted) and wanted <= index.indexed_keys(index.search_form(text))
     assert seen["shards"] == [index.shard_of(t, 4096) for t in texts]
     assert seen["numbers"] == numbers

@@ -22,7 +22,7 @@ ZENSICAL = Path(sys.executable).parent / "zensical"
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("zensical") / "eduplans")
-    site.generate(root / "plans", root / "docs", "https://github.com/eduplans/eduplans")
+    site.generate(root)
     done = subprocess.run([str(ZENSICAL), "build", "-f", "mkdocs.yml"], cwd=root, capture_output=True, text=True,
                           timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr

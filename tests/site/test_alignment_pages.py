@@ -14,7 +14,7 @@ from generator.analysis import alignment
 from generator.analysis.index import build_index
 from generator.data import loader
 from generator.site import pages
-from conftest import FIXTURES, PLANS
+from conftest import FIXTURES, PLANS, site_settings
 
 HERE = FIXTURES / "alignment"
 EXPECTED = yaml.safe_load((HERE / "expected.yml").read_text(encoding="utf-8"))
@@ -31,7 +31,7 @@ def site(tmp_path_factory) -> dict[str, str | bytes]:
     shutil.copy(PLANS / "themes.yml", folder / "themes.yml")
     catalog, problems = loader.load_paths([folder])
     assert catalog is not None, [p.format() for p in problems]
-    return pages.render_all(build_index(catalog), "https://github.com/eduplans/eduplans", "https://e.org/").pages
+    return pages.render_all(build_index(catalog), site_settings()).pages
 
 
 def _lines(page: str) -> dict[str, list[str]]:

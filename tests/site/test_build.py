@@ -11,7 +11,9 @@ import pytest
 
 from generator import cli
 from generator.site import build as site, pages
-from conftest import copy_project
+from generator.site.progress import Progress
+from generator.site.subset import Subset, SubsetError
+from conftest import configured, copy_project, site_settings
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
@@ -59,11 +61,12 @@ def test_a_failing_mkdocs_build_leaves_the_previous_build_untouched(project, mon
 
 def test_generate_writes_only_changed_pages_and_removes_stale_ones(project):
     docs = project / "docs"
-    assert site.generate(project / "plans", docs, None) != []  # repo_url differs from the build's
-    assert site.generate(project / "plans", docs, None) == []
+    assert site.generate(project) == []  # the pages the build wrote: generate makes the same
+    assert site.generate(project, site_settings(repo_url=None)) != []  # no repository: no edit links
+    assert site.generate(project, site_settings(repo_url=None)) == []
     stale = docs / "plans" / "gone-2000.md"
     stale.write_text("old", encoding="utf-8")
-    assert site.generate(project / "plans", docs, None) == ["plans/gone-2000.md"]
+    assert site.generate(project, site_settings(repo_url=None)) == ["plans/gone-2000.md"]
     assert not stale.exists()
 
 
@@ -88,13 +91,13 @@ def test_an_output_with_a_folder_writes_pages_as_they_come_and_keeps_only_paths(
         out.add("../x.md", "x")
 
 
-def test_the_build_generates_once_and_runs_mkdocs_without_the_live_hook(project, monkeypatch):
+def test_the_build_generates_once_and_runs_mkdocs_without_the_live_hook(project):
     """The live hook would load and render everything again inside MkDocs."""
-    calls = []
-    render_all = site.render_all
-    monkeypatch.setattr(site, "render_all", lambda *a, **k: calls.append(a) or render_all(*a, **k))
-    site.build(project)
-    assert len(calls) == 1
+    config = site.mkdocs_config(project / "mkdocs.yml")
+    assert site.LIVE_HOOK in config["hooks"] and site.LIVE_HOOK not in site.build_hooks(config)
+    shown = Progress.quiet()
+    site.build(project, shown=shown)
+    assert [name for name, _, _ in shown.times].count("render pages") == 1
 
 
 def test_plain_mkdocs_build_generates_in_memory_and_writes_nothing_it_watches(project, capsys):
@@ -145,27 +148,25 @@ def test_a_part_is_described_by_its_places_provinces_and_years():
 
 
 def test_a_bundle_too_large_for_offline_search_is_refused_with_the_way_out(project, tmp_path, monkeypatch, capsys):
-    from generator.site import subset
-
-    monkeypatch.setattr(subset, "BUNDLE_MAX_PLANS", 5)
     monkeypatch.chdir(project)
-    assert cli.main(["bundle", "--date", "t"]) == 1
-    err = capsys.readouterr().err
-    assert "bundle refused: 11 plans: an offline bundle holds at most 5" in err and "--province 山东省" in err
-    assert cli.main(["bundle", "--date", "t", "--years", "2019-2021"]) == 0
+    with configured(project, max_plans=5):
+        assert cli.main(["bundle", "--date", "t"]) == 1
+        err = capsys.readouterr().err
+        assert "bundle refused: 11 plans: an offline bundle holds at most 5" in err and "--province 山东省" in err
+        assert cli.main(["bundle", "--date", "t", "--years", "2019-2021"]) == 0
 
 
-def test_a_part_too_large_is_refused_before_the_atlas_is_loaded(project, monkeypatch, capsys):
+def test_a_part_too_large_is_refused_before_the_atlas_is_loaded(project, tmp_path):
     """At 10,000 plans loading takes minutes: the count comes from the files' own
-    locality and year, and the registry."""
-    from generator.site import subset
-
-    monkeypatch.setattr(subset, "BUNDLE_MAX_PLANS", 3)
-    monkeypatch.setattr(site, "load_catalog", lambda *a, **k: pytest.fail("loaded the atlas to refuse a bundle"))
-    monkeypatch.chdir(project)
-    for args, count in ((["--province", "山东省"], 6), (["--locality", "qingdao"], 4), (["--years", "2024"], 8), ([], 11)):
-        assert cli.main(["bundle", "--date", "t", *args]) == 1
-        assert f"bundle refused: {count} plans: an offline bundle holds at most 3" in capsys.readouterr().err, args
+    locality and year, and the registry; the build has begun no stage (loading is its first)."""
+    parts = ((Subset(provinces=("山东省",)), 6), (Subset(localities=("qingdao",)), 4), (Subset(years=(2024,)), 8),
+             (None, 11))
+    with configured(project, max_plans=3):
+        for part, count in parts:
+            shown = Progress.quiet()
+            with pytest.raises(SubsetError, match=f"^{count} plans: an offline bundle holds at most 3"):
+                site.bundle(project, tmp_path, "t", part, shown)
+            assert shown.times == [], part
 
 
 def test_a_part_is_built_from_its_own_plan_files_and_every_file_it_cannot_place(project, tmp_path):

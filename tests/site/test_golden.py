@@ -18,7 +18,7 @@ import pytest
 from generator.analysis.index import build_index
 from generator.data import loader
 from generator.site import pages, search, urls
-from conftest import FIXTURES, GOLDEN
+from conftest import FIXTURES, GOLDEN, site_settings
 from support import markdown_like_mkdocs
 
 SITE_FIXTURES = FIXTURES / "site"
@@ -33,8 +33,7 @@ COPIES = {urls.CONTRIBUTING, urls.download("plan.schema.json"), urls.download("d
 def rendered() -> dict[str, str]:
     catalog, problems = loader.load_paths([SITE_FIXTURES])
     assert catalog is not None, [p.format() for p in problems]
-    out = pages.render_all(build_index(catalog), "https://github.com/eduplans/eduplans",
-                           "https://eduplans.github.io/eduplans/")
+    out = pages.render_all(build_index(catalog), site_settings())
     found = {path: readable(path, text) for path, text in out.pages.items() if path not in COPIES}
     if os.environ.get("UPDATE_GOLDENS"):
         for old in EXPECTED.rglob("*"):
@@ -65,7 +64,7 @@ def test_every_page_kind_has_golden_files(rendered):
         "locality": urls.locality("qingdao"), "locality without plans": urls.locality("weihai"),
         "year": urls.year(2024), "theme": urls.theme("preschool"), "theme without items": urls.theme("teachers"),
         "theme-year": urls.theme_year("preschool", 2024), "comparison": urls.comparison("qingdao"),
-        "moved pair": urls.moved_file(urls.pair("qingdao", "qingdao-2019-ten-actions", "qingdao-2026")), "home": urls.HOME, "plans": urls.PLANS,
+        "moved pair": urls.moved_file(urls.pair("qingdao", "qingdao-2019-ten-actions", "qingdao-2026"), True), "home": urls.HOME, "plans": urls.PLANS,
         "localities": urls.LOCALITIES, "years": urls.YEARS, "themes": urls.THEMES, "data": urls.DATA,
         "dataset": urls.download("eduplans.json"), "items": urls.download("items.csv"),
         "search": urls.SEARCH, "search index": urls.search_file("meta"), "search shard": urls.search_file("k/0"),

@@ -13,7 +13,7 @@ import subprocess
 
 import pytest
 
-from generator.analysis.compare import item_text
+from generator.analysis.related import item_text
 from generator.analysis.similarity import pair_cosines
 from generator.data import loader
 from conftest import FIXTURES, PLANS, ROOT

@@ -1,6 +1,6 @@
 """Listings that would grow with the atlas are split by province, with stable URLs and
-counts on the page above, once they pass a size (listings.PARTITION_AT; here lowered so
-that the small fixture atlas splits)."""
+counts on the page above, once they pass a size (eduplans.yml's listings: partition_at;
+here lowered so that the small fixture atlas splits)."""
 
 from __future__ import annotations
 
@@ -10,17 +10,22 @@ import pytest
 
 from generator.analysis.index import build_index
 from generator.data import loader
+from generator.data.model import Catalog
 from generator.site import pages, urls
-from generator.site.views import listings
-from conftest import FIXTURES
+from conftest import FIXTURES, site_settings
+
+
+def rendered(catalog: Catalog, **limits: int) -> dict[str, str | bytes]:
+    """The pages of catalog with these listing limits (partition_at 0 unless given: every listing split)."""
+    settings = site_settings({"partition_at": 0, **limits}, repo_url=None, site_url="https://e.org/")
+    return pages.render_all(build_index(catalog), settings).pages
 
 
 @pytest.fixture
-def split(monkeypatch) -> dict[str, str]:
-    monkeypatch.setattr(listings, "PARTITION_AT", 0)
+def split() -> dict[str, str | bytes]:
     catalog, problems = loader.load_paths([FIXTURES / "site"])
     assert catalog is not None, problems
-    return pages.render_all(build_index(catalog), None, "https://e.org/").pages
+    return rendered(catalog)
 
 
 def test_a_large_year_lists_provinces_and_each_province_has_its_page(split):
@@ -64,11 +69,9 @@ def test_every_province_the_schema_admits_has_a_stable_url():
     assert urls.province_slug(None) == "unknown"
 
 
-def test_a_province_with_many_localities_shows_theme_totals_and_long_lists_drop_excerpts(monkeypatch, split):
-    monkeypatch.setattr(listings, "LOCALITY_TABLE_UP_TO", 1)
-    monkeypatch.setattr(listings, "EXCERPTS_UP_TO", 0)
+def test_a_province_with_many_localities_shows_theme_totals_and_long_lists_drop_excerpts():
     catalog, _ = loader.load_paths([FIXTURES / "site"])
-    out = pages.render_all(build_index(catalog), None, "https://e.org/").pages
+    out = rendered(catalog, locality_table_up_to=1, excerpts_up_to=0)
     part = out[urls.year_part(2024, "山东省")]
     assert "## 各主题" in part and "## 主题 × 地区" not in part
     assert "| [学前教育](../../themes/preschool/index.md) | [2](../../themes/preschool/2024/shandong.md)" in part
@@ -84,10 +87,9 @@ def test_pages_hold_whole_localities_within_the_budget():
     assert pages_of({}, 3) == ((),)
 
 
-def test_a_province_with_many_plans_is_read_in_pages(monkeypatch, split):
-    monkeypatch.setattr(listings, "PAGE_PLANS", 1)
+def test_a_province_with_many_plans_is_read_in_pages():
     catalog, _ = loader.load_paths([FIXTURES / "site"])
-    out = pages.render_all(build_index(catalog), None, "https://e.org/").pages
+    out = rendered(catalog, page_plans=1)
     assert "| [2024年 山东省](2024/shandong.md) | 2 | 2 |" in out[urls.year(2024)]
     first, second = out[urls.year_part(2024, "山东省")], out[urls.year_part(2024, "山东省", 2)]
     assert urls.year_part(2024, "山东省", 2) == "years/2024/shandong/2.md"
@@ -99,11 +101,10 @@ def test_a_province_with_many_plans_is_read_in_pages(monkeypatch, split):
     assert "title: \"2024年山东省各地教育工作要点（第2页）\"" in second
 
 
-def test_a_locality_links_to_the_page_of_a_part_that_holds_its_items(monkeypatch, split, tmp_path):
+def test_a_locality_links_to_the_page_of_a_part_that_holds_its_items(tmp_path):
     """With one item per page, 青岛's two 2024 preschool items still share one page (a
     locality is never split); where 威海 has a copy of 荣成's plan, the theme has two pages
     and each place's table links to the page that holds its items."""
-    monkeypatch.setattr(listings, "PAGE_ITEMS", 1)
     shutil.copytree(FIXTURES / "site", tmp_path / "plans")
     rongcheng = (tmp_path / "plans" / "rongcheng-2024.yml").read_text(encoding="utf-8")
     (tmp_path / "plans" / "weihai-2024.yml").write_text(
@@ -111,7 +112,7 @@ def test_a_locality_links_to_the_page_of_a_part_that_holds_its_items(monkeypatch
         encoding="utf-8")
     catalog, problems = loader.load_paths([tmp_path / "plans"])
     assert catalog is not None, problems
-    out = pages.render_all(build_index(catalog), None, "https://e.org/").pages
+    out = rendered(catalog, page_items=1)
     assert urls.theme_year_part("preschool", 2024, "山东省", 2) not in out
     part = out[urls.theme_year_part("preschool", 2024, "山东省")]
     assert part.count("(../../../plans/qingdao-2024.md#") == 2 and "第 1 页" not in part
@@ -125,12 +126,9 @@ def test_a_locality_links_to_the_page_of_a_part_that_holds_its_items(monkeypatch
     assert "(../themes/party-building/2024/shandong.md#rongcheng)" in out[urls.locality("rongcheng")]
 
 
-def test_a_province_with_many_localities_lists_them_in_pages(monkeypatch, split):
-    from generator.site.views import overview
-
-    monkeypatch.setattr(overview, "PAGE_LOCALITIES", 1)
+def test_a_province_with_many_localities_lists_them_in_pages():
     catalog, _ = loader.load_paths([FIXTURES / "site"])
-    out = pages.render_all(build_index(catalog), None, "https://e.org/").pages
+    out = rendered(catalog, page_localities=1)
     first, second = out[urls.province("山东省")], out[urls.province("山东省", 2)]
     assert urls.province("山东省", 2) == "provinces/shandong/2.md"
     assert "[青岛市](../localities/qingdao.md)" in first and "荣成市](" not in first.split("<nav")[1].split("</nav>")[1]
@@ -139,16 +137,15 @@ def test_a_province_with_many_localities_lists_them_in_pages(monkeypatch, split)
 
 
 @pytest.mark.parametrize("partition_at", [0, 1, 2, 3, 5, 8])
-def test_every_link_leads_to_a_page_whatever_is_split(monkeypatch, partition_at):
+def test_every_link_leads_to_a_page_whatever_is_split(partition_at):
     """A year can be split by its plans while a rare theme's items of that year are not:
     its province cells must then link to the theme-year page, not to a part never written
     (found on a benchmark atlas where years 2025 linked to themes/lifelong/2025/hebei)."""
     import posixpath
     import re
 
-    monkeypatch.setattr(listings, "PARTITION_AT", partition_at)
     catalog, _ = loader.load_paths([FIXTURES / "site"])
-    out = pages.render_all(build_index(catalog), None, "https://e.org/").pages
+    out = rendered(catalog, partition_at=partition_at)
     missing = sorted({(page, target) for page, text in out.items() if page.endswith(".md")
                       for target in re.findall(r"\]\(([^)#\s]+\.md)(?:#[^)]*)?\)", text)
                       if posixpath.normpath(posixpath.join(posixpath.dirname(page), target)) not in out
@@ -165,7 +162,7 @@ def test_a_place_with_two_plans_in_a_year_is_headed_by_the_place_and_lists_both(
         rongcheng.replace("id: rongcheng-2024", "id: rongcheng-2024-b"), encoding="utf-8")
     catalog, problems = loader.load_paths([tmp_path / "plans"])
     assert catalog is not None, problems
-    out = pages.render_all(build_index(catalog), None, "https://e.org/").pages
+    out = pages.render_all(build_index(catalog), site_settings(repo_url=None, site_url="https://e.org/")).pages
     page = out[urls.theme_year("party-building", 2024)]
     heading = page.index("## [荣成市](../../localities/rongcheng.md) { #rongcheng }")
     plans = page[heading:].split("\n\n")[1]

@@ -13,7 +13,7 @@ from generator.data import loader
 from generator.site import render
 from generator.site.views import plan as views
 from generator.analysis.index import build_index
-from conftest import FIXTURES, PLANS
+from conftest import FIXTURES, PLANS, site_settings
 from support import markdown_like_mkdocs
 
 
@@ -59,7 +59,7 @@ def test_a_hostile_plan_validates_and_renders_literally(hostile_site):
     catalog, problems = loader.load_paths([hostile_site])
     assert catalog is not None, [p.format() for p in problems]
     index = build_index(catalog)
-    page = views.plan_page(index, catalog.plans[0], "https://github.com/eduplans/eduplans")
+    page = views.plan_page(index, catalog.plans[0], site_settings(site_url=""))
     text = render.render(render.environment(), "plan.md.j2", page=page)
     html = markdown_like_mkdocs().convert(text.split("---\n", 2)[2])
     elements = Elements()
@@ -105,7 +105,7 @@ def test_a_plain_table_of_an_imported_plan_is_shown_as_a_table_after_the_items(t
     assert catalog is not None, [p.format() for p in problems]
     plan = catalog.plans[0]
     assert not any("部署年度工作" in item.text for item in plan.all_items())
-    page = views.plan_page(build_index(catalog), plan, "https://github.com/eduplans/eduplans")
+    page = views.plan_page(build_index(catalog), plan, site_settings(site_url=""))
     html = markdown_like_mkdocs().convert(render.render(render.environment(), "plan.md.j2", page=page).split("---\n", 2)[2])
     assert "<caption>附表：2025年教育重点工作月度安排</caption>" in html
     assert "<th>月份</th><th>重点工作</th>" in html and "<td>部署年度工作，开展寒假安全检查</td>" in html

@@ -14,14 +14,16 @@ from hypothesis import given, strategies as st
 
 from generator.site import build as site
 from generator.site import search, urls
-from conftest import PLANS
+from conftest import PLANS, site_settings
+
+RULES = site_settings().search  # eduplans.yml's search:
 
 CALL = re.compile(r'^eduplansSearch\.put\("([^"]+)",(.*)\);\n$', re.S)
 
 
 @pytest.fixture(scope="module")
 def files() -> dict[str, str]:
-    return search.build(site.load(PLANS))
+    return search.build(site.load(PLANS), True, RULES)
 
 
 def data(files: dict[str, str], name: str):
@@ -65,8 +67,8 @@ def test_form_is_what_a_reader_means_by_the_same_text():
 
 
 def test_keys_are_characters_and_adjacent_pairs_within_runs_of_letters_and_digits():
-    assert search.keys("双减，30所") == {"双", "减", "双减", "3", "0", "所", "30", "0所"}
-    assert "减，" not in search.keys("双减，30所") and "，3" not in search.keys("双减，30所")
+    assert search.indexed_keys("双减，30所") == {"双", "减", "双减", "3", "0", "所", "30", "0所"}
+    assert "减，" not in search.indexed_keys("双减，30所") and "，3" not in search.indexed_keys("双减，30所")
 
 
 @given(st.lists(st.integers(min_value=0, max_value=2_000_000), unique=True))
@@ -158,10 +160,9 @@ def test_results_run_newest_year_first(files):
     assert years == sorted(years, reverse=True)
 
 
-def test_a_frequent_key_gets_a_file_of_its_own(monkeypatch):
-    small = search.SearchRules(search.rules().levels, own_file_over=16, shard_bytes=8192, items_per_file=8)
-    monkeypatch.setattr(search, "rules", lambda: small)
-    files = search.build(site.load(PLANS))
+def test_a_frequent_key_gets_a_file_of_its_own():
+    small = search.SearchRules(RULES.levels, own_file_over=16, shard_bytes=8192, items_per_file=8)
+    files = search.build(site.load(PLANS), True, small)
     meta = data(files, "meta")
     shard = data(files, f"k/{search.shard_of('教育', meta['shards'])}")
     assert isinstance(shard["教育"], int) and shard["教育"] > 100  # the count of items, not postings
@@ -175,7 +176,7 @@ def test_item_links_and_labels_come_from_their_authorities(files):
     ids = {meta["localities"][row[plan["locality"]]][locality["id"]] + row[plan["suffix"]] if row[plan["suffix"]]
            else row[plan["id"]] for row in meta["plans"]}
     assert ids == {plan.id for plan in site.load(PLANS).catalog.plans}
-    offline = search.build(site.load(PLANS), directory_urls=False)
+    offline = search.build(site.load(PLANS), False, RULES)
     assert data(offline, "meta")["url"]["plan"] == "plans/{id}.html"
 
 
@@ -189,7 +190,7 @@ def enums_of(node, name: str) -> list[str]:
 def test_every_registry_level_has_a_facet():
     schema = json.loads((PLANS / "schema" / "localities.schema.json").read_text(encoding="utf-8"))
     listed = set(enums_of(schema, "level"))
-    assert len(listed) >= 10 and all(search.rules().level_of(level) >= 0 for level in listed)
+    assert len(listed) >= 10 and all(RULES.level_of(level) >= 0 for level in listed)
 
 
 def test_traditional_pairs_come_from_opencc():

@@ -6,14 +6,17 @@ the page that sets any two plans side by side (urls.COMPARE_PLANS)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 from ...analysis.alignment import Alignment
 from ...analysis.alignment import rules as alignment_rules
-from ...analysis.compare import INDICATOR_MIN
+from ...analysis.related import INDICATOR_MIN
 from ...analysis.index import Index
 from ...data.model import Plan
 from .. import labels, urls
+from ..settings import SiteSettings
 from .common import Link, item_label, link
 
 
@@ -83,7 +86,7 @@ def item_alignments(index: Index, aligned: Alignment, plan: Plan) -> dict[str, t
     return {anchor: tuple(lines) for anchor, lines in found.items()}
 
 
-def alignment_view(index: Index, aligned: Alignment, plan: Plan, directory_urls: bool = True) -> AlignmentView:
+def alignment_view(index: Index, aligned: Alignment, plan: Plan, directory_urls: bool) -> AlignmentView:
     page = urls.plan(plan.id)
     places = index.catalog.localities
     up = aligned.up.get(plan.id, [])
@@ -123,6 +126,7 @@ class ComparePlansPage:
     """Any two plans side by side (urls.COMPARE_PLANS?a=…&b=…), drawn by the page script
     from the search index's item files: only the two plans' items are loaded."""
 
+    template: ClassVar[str] = "compare_plans.md.j2"
     path: str
     title: str
     description: str
@@ -130,12 +134,12 @@ class ComparePlansPage:
     index: str  # from the page to the search index's files
     scripts: tuple[str, ...]
     takeup_min: float  # the rules the script applies, from analysis/rules/alignment.yml …
-    indicator_min: float  # … and analysis/compare.py
+    indicator_min: float  # … and analysis/related.py
     rules: tuple[str, ...]
     part: str  # what a part of the atlas holds (labels.part_note), said when a plan asked for is not in it
 
 
-def compare_plans_page(part_note: str = "") -> ComparePlansPage:
+def compare_plans_page(part_note: str) -> ComparePlansPage:
     path = urls.COMPARE_PLANS
     return ComparePlansPage(
         path=path, title=labels.COMPARE_PLANS_TITLE, description=labels.COMPARE_PLANS_DESCRIPTION,
@@ -143,3 +147,7 @@ def compare_plans_page(part_note: str = "") -> ComparePlansPage:
         scripts=tuple(urls.rel(path, script) for script in urls.COMPARE_SCRIPTS),
         takeup_min=alignment_rules().takeup_min, indicator_min=INDICATOR_MIN,
         rules=(labels.takeup_rule(), labels.TARGETS_RULE), part=part_note)
+
+
+def pages(settings: SiteSettings) -> Iterator[ComparePlansPage]:
+    yield compare_plans_page(settings.part)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar, Protocol
 
 from ...analysis.index import Index
 from ...data.model import Item, Plan
@@ -10,6 +11,16 @@ from .. import urls
 
 EXCERPT_CHARS = 80
 LIST_LIMIT = 100  # a list longer than this is collapsed, a theme-year longer is only linked
+
+
+class PageView(Protocol):
+    """What pages.render_all asks of a view: where the page goes and which template
+    shows it (given the view as ``page``)."""
+
+    template: ClassVar[str]
+
+    @property
+    def path(self) -> str: ...
 
 
 @dataclass(frozen=True, kw_only=True)

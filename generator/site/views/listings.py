@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 from weakref import WeakKeyDictionary
 
 from ...analysis.index import Entry, Index
 from ...data.model import Catalog, Locality, Plan, Theme
 from .. import labels, urls
-from .common import (LIST_LIMIT, CountTable, Link, Pager, PlanRow, count_table, excerpt, item_label, link,
+from ..settings import Limits, SiteSettings
+from .common import (LIST_LIMIT, CountTable, Link, PageView, Pager, PlanRow, count_table, excerpt, item_label, link,
                      page_suffix, pager, pages_of, plan_row, span)
 
 WIDE_TABLE = 20  # more localities than this: one row per locality instead of one column
-PARTITION_AT = LIST_LIMIT  # more plans or items than this: a listing is split into one page per province
-LOCALITY_TABLE_UP_TO = 50  # a province's part with more localities shows theme totals, not a row each
-EXCERPTS_UP_TO = 300  # a province's part with more items shows their titles only (all its pages), to stay small
-PAGE_ITEMS = 300  # a province's part of a theme-year: pages of at most this many items (whole localities; 1,000 titles made 600 KB where each place has a few)
-PAGE_PLANS = 200  # a province's part of a year: pages of at most this many plans (whole localities)
 LOCALITY_TABLE = ("主题 × 地区", "每格是该地区本年计划中属于该主题的任务数，点击可看到这些任务。")
 PROVINCE_TABLE = ("主题 × 省份", "每格是该省份本年计划中属于该主题的任务数，点击可看到这些任务。")
 TOTALS_TABLE = ("各主题", "本省份地区较多，这里只列各主题的任务数，点击可看到各地的这些任务。")
@@ -26,6 +22,7 @@ TOTALS_TABLE = ("各主题", "本省份地区较多，这里只列各主题的�
 
 @dataclass(frozen=True, kw_only=True)
 class LocalityPage:
+    template: ClassVar[str] = "locality.md.j2"
     path: str
     locality: Locality
     province: str
@@ -41,7 +38,7 @@ class LocalityPage:
     description: str
 
 
-def locality_page(index: Index, locality: Locality) -> LocalityPage:
+def locality_page(index: Index, limits: Limits, locality: Locality) -> LocalityPage:
     page = urls.locality(locality.id)
     catalog = index.catalog
     plans = index.by_locality.get(locality.id, [])
@@ -49,7 +46,7 @@ def locality_page(index: Index, locality: Locality) -> LocalityPage:
     per_year = {year: index.theme_counts([p for p in plans if p.year == year]) for year in years}
     rows = []
     for theme in catalog.themes:
-        cells = [(per_year[year].get(theme.id, 0), theme_year_href(index, page, theme.id, year, locality.id))
+        cells = [(per_year[year].get(theme.id, 0), theme_year_href(index, limits, page, theme.id, year, locality.id))
                  for year in years]
         if any(c for c, _ in cells):
             rows.append((link(theme.name, page, urls.theme(theme.id)), cells))
@@ -88,6 +85,7 @@ class PartRow:
 
 @dataclass(frozen=True, kw_only=True)
 class YearPage:
+    template: ClassVar[str] = "year.md.j2"
     path: str
     year: int
     plans: tuple[PlanRow, ...]
@@ -145,9 +143,9 @@ def theme_year_entries(index: Index, theme_id: str, year: int) -> dict[str, list
     return _cached(index, ("entries", theme_id, year), compute)
 
 
-def theme_year_layout(index: Index, theme_id: str, year: int) -> Paged:
-    return _cached(index, ("theme-year", theme_id, year), lambda: _paged(
-        index, {loc: len(e) for loc, e in theme_year_entries(index, theme_id, year).items()}, PAGE_ITEMS))
+def theme_year_layout(index: Index, limits: Limits, theme_id: str, year: int) -> Paged:
+    return _cached(index, ("theme-year", theme_id, year, limits), lambda: _paged(
+        index, {loc: len(e) for loc, e in theme_year_entries(index, theme_id, year).items()}, limits.page_items))
 
 
 def year_plans(index: Index, year: int) -> dict[str, list[Plan]]:
@@ -159,9 +157,9 @@ def year_plans(index: Index, year: int) -> dict[str, list[Plan]]:
     return _cached(index, ("plans", year), compute)
 
 
-def year_layout(index: Index, year: int) -> Paged:
-    return _cached(index, ("year", year), lambda: _paged(
-        index, {loc: len(p) for loc, p in year_plans(index, year).items()}, PAGE_PLANS))
+def year_layout(index: Index, limits: Limits, year: int) -> Paged:
+    return _cached(index, ("year", year, limits), lambda: _paged(
+        index, {loc: len(p) for loc, p in year_plans(index, year).items()}, limits.page_plans))
 
 
 def year_counts(index: Index, year: int) -> dict[str, dict[str, int]]:
@@ -170,26 +168,27 @@ def year_counts(index: Index, year: int) -> dict[str, dict[str, int]]:
         loc: index.theme_counts(plans) for loc, plans in year_plans(index, year).items()})
 
 
-def theme_year_split(index: Index, theme_id: str, year: int) -> bool:
+def theme_year_split(index: Index, limits: Limits, theme_id: str, year: int) -> bool:
     """Whether a theme's items of a year are listed by province (the page and every link to it ask here)."""
-    return index.theme_year_counts.get((theme_id, year), 0) > PARTITION_AT
+    return index.theme_year_counts.get((theme_id, year), 0) > limits.partition_at
 
 
-def theme_year_href(index: Index, page: str, theme_id: str, year: int, locality_id: str) -> str:
+def theme_year_href(index: Index, limits: Limits, page: str, theme_id: str, year: int, locality_id: str) -> str:
     """Link to a locality's items of a theme in a year: on the theme-year page, or on the
     page of its province's part that holds them where that listing is split."""
-    if theme_year_split(index, theme_id, year):
+    if theme_year_split(index, limits, theme_id, year):
         province = index.catalog.localities[locality_id].province
-        number = theme_year_layout(index, theme_id, year).page_of.get(locality_id, 1)  # 1: no items there
+        number = theme_year_layout(index, limits, theme_id, year).page_of.get(locality_id, 1)  # 1: no items there
         return urls.rel(page, urls.theme_year_part(theme_id, year, province, number), locality_id)
     return urls.rel(page, urls.theme_year(theme_id, year), locality_id)
 
 
-def theme_year_province_href(index: Index, page: str, theme_id: str, year: int, province: str | None) -> str:
+def theme_year_province_href(index: Index, limits: Limits, page: str, theme_id: str, year: int,
+                             province: str | None) -> str:
     """Link to a province's items of a theme in a year: its part where the theme-year
     listing is split, else the theme-year page itself (a year can be split by plans while
     a rare theme's items of that year still fit one page)."""
-    if theme_year_split(index, theme_id, year):
+    if theme_year_split(index, limits, theme_id, year):
         return urls.rel(page, urls.theme_year_part(theme_id, year, province))
     return urls.rel(page, urls.theme_year(theme_id, year))
 
@@ -209,12 +208,13 @@ def by_province(index: Index, localities: list[str]) -> dict[str | None, list[st
     return dict(sorted(grouped.items(), key=lambda kv: kv[0] is None))
 
 
-def _locality_table(index: Index, page: str, year: int, localities: list[str], counts: dict) -> CountTable:
+def _locality_table(index: Index, limits: Limits, page: str, year: int, localities: list[str],
+                    counts: dict) -> CountTable:
     names = index.catalog.localities
     themes = index.catalog.themes
 
     def cell(locality: str, theme: str) -> tuple[int, str]:
-        return counts[locality].get(theme, 0), theme_year_href(index, page, theme, year, locality)
+        return counts[locality].get(theme, 0), theme_year_href(index, limits, page, theme, year, locality)
 
     locality_links = [link(names[loc].name, page, urls.locality(loc)) for loc in localities]
     theme_links = [link(t.name, page, urls.theme(t.id)) for t in themes]
@@ -225,25 +225,25 @@ def _locality_table(index: Index, page: str, year: int, localities: list[str], c
                        [(ll, [cell(loc, t.id) for t in themes]) for ll, loc in zip(locality_links, localities)])
 
 
-def year_page(index: Index, year: int) -> YearPage:
+def year_page(index: Index, limits: Limits, year: int) -> YearPage:
     page = urls.year(year)
     plans = index.by_year[year]
     counts = year_counts(index, year)
     localities = list(counts)
     years = list(index.by_year)
     at = years.index(year)
-    partitioned = len(plans) > PARTITION_AT
+    partitioned = len(plans) > limits.partition_at
     provinces = by_province(index, localities)
     if partitioned:
         themes = index.catalog.themes
         table = count_table("主题 \\ 省份", [link(p or labels.UNKNOWN_PROVINCE, page, urls.year_part(year, p)) for p in provinces], [
             (link(t.name, page, urls.theme(t.id)),
-             [(sum(counts[loc].get(t.id, 0) for loc in own), theme_year_province_href(index, page, t.id, year, p))
+             [(sum(counts[loc].get(t.id, 0) for loc in own), theme_year_province_href(index, limits, page, t.id, year, p))
               for p, own in provinces.items()]) for t in themes])
     else:
-        table = _locality_table(index, page, year, localities, counts)
+        table = _locality_table(index, limits, page, year, localities, counts)
     heading, note = PROVINCE_TABLE if partitioned else LOCALITY_TABLE
-    layout = year_layout(index, year) if partitioned else None
+    layout = year_layout(index, limits, year) if partitioned else None
     return YearPage(
         path=page,
         year=year,
@@ -266,24 +266,24 @@ def year_page(index: Index, year: int) -> YearPage:
     )
 
 
-def year_part_page(index: Index, year: int, province: str | None, number: int = 1) -> YearPage:
+def year_part_page(index: Index, limits: Limits, year: int, province: str | None, number: int = 1) -> YearPage:
     """One page of one province's plans of a year too large for one page."""
     page = urls.year_part(year, province, number)
-    layout = year_layout(index, year)
+    layout = year_layout(index, limits, year)
     pages = layout.pages[province]
     grouped, all_counts = year_plans(index, year), year_counts(index, year)
     localities = [loc for own in pages for loc in own]
     counts = {loc: all_counts[loc] for loc in localities}
     plans = [p for loc in pages[number - 1] for p in grouped[loc]]
     name = province or labels.UNKNOWN_PROVINCE
-    if len(localities) > LOCALITY_TABLE_UP_TO:
+    if len(localities) > limits.locality_table_up_to:
         table = count_table("主题", [link(name, page, urls.year_part(year, province))], [
             (link(t.name, page, urls.theme(t.id)), [(sum(c.get(t.id, 0) for c in counts.values()),
-                                                    theme_year_province_href(index, page, t.id, year, province))])
+                                                    theme_year_province_href(index, limits, page, t.id, year, province))])
             for t in index.catalog.themes])
         heading, note = TOTALS_TABLE
     else:
-        table, (heading, note) = _locality_table(index, page, year, localities, counts), LOCALITY_TABLE
+        table, (heading, note) = _locality_table(index, limits, page, year, localities, counts), LOCALITY_TABLE
     count = layout.totals[province]
     return YearPage(
         path=page, year=year, plans=tuple(plan_row(index, p, page) for p in plans),
@@ -349,6 +349,7 @@ def locality_groups(entries: list[Entry], page: str, catalog: Catalog,
 
 @dataclass(frozen=True, kw_only=True)
 class ThemePage:
+    template: ClassVar[str] = "theme.md.j2"
     path: str
     theme: Theme
     rule: str
@@ -360,7 +361,7 @@ class ThemePage:
     description: str
 
 
-def theme_page(index: Index, theme: Theme) -> ThemePage:
+def theme_page(index: Index, limits: Limits, theme: Theme) -> ThemePage:
     page = urls.theme(theme.id)
     entries = index.by_theme[theme.id]
     years = sorted({e.plan.year for e in entries}, reverse=True)
@@ -378,7 +379,7 @@ def theme_page(index: Index, theme: Theme) -> ThemePage:
     for entry in entries:
         counts[entry.plan.locality] = counts.get(entry.plan.locality, 0) + 1
     localities = index.catalog.localities
-    partitioned = len(counts) > PARTITION_AT
+    partitioned = len(counts) > limits.partition_at
     provinces = by_province(index, list(counts))
     return ThemePage(
         path=page,
@@ -398,6 +399,7 @@ def theme_page(index: Index, theme: Theme) -> ThemePage:
 
 @dataclass(frozen=True, kw_only=True)
 class ThemeYearPage:
+    template: ClassVar[str] = "theme_year.md.j2"
     path: str
     theme: Theme
     year: int
@@ -412,11 +414,12 @@ class ThemeYearPage:
     description: str
 
 
-def theme_year_page(index: Index, theme: Theme, year: int) -> ThemeYearPage:
+def theme_year_page(index: Index, limits: Limits, theme: Theme, year: int) -> ThemeYearPage:
     page = urls.theme_year(theme.id, year)
     grouped = theme_year_entries(index, theme.id, year)
     count = sum(map(len, grouped.values()))
-    layout = theme_year_layout(index, theme.id, year) if theme_year_split(index, theme.id, year) else None
+    split = theme_year_split(index, limits, theme.id, year)
+    layout = theme_year_layout(index, limits, theme.id, year) if split else None
     return ThemeYearPage(
         path=page, theme=theme, year=year,
         theme_link=link(theme.name, page, urls.theme(theme.id)), up=None, pager=None,
@@ -433,11 +436,11 @@ def theme_year_page(index: Index, theme: Theme, year: int) -> ThemeYearPage:
     )
 
 
-def theme_year_part_page(index: Index, theme: Theme, year: int, province: str | None,
+def theme_year_part_page(index: Index, limits: Limits, theme: Theme, year: int, province: str | None,
                          number: int = 1) -> ThemeYearPage:
     """One page of one province's items of a theme in a year too large for one page."""
     page = urls.theme_year_part(theme.id, year, province, number)
-    layout = theme_year_layout(index, theme.id, year)
+    layout = theme_year_layout(index, limits, theme.id, year)
     pages = layout.pages[province]
     grouped = theme_year_entries(index, theme.id, year)
     entries = [e for loc in pages[number - 1] for e in grouped[loc]]
@@ -447,9 +450,30 @@ def theme_year_part_page(index: Index, theme: Theme, year: int, province: str | 
         path=page, theme=theme, year=year, theme_link=link(theme.name, page, urls.theme(theme.id)),
         up=link(f"{theme.name}：{year}年各省份", page, urls.theme_year(theme.id, year)),
         pager=_pager(index, page, number, pages, lambda n: urls.theme_year_part(theme.id, year, province, n)),
-        groups=locality_groups(entries, page, index.catalog, with_excerpts=count <= EXCERPTS_UP_TO), parts=(),
+        groups=locality_groups(entries, page, index.catalog, with_excerpts=count <= limits.excerpts_up_to), parts=(),
         count=count,
         heading=f"{theme.name}：{year}年 {name}{page_suffix(number)}",
         title=f"{theme.name}：{year}年{name}{page_suffix(number)}",
         description=f"{year}年{name}各地教育工作要点中关于“{theme.name}”的{count}条任务。",
     )
+
+
+def pages(index: Index, settings: SiteSettings) -> Iterator[PageView]:
+    """Every locality's page; every year's and theme's, each theme's of every year, and
+    the pages of their provinces' parts where they are split."""
+    limits = settings.limits
+    for locality in index.catalog.localities.values():
+        yield locality_page(index, limits, locality)
+    for year in index.by_year:
+        whole = year_page(index, limits, year)
+        yield whole
+        for part in whole.parts:
+            yield from (year_part_page(index, limits, year, part.key, n) for n in range(1, part.pages + 1))
+    for theme in index.catalog.themes:
+        yield theme_page(index, limits, theme)
+        for year in index.by_year:
+            theme_year = theme_year_page(index, limits, theme, year)
+            yield theme_year
+            for part in theme_year.parts:
+                yield from (theme_year_part_page(index, limits, theme, year, part.key, n)
+                            for n in range(1, part.pages + 1))

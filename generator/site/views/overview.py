@@ -1,17 +1,18 @@
-"""Overview pages: home, all plans, all localities, all years, all themes, data."""
+"""Overview pages: home, all plans, all localities (and a page a province where the
+atlas is large), all years, all themes, data, search; one view each."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import ClassVar
 
 from ...analysis.index import Index
 from ...data.numerals import cn_numeral
 from .. import downloads, labels, urls
-from . import listings
-from .common import (CountTable, Link, Pager, PlanRow, count_table, link, page_suffix, pager, plan_row,
+from ..settings import Limits, SiteSettings
+from .common import (CountTable, Link, PageView, Pager, PlanRow, count_table, link, page_suffix, pager, plan_row,
                      span)
-
-PAGE_LOCALITIES = 500  # a province's page lists at most this many localities, then further pages
 
 OPEN_YEARS = 3     # the all-plans page shows the latest years open, older ones folded
 LATEST_PLANS = 6   # plans listed on the home page
@@ -83,29 +84,10 @@ def site_links(page: str, released: str | None = None) -> SiteLinks:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Overview:
-    path: str
-    description: str
-    plans: int
-    items: int
-    localities: int
-    years: tuple[int, ...]
-    provinces: tuple[ProvinceGroup, ...]
-    provinces_partitioned: bool  # each province on its own page, listed with counts here
-    plans_partitioned: bool      # too many plans to list: the years, with counts
-    theme_table: CountTable
-    plan_years: tuple[PlanYear, ...]
-    year_rows: tuple[YearRow, ...]
-    themes: tuple[ThemeRow, ...]
-    latest: tuple[PlanRow, ...]
-    links: SiteLinks
-    part: str  # an offline bundle of a part of the atlas: what it holds (home page); else empty
-
-
-@dataclass(frozen=True, kw_only=True)
 class SearchPage:
     """The search page: where its script finds the index and the site's root."""
 
+    template: ClassVar[str] = "search.md.j2"
     path: str
     root: str    # from the page to the site's root
     index: str   # from the page to the index files (generator/site/search.py)
@@ -141,6 +123,7 @@ def provinces(index: Index, page: str, pages: bool = False, only: str | None = N
 class ProvincePage:
     """A province's localities and their plans, where the atlas is too large for one list."""
 
+    template: ClassVar[str] = "province.md.j2"
     path: str
     group: ProvinceGroup
     pager: Pager | None
@@ -150,19 +133,19 @@ class ProvincePage:
     description: str
 
 
-def province_pages(index: Index) -> list[ProvincePage]:
+def province_pages(index: Index, limits: Limits) -> list[ProvincePage]:
     found = []
     for group in provinces(index, urls.LOCALITIES):
         name = None if group.province == labels.UNKNOWN_PROVINCE else group.province
         rows = group.localities
-        cuts = [rows[at:at + PAGE_LOCALITIES] for at in range(0, len(rows), PAGE_LOCALITIES)]
+        size = limits.page_localities
+        cuts = [rows[at:at + size] for at in range(0, len(rows), size)]
         paths = [urls.province(name, n) for n in range(1, len(cuts) + 1)]
         labels_ = [span([row.locality.label for row in cut]) for cut in cuts]
         for number, page in enumerate(paths, 1):
             own, = provinces(index, page, only=group.province)  # its links again, from this page
             found.append(ProvincePage(
-                path=page, group=replace(own, localities=own.localities[(number - 1) * PAGE_LOCALITIES:][
-                    :PAGE_LOCALITIES]),
+                path=page, group=replace(own, localities=own.localities[(number - 1) * size:][:size]),
                 pager=pager(page, number, paths, labels_),
                 up=link("全部地区（按省份）", page, urls.LOCALITIES), heading=f"{group.province}{page_suffix(number)}",
                 title=f"{group.province}：收录的地区{page_suffix(number)}",
@@ -180,37 +163,133 @@ def theme_table(index: Index, page: str) -> CountTable:
     return count_table("主题 \\ 年份", [link(str(y), page, urls.year(y)) for y in years], rows)
 
 
-def overview(index: Index, page: str, released: str | None = None, part: str = "") -> Overview:
-    catalog = index.catalog
-    plans = catalog.plans
-    years = list(index.by_year)
-    items = sum(p.item_count for p in plans)
-    descriptions = {
-        urls.HOME: f"收录{len(plans)}份地方教育工作要点、{items}条任务，可按地区、年份、主题浏览和全文搜索。",
-        urls.PLANS: f"按年份列出本站收录的{len(plans)}份地方教育工作要点。",
-        urls.LOCALITIES: f"按省份列出本站收录计划的{len(index.by_locality)}个地区及其年份。",
-        urls.THEMES: f"{cn_numeral(len(catalog.themes))}个教育主题，以及各主题在各年份的任务数。",
-    }
-    return Overview(
-        path=page,
-        description=descriptions.get(page, ""),
-        plans=len(plans),
-        items=items,
-        localities=len(index.by_locality),
-        years=tuple(years),
-        provinces=provinces(index, page, pages=len(index.by_locality) > listings.PARTITION_AT),
-        provinces_partitioned=len(index.by_locality) > listings.PARTITION_AT,
-        plans_partitioned=len(plans) > listings.PARTITION_AT,
-        theme_table=theme_table(index, page),
-        plan_years=() if len(plans) > listings.PARTITION_AT else tuple(
-            PlanYear(year=y, rows=tuple(plan_row(index, p, page) for p in index.by_year[y]), collapsed=k >= OPEN_YEARS)
-            for k, y in enumerate(reversed(years))),
-        year_rows=tuple(YearRow(link=link(f"{y}年", page, urls.year(y)), plans=len(ps),
-                                items=sum(p.item_count for p in ps))
-                        for y, ps in reversed(index.by_year.items())),
-        themes=tuple(ThemeRow(link=link(t.name, page, urls.theme(t.id)), items=len(index.by_theme[t.id]))
-                     for t in catalog.themes),
+@dataclass(frozen=True, kw_only=True)
+class HomePage:
+    template: ClassVar[str] = "home.md.j2"
+    path: str
+    description: str
+    plans: int
+    items: int
+    localities: int
+    years: tuple[int, ...]
+    latest: tuple[PlanRow, ...]
+    links: SiteLinks
+    part: str  # an offline bundle of a part of the atlas: what it holds; else empty
+
+
+def home_page(index: Index, part: str) -> HomePage:
+    page, plans, items = urls.HOME, index.catalog.plans, _items(index)
+    return HomePage(
+        path=page, description=f"收录{len(plans)}份地方教育工作要点、{items}条任务，可按地区、年份、主题浏览和全文搜索。",
+        plans=len(plans), items=items, localities=len(index.by_locality), years=tuple(index.by_year),
         latest=tuple(plan_row(index, p, page) for p in sorted(plans, key=lambda p: (-p.year, p.id))[:LATEST_PLANS]),
-        links=site_links(page, released),
-        part=part,
-    )
+        links=site_links(page), part=part)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlansIndexPage:
+    template: ClassVar[str] = "plans_index.md.j2"
+    path: str
+    description: str
+    plans: int
+    items: int
+    plans_partitioned: bool  # too many plans to list: the years, with counts
+    plan_years: tuple[PlanYear, ...]
+    year_rows: tuple[YearRow, ...]
+
+
+def plans_index(index: Index, limits: Limits) -> PlansIndexPage:
+    page, plans = urls.PLANS, index.catalog.plans
+    partitioned = len(plans) > limits.partition_at
+    return PlansIndexPage(
+        path=page, description=f"按年份列出本站收录的{len(plans)}份地方教育工作要点。", plans=len(plans),
+        items=_items(index), plans_partitioned=partitioned,
+        plan_years=() if partitioned else tuple(
+            PlanYear(year=y, rows=tuple(plan_row(index, p, page) for p in index.by_year[y]), collapsed=k >= OPEN_YEARS)
+            for k, y in enumerate(reversed(list(index.by_year)))),
+        year_rows=year_rows(index, page))
+
+
+@dataclass(frozen=True, kw_only=True)
+class LocalitiesIndexPage:
+    template: ClassVar[str] = "localities_index.md.j2"
+    path: str
+    description: str
+    provinces: tuple[ProvinceGroup, ...]
+    provinces_partitioned: bool  # each province on its own page, listed with counts here
+
+
+def by_province_pages(index: Index, limits: Limits) -> bool:
+    """Whether the localities are listed a page a province (too many for one list)."""
+    return len(index.by_locality) > limits.partition_at
+
+
+def localities_index(index: Index, limits: Limits) -> LocalitiesIndexPage:
+    page = urls.LOCALITIES
+    partitioned = by_province_pages(index, limits)
+    return LocalitiesIndexPage(
+        path=page, description=f"按省份列出本站收录计划的{len(index.by_locality)}个地区及其年份。",
+        provinces=provinces(index, page, pages=partitioned), provinces_partitioned=partitioned)
+
+
+@dataclass(frozen=True, kw_only=True)
+class YearsIndexPage:
+    template: ClassVar[str] = "years_index.md.j2"
+    path: str
+    year_rows: tuple[YearRow, ...]
+
+
+def year_rows(index: Index, page: str) -> tuple[YearRow, ...]:
+    return tuple(YearRow(link=link(f"{y}年", page, urls.year(y)), plans=len(ps), items=sum(p.item_count for p in ps))
+                 for y, ps in reversed(index.by_year.items()))
+
+
+@dataclass(frozen=True, kw_only=True)
+class ThemesIndexPage:
+    template: ClassVar[str] = "themes_index.md.j2"
+    path: str
+    description: str
+    theme_table: CountTable
+    themes: tuple[ThemeRow, ...]
+
+
+def themes_index(index: Index) -> ThemesIndexPage:
+    page, themes = urls.THEMES, index.catalog.themes
+    return ThemesIndexPage(
+        path=page, description=f"{cn_numeral(len(themes))}个教育主题，以及各主题在各年份的任务数。",
+        theme_table=theme_table(index, page),
+        themes=tuple(ThemeRow(link=link(t.name, page, urls.theme(t.id)), items=len(index.by_theme[t.id]))
+                     for t in themes))
+
+
+@dataclass(frozen=True, kw_only=True)
+class DataPage:
+    template: ClassVar[str] = "data.md.j2"
+    path: str
+    plans: int
+    items: int
+    links: SiteLinks
+
+
+def data_page(index: Index, released: str | None) -> DataPage:
+    """released: the repository whose releases hold the whole-atlas downloads, if they do."""
+    return DataPage(path=urls.DATA, plans=len(index.catalog.plans), items=_items(index),
+                    links=site_links(urls.DATA, released))
+
+
+def _items(index: Index) -> int:
+    return sum(p.item_count for p in index.catalog.plans)
+
+
+def pages(index: Index, settings: SiteSettings) -> Iterator[PageView]:
+    """The home page, the index pages (with a page a province where the atlas is large),
+    the data page and the search page."""
+    yield home_page(index, settings.part)
+    yield plans_index(index, settings.limits)
+    yield localities_index(index, settings.limits)
+    yield YearsIndexPage(path=urls.YEARS, year_rows=year_rows(index, urls.YEARS))
+    yield themes_index(index)
+    if by_province_pages(index, settings.limits):
+        yield from province_pages(index, settings.limits)
+    yield data_page(index, None if settings.downloads.on_pages else settings.repo_url)
+    yield search_page()

@@ -3,17 +3,20 @@ targets, themes and related items."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import ClassVar
 
 from ...analysis.alignment import Alignment
-from ...analysis.compare import Insight
+from ...analysis.related import Insight
 from ...analysis.index import Index
 from ...data import anchors
 from ...data.model import Item, Locality, Plan, Section, TaskRow
-from .. import downloads, labels, urls
+from .. import labels, urls
 from ..cite import Citation, citation
-from .alignment import AlignmentView, AlignmentLine, alignment_view, item_alignments
+from ..settings import SiteSettings
+from .alignment import AlignmentLine, AlignmentView, alignment_view, item_alignments
 from .common import Link, item_label, link, paragraphs
 
 
@@ -88,6 +91,7 @@ class SectionView:
 
 @dataclass(frozen=True, kw_only=True)
 class PlanPage:
+    template: ClassVar[str] = "plan.md.j2"
     path: str
     plan: Plan
     locality: Locality
@@ -194,15 +198,15 @@ def edit_url(repo_url: str | None, edit_uri: str, plan: Plan) -> str | None:
     return f"{repo_url.rstrip('/')}/{edit_uri.strip('/')}/plans/{PurePosixPath(plan.path).name}"
 
 
-def plan_data_link(plan: Plan, page: str) -> tuple[Link, str]:
+def plan_data_link(plan: Plan, page: str, on_pages: bool) -> tuple[Link, str]:
     """The plan's own data file while the downloads live on the site, else the data page."""
-    if downloads.place().on_pages:
+    if on_pages:
         data = urls.plan_data(plan.id)
         return link(PurePosixPath(data).name, page, data), labels.PLAN_DATA_ON_PAGES
     return link(labels.DATA_PAGE, page, urls.DATA), labels.PLAN_DATA_RELEASED
 
 
-def related_data(index: Index, plan: Plan, insight: Insight | None, directory_urls: bool = True) -> RelatedData:
+def related_data(index: Index, plan: Plan, insight: Insight | None, directory_urls: bool) -> RelatedData:
     page = urls.plan(plan.id)
     plans: list[tuple[str, str]] = []
     numbers: dict[str, int] = {}  # a related plan's place in plans
@@ -220,14 +224,14 @@ def related_data(index: Index, plan: Plan, insight: Insight | None, directory_ur
     return tuple(plans), tuple(items)
 
 
-def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "blob/main/",
-              insight: Insight | None = None, site_url: str = "", directory_urls: bool = True,
+def plan_page(index: Index, plan: Plan, settings: SiteSettings, insight: Insight | None = None,
               aligned: Alignment | None = None) -> PlanPage:
     page = urls.plan(plan.id)
+    site_url = settings.site_url
     locality = index.catalog.localities[plan.locality]
     previous, following = index.neighbours(plan)
     count = plan.item_count
-    data, data_note = plan_data_link(plan, page)
+    data, data_note = plan_data_link(plan, page, settings.downloads.on_pages)
     lines = item_alignments(index, aligned, plan) if aligned else {}
     sections = tuple(section_view(index, plan, s, page, (k,), site_url, lines)
                      for k, s in enumerate(plan.sections, start=1))
@@ -257,7 +261,7 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
         data=data,
         data_note=data_note,
         print_footer=labels.print_footer(urls.plan_url(plan.id, site_url), plan.source.file, plan.source.url),
-        edit_url=edit_url(repo_url, edit_uri, plan),
+        edit_url=edit_url(settings.repo_url, settings.edit_uri, plan),
         source_url=plan.source.url,
         inferred=inferred(index, plan),
         conversions=tuple(labels.provenance(c) for c in plan.source.conversions),
@@ -266,9 +270,14 @@ def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "b
         more_themes=labels.more_themes(len(themes[HEADER_THEMES:])),
         theme_note=labels.THEME_CHIPS,
         toc_levels=max(map(section_heading_level, sections), default=None),
-        related=related_data(index, plan, insight, directory_urls),
-        alignment=alignment_view(index, aligned, plan, directory_urls) if aligned else None,
+        related=related_data(index, plan, insight, settings.directory_urls),
+        alignment=alignment_view(index, aligned, plan, settings.directory_urls) if aligned else None,
     )
+
+
+def pages(index: Index, settings: SiteSettings, insight: Insight, aligned: Alignment) -> Iterator[PlanPage]:
+    for plan in index.catalog.plans:
+        yield plan_page(index, plan, settings, insight, aligned)
 
 
 def inferred(index: Index, plan: Plan) -> tuple[tuple[str, str, str], ...]:

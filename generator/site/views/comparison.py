@@ -5,14 +5,17 @@ at the addresses of the pair pages it replaced."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
-from ...analysis.compare import Insight, Match, PairComparison, Series, theme_shift
+from ...analysis.related import Insight, Match, PairComparison, Series, theme_shift
 from ...analysis.index import Index
 from ...data.model import Item, Locality, Plan
 from ...data.numerals import cn_numeral
 from .. import charts, labels, urls
-from .common import Link, item_label, link
+from ..settings import SiteSettings
+from .common import Link, PageView, item_label, link
 
 PROFILE_THEMES = 15  # themes in the profile chart, most items first
 
@@ -55,6 +58,7 @@ class SeriesView:
 
 @dataclass(frozen=True, kw_only=True)
 class ComparisonPage:
+    template: ClassVar[str] = "comparison.md.j2"
     path: str
     locality: Locality
     locality_link: Link
@@ -138,7 +142,7 @@ def _series_view(series: Series, page: str, chart_id: str) -> SeriesView:
 
 
 def comparison_page(index: Index, insight: Insight, locality: Locality,
-                    directory_urls: bool = True) -> ComparisonPage:
+                    directory_urls: bool) -> ComparisonPage:
     page = urls.comparison(locality.id)
     plans = index.by_locality[locality.id]
     short = short_labels(plans)
@@ -232,6 +236,8 @@ class MovedPage:
     """A page whose address stays after its content moved: a few hundred bytes written as
     served (templates/moved.html.j2), which the browser leaves at once for ``to``; search
     engines are told that page is the one (``canonical``) and kept out (noindex)."""
+
+    template: ClassVar[str] = "moved.html.j2"
     path: str  # the file written: urls.moved_file
     to: Link  # the page that now answers, as the browser follows the link
     canonical: str  # its public URL, empty without a site_url
@@ -240,10 +246,20 @@ class MovedPage:
 
 
 def moved_pair_page(locality: Locality, earlier: Plan, later: Plan, site_url: str,
-                    directory_urls: bool = True) -> MovedPage:
+                    directory_urls: bool) -> MovedPage:
     old, target = urls.pair(locality.id, earlier.id, later.id), urls.comparison(locality.id)
     href = urls.rel_public(old, target, directory_urls) + urls.side_by_side_query(earlier.id, later.id)
     return MovedPage(path=urls.moved_file(old, directory_urls), to=Link(label=f"{locality.name}历年对比", href=href),
                      canonical=urls.public(target, base=site_url) if site_url else "",
                      title=pair_title(locality, earlier, later),
                      note=f"{earlier.year}年与{later.year}年的逐主题对照现在在")
+
+
+def pages(index: Index, settings: SiteSettings, insight: Insight) -> Iterator[PageView]:
+    """The comparison of every place with two plans or more, and the pages left at the
+    addresses of its former pair pages."""
+    for locality_id in insight.pairs:
+        locality = index.catalog.localities[locality_id]
+        yield comparison_page(index, insight, locality, settings.directory_urls)
+        for earlier, later in moved_pairs_of(index.by_locality[locality_id]):
+            yield moved_pair_page(locality, earlier, later, settings.site_url, settings.directory_urls)

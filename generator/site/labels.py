@@ -72,7 +72,8 @@ def takes_up(score: float) -> str:
 
 
 def own_task(best: float) -> str:
-    return f"{OWN_TASK}：上级计划中最相近的任务相似度 {best:.2f}，低于 {alignment.rules().takeup_min:.2f}"
+    """An item whose closest superior item falls short of the threshold (stated once, under 对标)."""
+    return f"{OWN_TASK}（上级最相近 {best:.2f}）"
 
 
 def taken_up(children: int, taking: int) -> str:

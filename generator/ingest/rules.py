@@ -38,6 +38,33 @@ class ImportRules:
     wrapped_min_width: int
     wrapped_tolerance: int
     flattened_min_chars: int
+    unwrapped_after: str  # a line ending in one of these is never wrapped
+    space_between: re.Pattern[str]
+    numbered_header: re.Pattern[str]
+    page_chunk: re.Pattern[str]
+    flattened_page_number: re.Pattern[str]
+    flattened_number: re.Pattern[str]
+    flattened_heading: re.Pattern[str]
+    not_in_title: re.Pattern[str]
+    column_piece: re.Pattern[str]
+    column_gap: re.Pattern[str]
+    row_start: re.Pattern[str]
+    row_number: re.Pattern[str]
+    toc_entry: re.Pattern[str]
+    toc_page: re.Pattern[str]
+    annex_label: re.Pattern[str]
+    issuer_in_title: re.Pattern[str]
+    signature_gap: re.Pattern[str]
+    date_patterns: tuple[re.Pattern[str], ...]
+    title_year: re.Pattern[str]
+    preamble_year: re.Pattern[str]
+    title_spacing: re.Pattern[str]
+
+
+_PATTERNS = ("space_between", "numbered_header", "page_chunk", "flattened_page_number", "flattened_number",
+             "flattened_heading", "not_in_title", "column_piece", "column_gap", "row_start", "row_number",
+             "toc_entry", "toc_page", "annex_label", "issuer_in_title", "signature_gap", "title_year",
+             "preamble_year", "title_spacing")  # the keys of import.yml holding one regular expression
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +103,9 @@ def load_rules(path: Path = RULES_FILE) -> ImportRules:
         wrapped_min_width=data["wrapped_min_width"],
         wrapped_tolerance=data["wrapped_tolerance"],
         flattened_min_chars=data["flattened_min_chars"],
+        unwrapped_after=data["unwrapped_after"],
+        date_patterns=tuple(re.compile(p) for p in data["date_patterns"]),
+        **{key: re.compile(data[key]) for key in _PATTERNS},
         toneless_pinyin=re.compile("^(?:{})?(?:{})$".format("|".join(data["pinyin_initials"]),
                                                            "|".join(data["pinyin_finals"]))),
     )

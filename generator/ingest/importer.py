@@ -16,7 +16,7 @@ from typing import Any
 from ..data import anchors, consistency, yamlio
 from . import chrome, cleanup, outline, readers, tables, tails, targets, text
 from . import localities as places
-from .outline import Outline, OutlineItem, OutlineSection
+from .outline import OutlineItem, OutlineSection
 from .readers import Reading
 from .pairing import Draft, pair_segments
 from .rules import ImportRules, load_rules
@@ -163,20 +163,6 @@ def _section_data(section: OutlineSection, rules: ImportRules) -> dict[str, Any]
     return data
 
 
-def _restarts_per_section(tree: Outline) -> bool:
-    """Numbering restarts when two or more sections begin again at 1; a number merely
-    printed twice is a repeat, and gets an id instead."""
-    def firsts(sections: list[OutlineSection]) -> list[int | None]:
-        found = []
-        for section in sections:
-            numbered = [i for i in section.items if i.value is not None]
-            found += [numbered[0].value] if numbered else []
-            found += firsts(section.sections)
-        return found
-
-    return firsts(tree.sections).count(1) >= 2
-
-
 def _with_unnumbered_ids(data: dict[str, Any]) -> None:
     """Give items printed without a number the explicit id their anchor needs ('6a'),
     placed right after ``number`` where a person looks for it."""
@@ -321,7 +307,8 @@ def plan_data(
     data["year"] = plan_year
     data["issuer"] = issuer[0] if issuer else None
     data["issued"] = dated[0] if dated else None
-    if _restarts_per_section(draft.tree):
+    sections = [_section_data(s, rules) for s in draft.tree.sections]
+    if anchors.numbering_restarts({"sections": sections}):
         data["numbering"] = anchors.PER_SECTION  # anchors become section-number: say so in the file
         draft.warnings.append("item numbers repeat: the file declares 'numbering: per-section' (anchors 1-1, "
                               "2-1 …); if a number was printed twice by mistake, remove that line and give "
@@ -342,8 +329,8 @@ def plan_data(
     if segment and segment.notice:
         data["notice"] = "\n".join(segment.notice)
     data["preamble"] = "\n".join(draft.tree.preamble) or None
-    if draft.tree.sections:
-        data["sections"] = [_section_data(s, rules) for s in draft.tree.sections]
+    if sections:
+        data["sections"] = sections
     if draft.tree.items:
         data["items"] = [_item_data(i, rules) for i in draft.tree.items]
     _with_unnumbered_ids(data)

@@ -70,6 +70,7 @@ _PATTERNS = ("space_between", "numbered_header", "page_chunk", "flattened_page_n
 @lru_cache(maxsize=1)
 def load_rules(path: Path = RULES_FILE) -> ImportRules:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    labels = "|".join(map(re.escape, data["owner_labels"] + data["supporting_labels"] + data["deadline_labels"]))
     return ImportRules(
         title_keywords=tuple(data["title_keywords"]),
         weak_title_keywords=tuple(data["weak_title_keywords"]),
@@ -95,6 +96,12 @@ def load_rules(path: Path = RULES_FILE) -> ImportRules:
             unit_suffixes=tuple(data["unit_suffixes"]),
             single_unit_suffixes=tuple(data["single_unit_suffixes"]),
             deadline_patterns=tuple(re.compile(p) for p in data["deadline_patterns"]),
+            parenthesis=re.compile(data["tail_parenthesis"]),
+            part_separator=re.compile(data["tail_part_separator"].replace("{labels}", labels)),
+            unbracketed=re.compile(data["unbracketed_tail"].replace("{labels}", labels)),
+            unit_separator=re.compile(data["unit_separator"]),
+            unit_note=re.compile(data["unit_note"]),
+            deadline_spacing=re.compile(data["deadline_spacing"]),
         ),
         table_columns=dict(data["table_columns"]),
         radical_variants=dict(data["radical_variants"]),

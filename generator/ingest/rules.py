@@ -31,8 +31,6 @@ class ImportRules:
     outline_rules: outline.OutlineRules
     tails: tails.TailRules
     table_columns: dict[str, str]
-    toneless_pinyin: re.Pattern[str]  # one whole syllable without tone marks
-    radical_variants: dict[str, str]
     page_numbers: tuple[re.Pattern[str], ...]
     wrapped_min_lines: int
     wrapped_min_width: int
@@ -104,7 +102,6 @@ def load_rules(path: Path = RULES_FILE) -> ImportRules:
             deadline_spacing=re.compile(data["deadline_spacing"]),
         ),
         table_columns=dict(data["table_columns"]),
-        radical_variants=dict(data["radical_variants"]),
         page_numbers=tuple(re.compile(p) for p in data["page_number_patterns"]),
         wrapped_min_lines=data["wrapped_min_lines"],
         wrapped_min_width=data["wrapped_min_width"],
@@ -113,6 +110,4 @@ def load_rules(path: Path = RULES_FILE) -> ImportRules:
         unwrapped_after=data["unwrapped_after"],
         date_patterns=tuple(re.compile(p) for p in data["date_patterns"]),
         **{key: re.compile(data[key]) for key in _PATTERNS},
-        toneless_pinyin=re.compile("^(?:{})?(?:{})$".format("|".join(data["pinyin_initials"]),
-                                                           "|".join(data["pinyin_finals"]))),
     )

@@ -48,7 +48,7 @@ class FidelityRules:
 def rules() -> FidelityRules:
     data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
     ends = outline.patterns().sentence_ends  # the importer's one set: rules/outline.yml
-    return FidelityRules(re.compile(f"[{re.escape(ends)}]"), re.compile(data["outline_marker"]),
+    return FidelityRules(outline.one_of(ends), re.compile(data["outline_marker"]),
                          re.compile(data["counted"]), data["quote_chars"])
 
 

@@ -46,9 +46,14 @@ class Patterns:
 @lru_cache(maxsize=1)
 def patterns(path: Path = RULES_FILE) -> Patterns:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    plain = ("sentence_ends", "closers", "measure_words")  # character sets, not expressions
-    return Patterns(**{key: data[key] if key in plain else re.compile(data[key])
-                       for key in Patterns.__dataclass_fields__})
+    sets = ("sentence_ends", "closers", "measure_words")  # character sets, not expressions
+    return Patterns(sentence_ends=data["sentence_ends"], closers=data["closers"], measure_words=data["measure_words"],
+                    **{key: re.compile(data[key]) for key in Patterns.__dataclass_fields__ if key not in sets})
+
+
+def one_of(characters: str) -> re.Pattern[str]:
+    """An expression matching any one of a set of characters (a set of rules/*.yml)."""
+    return re.compile("[" + re.escape(characters) + "]")
 
 
 @dataclass

@@ -48,10 +48,9 @@ class TargetRules:
 def rules(path: Path = RULES_FILE) -> TargetRules:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     units = "|".join(re.escape(u) for u in sorted(data["units"], key=len, reverse=True))
-    clause_ends = re.escape(outline.patterns().sentence_ends + data["clause_ends"])
     return TargetRules(
         number=re.compile(data["number"].replace("{units}", units)),
-        clause_ends=re.compile(f"[{clause_ends}]"),
+        clause_ends=outline.one_of(outline.patterns().sentence_ends + data["clause_ends"]),
         **{key: re.compile(data[key]) for key in ("year", "year_prefix", "names", "list_separator",
                                                    "thing_separator", "leading_note")},
         level_verbs=tuple(sorted(data["level_verbs"], key=len, reverse=True)),

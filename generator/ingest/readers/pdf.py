@@ -56,7 +56,7 @@ def _furniture(pages: list[list[Line]], heights: list[float]) -> set[int]:
         return line.top < BAND * height or line.bottom > (1 - BAND) * height
 
     page_numbers = load_rules().page_numbers  # as in text pasted from a PDF (— 3 —, 第3页, 3/12)
-    shape = lambda text: re.sub(r"\d+", "#", re.sub(r"\s+", "", text))  # noqa: E731
+    shape = lambda text: re.sub(r"\d+", "#", "".join(text.split()))  # noqa: E731
     banded = [line for page in pages for line in page if in_band(line)]
     repeats = Counter(shape(line.text) for line in banded)
     enough = max(2, (len(pages) + 1) // 2)

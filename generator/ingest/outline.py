@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from ..data.numerals import ascii_digits, cn_number, cn_numeral
+from ..data.numerals import CN_NUMERAL, ascii_digits, cn_number, cn_numeral
 
 RULES_FILE = Path(__file__).parent / "rules" / "outline.yml"
 
@@ -48,7 +48,15 @@ def patterns(path: Path = RULES_FILE) -> Patterns:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     sets = ("sentence_ends", "closers", "measure_words")  # character sets, not expressions
     return Patterns(sentence_ends=data["sentence_ends"], closers=data["closers"], measure_words=data["measure_words"],
-                    **{key: re.compile(data[key]) for key in Patterns.__dataclass_fields__ if key not in sets})
+                    **{key: expression(data[key]) for key in Patterns.__dataclass_fields__ if key not in sets})
+
+
+def expression(pattern: str) -> re.Pattern[str]:
+    """A pattern of rules/*.yml compiled, {numeral} standing for the Chinese numerals and
+    {sentence_ends} for the sentence ends."""
+    if "{sentence_ends}" in pattern:  # never in outline.yml, which defines them
+        pattern = pattern.replace("{sentence_ends}", patterns().sentence_ends)
+    return re.compile(pattern.replace("{numeral}", CN_NUMERAL))
 
 
 def one_of(characters: str) -> re.Pattern[str]:

@@ -109,5 +109,5 @@ def load_rules(path: Path = RULES_FILE) -> ImportRules:
         flattened_min_chars=data["flattened_min_chars"],
         unwrapped_after=data["unwrapped_after"],
         date_patterns=tuple(re.compile(p) for p in data["date_patterns"]),
-        **{key: re.compile(data[key]) for key in _PATTERNS},
+        **{key: outline.expression(data[key]) for key in _PATTERNS},
     )

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from .rules import load_rules
 
 
-
 @dataclass
 class FlatTable:
     label: str | None  # 附件2

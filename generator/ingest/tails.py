@@ -38,15 +38,15 @@ class Tails:
     unread: list[str] = field(default_factory=list)  # parts of a labelled tail that fit no label
 
 
-def _units(listing: str, rules: TailRules, joined: bool = True) -> list[str]:
-    """Unit names of a list; a piece that a stray space broke off a name (人 事科) is joined
-    to the next one (unless not joined)."""
+def _units(listing: str, rules: TailRules, join_broken: bool = True) -> list[str]:
+    """Unit names of a list; with join_broken, a piece that a stray space broke off a name
+    (人 事科) is joined to the next one."""
     names: list[str] = []
     for group in rules.unit_separator.split(listing):
         current = ""
         for piece in group.split():
             piece = piece.strip("。. ")
-            if current and joined and not _is_unit(current, rules):
+            if current and join_broken and not _is_unit(current, rules):
                 current += piece
                 continue
             names += [current] if current else []
@@ -93,7 +93,7 @@ def _bare_units(text: str, matches: list[re.Match[str]], rules: TailRules) -> li
     last = matches[-1]
     if text[last.end():].strip("。 \n"):
         return []
-    names = _units(last.group(1), rules, joined=False)
+    names = _units(last.group(1), rules, join_broken=False)
     lone_ok = len(names) > 1 or (names and rules.unit_note.sub("", names[0]).endswith(rules.single_unit_suffixes))
     return names if lone_ok and all(_is_unit(n, rules) for n in names) else []
 

@@ -62,8 +62,8 @@ def _furniture(pages: list[list[Line]], heights: list[float]) -> set[int]:
     enough = max(2, (len(pages) + 1) // 2)
     def page_number(line: Line) -> bool:
         text = "".join(line.text.split())
-        bare = text.isdecimal() and len(text) <= 4  # a bare number: a page number only where footers are
-        return (bare and in_band(line)) or any(p.match(text) for p in page_numbers)  # a bare 2024 is text
+        bare = text.isdecimal() and len(text) <= 4  # a page number only where footers are: a bare 2024 is text
+        return (bare and in_band(line)) or any(p.match(text) for p in page_numbers)
 
     return {id(line) for page in pages for line in page
             if page_number(line) or in_band(line) and repeats[shape(line.text)] >= enough}

@@ -50,3 +50,22 @@ def test_no_pattern_of_the_importer_is_written_in_its_code():
 def test_the_exceptions_are_still_in_the_code():
     """An exception no longer needed is removed from the list, so that it cannot hide a new one."""
     assert NOT_RULES <= {(file, pattern) for file, pattern, _ in literal_patterns()}
+
+
+def test_what_ends_a_sentence():
+    """One set for every stage: 。！？； last, or right before the tail closing the line."""
+    from generator.ingest.outline import ends_sentence
+
+    for line in ("全面推进课程改革。", "是否落实到位？", "一是推进课改；", "推进课改。（责任单位：基教科）"):
+        assert ends_sentence(line), line
+    for line in ("2025年全区教育工作要点", "加强党建，", "推进课改（责任单位：基教科）", "主要任务如下："):
+        assert not ends_sentence(line), line
+
+
+def test_a_text_breaks_off_where_it_neither_ends_nor_closes_a_sentence():
+    from generator.ingest.outline import stops_mid_sentence
+
+    for text in ("各校要结合实际，制定", "学前三年毛入园率达到2."):  # the copy cut 2.5% short
+        assert stops_mid_sentence(text), text
+    for text in ("推进课改。", "推进课改（责任单位：基教科）", "提出“办好人民满意的教育。”"):
+        assert not stops_mid_sentence(text), text

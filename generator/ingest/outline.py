@@ -428,7 +428,7 @@ def parse_outline(tokens: list[Token], rules: OutlineRules) -> Outline:
     if tasks:
         outline.warnings.insert(0, "no arabic item numbers: the （一）（二） headings under 一、 are read as the tasks "
                                    "(items), and 一是…二是… stay in their text")
-    if any(t.text[:1] in "０１２３４５６７８９" for t in tokens if t.kind in ("item", "numonly", "glued")):
+    if any(ascii_digits(t.text[:1]) != t.text[:1] for t in tokens if t.kind in ("item", "numonly", "glued")):
         outline.warnings.insert(0, "item numbers printed in full-width digits (１．): stored in ASCII digits")
     return outline
 

@@ -6,7 +6,8 @@ the renderer's last check): the printed number (``01`` → ``1``), qualified by 
 (``2-1``) when the plan declares ``numbering: per-section``, and an explicit ``id``
 wherever the plan file gives one (required for unnumbered items: ``6a`` follows item
 6). The numbering scheme is declared, never guessed from the numbers, so that a number
-typed twice cannot silently move every anchor of a plan. Sections are ``s1``, ``s1-2`` by position.
+typed twice cannot silently move every anchor of a plan; the importer writes the
+declaration where two sections begin again at 1 (:func:`numbering_restarts`). Sections are ``s1``, ``s1-2`` by position.
 Anchors never depend on text, so editing a title or a typo never breaks a link.
 """
 
@@ -36,11 +37,18 @@ def number_key(number: str) -> str:
 PER_SECTION = "per-section"  # the value of a plan's ``numbering`` key when numbers restart
 
 
-def numbering_restarts(numbers: list[str]) -> bool:
-    """Whether a list of printed numbers repeats one (the importer's cue to declare
-    per-section numbering)."""
-    keys = [number_key(n) for n in numbers]
-    return len(keys) != len(set(keys))
+def numbering_restarts(data: dict[str, Any]) -> bool:
+    """Whether a plan's item numbers restart in each section (the importer's cue to declare
+    ``numbering: per-section``): at least two sections, at any depth, whose first numbered
+    item is 1. A number merely printed twice (1 2 2 3) is a repeat, not a restart: it gets
+    an id instead, and every other anchor stays where it was."""
+    def firsts(sections: list[dict[str, Any]]) -> Iterator[str]:
+        for section in sections:
+            numbered = [item["number"] for item in section.get("items") or [] if item.get("number")]
+            yield from numbered[:1]
+            yield from firsts(section.get("sections") or [])
+
+    return [number_key(n) for n in firsts(data.get("sections") or [])].count("1") >= 2
 
 
 def per_section(data: dict[str, Any]) -> bool:

@@ -5,5 +5,7 @@ Stages: ``text`` (bytes → clean simplified lines) → ``segments`` (lines → 
 per plan) → ``outline`` (segment → tree of sections and items) → ``pairing``
 (outlines + full texts → one tree) → ``importer`` (tree → plan data, written as YAML).
 ``tails`` finds owners and deadlines, ``tables`` flattened task tables, ``targets``
-quantitative targets; their phrase lists are data in ``rules/``.
+quantitative targets. Every phrase list and pattern the stages match text against is data
+in ``rules/*.yml``, each with a comment on what it catches; what ends a sentence is said
+once, in ``rules/outline.yml``.
 """

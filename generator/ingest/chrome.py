@@ -20,8 +20,6 @@ import yaml
 from .text import iso_date
 
 CHROME_FILE = Path(__file__).parent / "rules" / "chrome.yml"
-_PIECES = re.compile(r"\s{2,}|\t")
-_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 
 
 @dataclass(frozen=True)
@@ -41,6 +39,8 @@ class Family:
 class ChromeRules:
     common: tuple[re.Pattern[str], ...]
     families: tuple[Family, ...]
+    piece_separator: re.Pattern[str]  # between the pieces of a line (【打印本页】    【关闭窗口】)
+    fact_date: re.Pattern[str]  # a date a page fact gives, in any of the sites' spellings
     common_examples: tuple[str, ...] = ()
     any_line: re.Pattern[str] = re.compile("(?!)")  # every line pattern at once
     stop: re.Pattern[str] = re.compile("(?!)")  # every paywall and end pattern at once
@@ -64,7 +64,8 @@ def load_rules(path: Path = CHROME_FILE) -> ChromeRules:
                bool(spec.get("issued_fallback")), tuple(spec.get("examples") or ()))
         for name, spec in data["families"].items())
     common = _compiled(data["common"]["lines"])
-    return ChromeRules(common, families, tuple(data["common"].get("examples") or ()),
+    return ChromeRules(common, families, re.compile(data["piece_separator"]), re.compile(data["fact_date"]),
+                       tuple(data["common"].get("examples") or ()),
                        _alternation(common + tuple(p for f in families for p in f.lines)),
                        _alternation(tuple(p for f in families for p in f.ends + f.paywall)))
 
@@ -99,7 +100,7 @@ class Chrome:
             if found_kind == kind and name == family.name:
                 value = next(m for p in getattr(family, kind) if (m := p.search(line)))[1]
                 if kind.endswith("date"):
-                    match = _DATE.search(value)
+                    match = load_rules().fact_date.search(value)
                     if not match:
                         continue
                     value = iso_date(match)
@@ -128,7 +129,7 @@ class Chrome:
 def _matches(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
     if any(p.match(line) for p in patterns):
         return True
-    pieces = [p for p in _PIECES.split(line) if p]
+    pieces = [p for p in load_rules().piece_separator.split(line) if p]
     return len(pieces) > 1 and all(any(p.match(piece) for p in patterns) for piece in pieces)
 
 
@@ -174,7 +175,7 @@ def _classify(text: str, rules: ChromeRules, chrome: Chrome, number: int) -> str
             return family.name
     if not _matches((rules.any_line,), text):  # every pattern at once: most lines are text, rejected here
         return None
-    pieces = [text] + [p for p in _PIECES.split(text) if p]
+    pieces = [text] + [p for p in rules.piece_separator.split(text) if p]
     for family in rules.families:
         if any(p.match(piece) for p in family.lines for piece in pieces):
             for kind in ("page_date", "document_date", "source"):

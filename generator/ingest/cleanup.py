@@ -11,17 +11,14 @@ to ``source.discarded``. Web chrome is left to the segment rules, which record i
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
 from . import chrome
-from ..data.numerals import CN_NUMERAL, cn_number
-from .outline import MEASURE_WORDS, classify, ends_sentence
+from ..data.numerals import cn_number
+from .outline import classify, ends_sentence, is_quantity, patterns, stops_mid_sentence
 from .rules import ImportRules
-
-OPEN_ENDINGS = "。；！？：）”』」"  # a line ending in one of these does not continue
 
 
 @dataclass
@@ -63,13 +60,18 @@ def _wrap_width(lines: list[str], rules: ImportRules) -> int | None:
     of nearly one length, each stopping mid-sentence before another plain-text line."""
     texts = [line.strip() for line in lines if line.strip()]
     open_lines = [len(line) for line, following in zip(texts, texts[1:])
-                  if len(line) >= rules.wrapped_min_width and line[-1] not in OPEN_ENDINGS
+                  if len(line) >= rules.wrapped_min_width and _open(line, rules)
                   and classify(line, 0).kind == "text" and classify(following, 0).kind in ("text", "glued")]
     if len(open_lines) < rules.wrapped_min_lines:
         return None
     width, _ = Counter(open_lines).most_common(1)[0]
     near = [n for n in open_lines if abs(n - width) <= rules.wrapped_tolerance]
     return width if len(near) >= rules.wrapped_min_lines and len(near) >= 0.5 * len(open_lines) else None
+
+
+def _open(line: str, rules: ImportRules) -> bool:
+    """A line that may go on in the next one: it stops mid-sentence and not at a colon."""
+    return stops_mid_sentence(line) and line[-1] not in rules.unwrapped_after
 
 
 def _continues(previous: str, line: str, width: int, rules: ImportRules) -> bool:
@@ -80,29 +82,27 @@ def _continues(previous: str, line: str, width: int, rules: ImportRules) -> bool
     return classify(line, 0).kind in ("text", "glued")
 
 
-_GAP = re.compile(r"\s{2,}|\t+")
-
-
 def _width(text: str) -> int:
     """Display columns: a Chinese character takes two, as in the editor that aligned it."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _pieces(line: str) -> list[tuple[int, str]]:
+def _pieces(line: str, rules: ImportRules) -> list[tuple[int, str]]:
     """(display column, text) of the pieces of a line separated by runs of spaces."""
     found = []
-    for match in re.finditer(r"\S+(?: \S+)*", line):
+    for match in rules.column_piece.finditer(line):
         found.append((_width(line[:match.start()]), match.group(0)))
     return found
 
 
 def _table_header(line: str, rules: ImportRules) -> list[tuple[int, str]] | None:
-    pieces = _pieces(line)
+    pieces = _pieces(line, rules)
     known = sum(1 for _, text in pieces if text in rules.table_columns)
-    return pieces if len(pieces) >= 3 and known >= 2 and _GAP.search(line.strip()) else None
+    return pieces if len(pieces) >= 3 and known >= 2 and rules.column_gap.search(line.strip()) else None
 
 
-def _spaced_table(lines: list[str], start: int, header: list[tuple[int, str]]) -> tuple[list[str], list[str]]:
+def _spaced_table(lines: list[str], start: int, header: list[tuple[int, str]],
+                  rules: ImportRules) -> tuple[list[str], list[str]]:
     """A table aligned with runs of spaces, from its header line on, as flattened lines
     (a tab opens a cell; a wrapped cell is joined to its start), and the lines after it:
     it ends at a blank line followed by a line that is no row (a signature, a date)."""
@@ -110,18 +110,18 @@ def _spaced_table(lines: list[str], start: int, header: list[tuple[int, str]]) -
     rows: list[list[str]] = []
     blank = False
     for at, line in enumerate(lines[start + 1:], start=start + 1):
-        pieces = _pieces(line)
+        pieces = _pieces(line, rules)
         if not pieces:
             blank = True
             continue
-        if blank and rows and not line[:1].isspace() and not re.match(r"^\d{1,3}\s", line):
+        if blank and rows and not line[:1].isspace() and not rules.row_start.match(line):
             return _flattened(header, rows), lines[at:]
         blank = False
         cells = [""] * len(starts)
         for column, text in pieces:
             index = max([k for k, s in enumerate(starts) if s <= column + 1] or [0])
             cells[index] += text
-        if re.match(r"^\d{1,3}(?:\s*[、，,]\s*\d{1,3})*$", cells[0]) or not rows:
+        if rules.row_number.match(cells[0]) or not rows:
             rows.append(cells)
         else:
             rows[-1] = [a + b for a, b in zip(rows[-1], cells)]
@@ -142,12 +142,12 @@ def clean(lines: list[str], rules: ImportRules) -> Cleaned:
     summary = found.summary()
     notes = [summary] if summary else []
     discarded = list(found.removed)
-    numbers, lines = _join_pages(numbers, lines, notes, discarded)
+    numbers, lines = _join_pages(numbers, lines, rules, notes, discarded)
     numbers, lines, flat = _unflatten(numbers, lines, rules, notes, discarded)
     page_numbers = {at for at, line in enumerate(lines) if line.strip() and _is_page_number(line, rules)}
     page_numbers |= _stray_numbers(lines)
     headers = _running_headers(lines, page_numbers) if page_numbers or flat else set()  # headers come with pages
-    glued = _numbered_headers(lines)
+    glued = _numbered_headers(lines, rules)
     glued = glued if page_numbers or len(glued) >= 2 else set()  # running headers come with pages (not a TOC line)
     seen_header: set[str] = set()
     kept: list[tuple[int, str]] = []
@@ -173,7 +173,7 @@ def clean(lines: list[str], rules: ImportRules) -> Cleaned:
         if width and line.strip() and _continues(previous.strip(), line.strip(), width, rules):
             while out and not out[-1][1].strip():
                 out.pop()  # blank lines left where a page break was
-            glue = " " if re.search(r"[A-Za-z0-9]$", out[-1][1]) and re.match(r"[A-Za-z0-9]", line.strip()) else ""
+            glue = " " if rules.space_between.match(out[-1][1][-1:] + line.strip()[:1]) else ""
             out[-1] = (out[-1][0], out[-1][1].rstrip() + glue + line.strip())
             joined_at[number] = out[-1][0]
             joined += 1
@@ -185,7 +185,7 @@ def clean(lines: list[str], rules: ImportRules) -> Cleaned:
     header_at = next((k for k, (_, line) in enumerate(out) if _table_header(line, rules)), None)
     if header_at is not None:
         header = _table_header(out[header_at][1], rules) or []
-        flattened, after = _spaced_table([line for _, line in out], header_at, header)
+        flattened, after = _spaced_table([line for _, line in out], header_at, header, rules)
         number = out[header_at][0]
         out = out[:header_at] + [(number, line) for line in flattened]
         trailing = [line.strip() for line in after if line.strip()]
@@ -213,7 +213,7 @@ def _stray_numbers(lines: list[str]) -> set[int]:
         if not text or line.startswith("\t"):
             continue
         token = classify(text, 0)
-        if token.kind == "numonly" and re.fullmatch(r"\d{1,3}", text):
+        if token.kind == "numonly" and text.isdigit():  # a bare number, not 3. or 3、
             value = token.value or 0
             if last_item < value <= last_item + 2 or (value == 1 and after_heading):  # one item may lack its number
                 last_item = value
@@ -221,19 +221,19 @@ def _stray_numbers(lines: list[str]) -> set[int]:
                 found.add(at)
                 continue
         elif token.kind == "item" or (token.kind == "glued" and token.value == last_item + 1
-                                      and token.rest[:1] not in MEASURE_WORDS):
+                                      and not is_quantity(token.rest)):
             last_item = token.value or last_item
         after_heading = token.kind in ("part", "sec1", "sec2")
     return found
 
 
-def _numbered_headers(lines: list[str]) -> set[int]:
+def _numbered_headers(lines: list[str], rules: ImportRules) -> set[int]:
     """A running header with its page number glued on (东山区2025年教育工作要点2): a short
     line that is another line of the file plus a number."""
     texts = {line.strip() for line in lines if line.strip()}
     found = set()
     for at, line in enumerate(lines):
-        match = re.fullmatch(r"(\S.{3,39}?)\s*\d{1,4}", line.strip())
+        match = rules.numbered_header.fullmatch(line.strip())
         if match and match[1] in texts and not ends_sentence(match[1]) and classify(match[1], 0).kind == "text":
             found.add(at)
     return found
@@ -276,37 +276,30 @@ def _continues_tail(before: str, text: str, rules: ImportRules) -> bool:
 # ---------------------------------------------------------------------------
 # Text that lost its line breaks (copied out of a PDF viewer)
 
-_FLAT_PAGE = re.compile(r"(?:^|\s)[-—–－]\s*(\d{1,4})\s*[-—–－](?=\s|$)")
-_FLAT_MARK = re.compile(rf"(?:^|(?<=[\s。；！？）”])|(?<=[\u4e00-\u9fff])(?=\d|[{CN_NUMERAL}]+、))\s*(?:第([{CN_NUMERAL}]+)部分|"
-                        rf"([{CN_NUMERAL}]+)、|（([{CN_NUMERAL}]+)）|(\d{{1,3}}) ?[.．、](?!\d))")
-_HEADING_START = re.compile(rf"(第[{CN_NUMERAL}]+部分|[{CN_NUMERAL}]+、|（[{CN_NUMERAL}]+）)")
-
-
-_PAGE_CHUNK = re.compile(r"^(\d{1,3})、(?=\S)")
 PAGE_CHUNK_MIN_CHARS = 120  # a page of text; an item printed "1、…" seldom runs this long without ending its sentence
 
 
-def _page_number(line: str) -> int | None:
-    found = _PAGE_CHUNK.match(line)
+def _page_number(line: str, rules: ImportRules) -> int | None:
+    found = rules.page_chunk.match(line)
     return int(found[1]) if found else None
 
 
-def _join_pages(numbers: list[int], lines: list[str], notes: list[str],
+def _join_pages(numbers: list[int], lines: list[str], rules: ImportRules, notes: list[str],
                 discarded: list[str]) -> tuple[list[int], list[str]]:
     """A document-sharing preview prints each page as one long line opened by the page's
     number (1、 2、 3、) and broken wherever the page ends, inside a word too: such a run of
     pages becomes one line again, without the numbers, for _unflatten to split at its
     outline. A list of items numbered 1、 2、 is no run of pages: its lines end their
     sentences, and a page run has at least one that does not."""
-    opened = [(at, _page_number(line)) for at, line in enumerate(lines) if _page_number(line)]
+    opened = [(at, _page_number(line, rules)) for at, line in enumerate(lines) if _page_number(line, rules)]
     run = [at for k, (at, page) in enumerate(opened) if page == k + 1]
     run = run[:next((k for k in range(1, len(run)) if run[k] != run[k - 1] + 1), len(run))]
     pages = [lines[at] for at in run]
     if (len(run) < 2 or len(run) != len(opened) or any(len(page) < PAGE_CHUNK_MIN_CHARS for page in pages[:-1])
-            or all(re.search(r"[。；！？）”]\s*$", page) for page in pages[:-1])):
+            or not any(stops_mid_sentence(page.rstrip()) for page in pages[:-1])):
         return numbers, lines
-    discarded.extend(f"{_page_number(page)}、" for page in pages)
-    joined = "".join(_PAGE_CHUNK.sub("", page, count=1).strip() for page in pages)
+    discarded.extend(f"{_page_number(page, rules)}、" for page in pages)
+    joined = "".join(rules.page_chunk.sub("", page, count=1).strip() for page in pages)
     notes.append(f"lines {numbers[run[0]]}–{numbers[run[-1]]} were {len(run)} pages of one text, each opened by "
                  "its page number: joined into one line, the page numbers removed")
     first, last = run[0], run[-1]
@@ -326,8 +319,8 @@ def _unflatten(numbers: list[int], lines: list[str], rules: ImportRules, notes: 
             out_numbers.append(number)
             out_lines.append(line)
             continue
-        text, pages, headers = _without_page_marks(line.strip(), discarded)
-        cuts = _outline_cuts(text, rules.title_keywords)
+        text, pages, headers = _without_page_marks(line.strip(), rules, discarded)
+        cuts = _outline_cuts(text, rules)
         if len(cuts) < 3:
             out_numbers.append(number)
             out_lines.append(line)
@@ -350,16 +343,16 @@ def _title_and_rest(head: str, rules: ImportRules) -> list[str]:
     """The title at the start of a flattened text, set apart from the preamble after it: up
     to the first space, or up to the title word (工作要点) when no space follows it."""
     title, space, rest = head.partition(" ")
-    if space and len(title) <= 50 and not re.search("[。，；]", title):
+    if space and len(title) <= 50 and not rules.not_in_title.search(title):
         return [title, rest]
     ends = [head.find(word) + len(word) for word in rules.title_keywords if 0 <= head.find(word) <= 50]
     return [head[:min(ends)], head[min(ends):]] if ends else [head]
 
 
-def _without_page_marks(text: str, discarded: list[str]) -> tuple[str, int, int]:
+def _without_page_marks(text: str, rules: ImportRules, discarded: list[str]) -> tuple[str, int, int]:
     """The text without its `- 2 -` page numbers and the running header after each."""
     pages = headers = 0
-    while match := _FLAT_PAGE.search(text):
+    while match := rules.flattened_page_number.search(text):
         discarded.append(match.group(0).strip())
         pages += 1
         rest = text[match.end():].lstrip()
@@ -372,22 +365,22 @@ def _without_page_marks(text: str, discarded: list[str]) -> tuple[str, int, int]
     return text, pages, headers
 
 
-def _outline_cuts(text: str, title_words: tuple[str, ...] = ()) -> list[int]:
+def _outline_cuts(text: str, rules: ImportRules) -> list[int]:
     """Where parts, sections, tasks and items begin, each number the one expected next. A
     number glued to a character (…基础教育1．推进) is taken only right after a heading's title,
     or right after the document's title word (…工作要点一、加强…, as previews run them on)."""
     cuts: list[int] = []
     last = {"part": 0, "sec1": 0, "sec2": 0, "item": 0}
-    for match in _FLAT_MARK.finditer(text):
+    for match in rules.flattened_number.finditer(text):
         part, sec1, sec2, item = match.groups()
         kind, value = next((k, v) for k, v in zip(("part", "sec1", "sec2", "item"), (part, sec1, sec2, item))
                            if v is not None)
         number = int(value) if kind == "item" else cn_number(value)
         at = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
-        after_heading = bool(cuts) and bool(_HEADING_START.match(text, cuts[-1])) \
-            and not re.search("[。；！？]", text[cuts[-1]:at])
+        after_heading = bool(cuts) and bool(rules.flattened_heading.match(text, cuts[-1])) \
+            and not any(ch in patterns().sentence_ends for ch in text[cuts[-1]:at])
         glued = at > 0 and "\u4e00" <= text[at - 1] <= "\u9fff"
-        after_title = not cuts and any(text[:at].endswith(word) for word in title_words)
+        after_title = not cuts and text[:at].endswith(rules.title_keywords)
         if number is None or glued and not (kind == "item" and after_heading) and not after_title:
             continue
         if number != last[kind] + 1 and not (number == 1 and kind == "sec2"):

@@ -11,8 +11,9 @@ cost linear in the files' sizes:
   joined across lines, or moved between items, which sentence coverage misses).
 
 Each problem is located: a lost sentence at its line of the source, a stray
-paragraph or a wrong correction at its field in the plan file. The rules (what ends
-a sentence, which outline markers are stripped) are data in ``rules/fidelity.yml``.
+paragraph or a wrong correction at its field in the plan file. The rules are data:
+which outline markers are stripped in ``rules/fidelity.yml``, what ends a sentence in
+``rules/outline.yml`` (the importer's one set).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import yaml
 from ..data import anchors, loader, yamlio
 from ..data.validate import Problem, field_name
 from ..data.yamlio import Document, FieldPath, Mark
-from . import importer, readers, text
+from . import importer, outline, readers, text
 
 RULES_FILE = Path(__file__).parent / "rules" / "fidelity.yml"
 RAW_PREFIX = "raw/"
@@ -46,7 +47,8 @@ class FidelityRules:
 @lru_cache(maxsize=1)
 def rules() -> FidelityRules:
     data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
-    return FidelityRules(re.compile(f"[{re.escape(data['sentence_ends'])}]"), re.compile(data["outline_marker"]),
+    ends = outline.patterns().sentence_ends  # the importer's one set: rules/outline.yml
+    return FidelityRules(outline.one_of(ends), re.compile(data["outline_marker"]),
                          re.compile(data["counted"]), data["quote_chars"])
 
 
@@ -58,7 +60,7 @@ def sentences(lines: list[str]) -> Iterator[tuple[int, int, str]]:
         marker = r.marker.match(line)
         start = marker.end() if marker else 0
         for piece in r.sentence_end.split(line[start:]):
-            squeezed = re.sub(r"\s+", "", piece)
+            squeezed = "".join(piece.split())
             if r.counted.search(squeezed):
                 yield number, start + len(piece) - len(piece.lstrip()) + 1, squeezed
             start += len(piece) + 1
@@ -79,7 +81,7 @@ def strings(data: Any) -> Iterator[str]:
 def blob(*data: Any) -> str:
     """Every string of the plans' data, whitespace removed, joined by a character no
     sentence holds: a sentence is kept when it stands in this."""
-    return "\u0001".join(re.sub(r"\s+", "", s) for d in data for s in strings(d))
+    return "\u0001".join("".join(s.split()) for d in data for s in strings(d))
 
 
 def _corrections(docs: list[Document]) -> Iterator[tuple[Document, FieldPath, dict[str, Any]]]:

@@ -9,7 +9,6 @@ module turns each plan into the plain data of a plan file, and writes it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 from ..data import anchors, consistency, yamlio
 from . import chrome, cleanup, outline, readers, tables, tails, targets, text
 from . import localities as places
-from .outline import Outline, OutlineItem, OutlineSection
+from .outline import OutlineItem, OutlineSection
 from .readers import Reading
 from .pairing import Draft, pair_segments
 from .rules import ImportRules, load_rules
@@ -44,15 +43,9 @@ class ImportReport:
     review: list[Any] = field(default_factory=list)  # review.ReviewLine per source line, when asked for
 
 
-_DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_DATE_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-# the office a title names, after the plan's year when the title opens with it (2025年县教育局工作要点)
-_ISSUER_RE = re.compile(r"^(?:(?:19|20)\d\d\s*年度?)?(.{0,20}?(?:教育局|教体局|教育和体育局|教育体育局|教育工作委员会|教育厅))")
-
-
 def _find_date(lines: list[str]) -> tuple[str, str] | None:
     for line in lines:
-        for pattern in (_DATE_CN, _DATE_ISO):
+        for pattern in load_rules().date_patterns:
             if m := pattern.search(line):
                 return text.iso_date(m), line
     return None
@@ -64,7 +57,7 @@ def _signature(lines: list[str]) -> tuple[str, str] | None:
     if dated:
         at = lines.index(dated[1])
         if at > 0 and not outline.ends_sentence(lines[at - 1]) and len(lines[at - 1]) <= 40:
-            return re.sub(r"\s{2,}", "、", lines[at - 1].strip()), lines[at - 1]
+            return load_rules().signature_gap.sub("、", lines[at - 1].strip()), lines[at - 1]
     return None
 
 
@@ -76,7 +69,7 @@ def _infer_issuer(draft: Draft, page: chrome.Chrome) -> tuple[str, str] | None:
     if source := page.fact("source", stand_in=True):  # the issuer's own site names itself
         return source
     title = draft.title or ""
-    if m := _ISSUER_RE.match(title):
+    if m := load_rules().issuer_in_title.match(title):
         return m[1], title
     return None
 
@@ -97,25 +90,24 @@ def _infer_issued(draft: Draft, facts: FileFacts) -> tuple[str, str] | None:
     return None
 
 
-_SPACED = re.compile(r"(?<=[\d\u4e00-\u9fff])[ \u3000]+(?=[\d\u4e00-\u9fff])")
-
-
 def _tidy_title(title: str | None, warnings: list[str]) -> str | None:
     """A title without the spaces a web copy or a letter-spaced letterhead puts between its
     characters and digits (2025 年度 → 2025年度); said in the report."""
-    if not title or not _SPACED.search(title):
+    spacing = load_rules().title_spacing
+    if not title or not spacing.search(title):
         return title
     warnings.append(f"title printed with spaces ('{title}'): stored without them")
-    return _SPACED.sub("", title)
+    return spacing.sub("", title)
 
 
 def _infer_year(draft: Draft, year: int | None) -> tuple[int | None, str]:
     if year is not None:
         return year, "given on the command line (--year)"
-    if m := re.search(r"(20\d{2}|19\d{2})\s*年", draft.title or ""):
+    rules = load_rules()
+    if m := rules.title_year.search(draft.title or ""):
         return int(m[1]), f"title: {draft.title}"
     for line in draft.tree.preamble[:3]:
-        if m := re.search(r"(20\d{2})\s*年", line):
+        if m := rules.preamble_year.search(line):
             return int(m[1]), f"preamble: {line[:40]}"
     return None, ""
 
@@ -171,20 +163,6 @@ def _section_data(section: OutlineSection, rules: ImportRules) -> dict[str, Any]
     return data
 
 
-def _restarts_per_section(tree: Outline) -> bool:
-    """Numbering restarts when two or more sections begin again at 1; a number merely
-    printed twice is a repeat, and gets an id instead."""
-    def firsts(sections: list[OutlineSection]) -> list[int | None]:
-        found = []
-        for section in sections:
-            numbered = [i for i in section.items if i.value is not None]
-            found += [numbered[0].value] if numbered else []
-            found += firsts(section.sections)
-        return found
-
-    return firsts(tree.sections).count(1) >= 2
-
-
 def _with_unnumbered_ids(data: dict[str, Any]) -> None:
     """Give items printed without a number the explicit id their anchor needs ('6a'),
     placed right after ``number`` where a person looks for it."""
@@ -202,7 +180,7 @@ def _mark_truncated(draft: Draft) -> None:
         return
     last = max(written, key=lambda i: i.line)
     tail = (last.text or last.title or "").strip()
-    if tail and tail[-1] not in "。！？）”』」.;；":
+    if outline.stops_mid_sentence(tail):
         last.truncated = True
         draft.warnings.append(f"line {last.line}: text ends mid-sentence ('…{tail[-12:]}'): item "
                               f"{last.number} marked truncated")
@@ -329,7 +307,8 @@ def plan_data(
     data["year"] = plan_year
     data["issuer"] = issuer[0] if issuer else None
     data["issued"] = dated[0] if dated else None
-    if _restarts_per_section(draft.tree):
+    sections = [_section_data(s, rules) for s in draft.tree.sections]
+    if anchors.numbering_restarts({"sections": sections}):
         data["numbering"] = anchors.PER_SECTION  # anchors become section-number: say so in the file
         draft.warnings.append("item numbers repeat: the file declares 'numbering: per-section' (anchors 1-1, "
                               "2-1 …); if a number was printed twice by mistake, remove that line and give "
@@ -350,8 +329,8 @@ def plan_data(
     if segment and segment.notice:
         data["notice"] = "\n".join(segment.notice)
     data["preamble"] = "\n".join(draft.tree.preamble) or None
-    if draft.tree.sections:
-        data["sections"] = [_section_data(s, rules) for s in draft.tree.sections]
+    if sections:
+        data["sections"] = sections
     if draft.tree.items:
         data["items"] = [_item_data(i, rules) for i in draft.tree.items]
     _with_unnumbered_ids(data)
@@ -369,9 +348,6 @@ def plan_data(
     return data, undecided
 
 
-_HEADING_IN_TEXT = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)")
-
-
 def _structure_warnings(data: dict[str, Any]) -> list[str]:
     """Causes a person should check: no items at all, or a heading swallowed by an item."""
     found = anchors.item_anchors(data)
@@ -381,14 +357,14 @@ def _structure_warnings(data: dict[str, Any]) -> list[str]:
     warnings = []
     for _, item, anchor in found:
         for line in (item.get("text") or "").split("\n"):
-            if match := _HEADING_IN_TEXT.match(line):
+            if match := outline.patterns().heading_in_text.match(line):
                 warnings.append(f"heading '{match[0]}' found inside the text of item {anchor or item.get('number')}: "
                                 "check where the item ends")
     return warnings
 
 
 def _norm_space(line: str) -> str:
-    return re.sub(r"\s+", " ", line).strip()
+    return " ".join(line.split())
 
 
 def import_text(data: bytes, *, source_file: str, year: int | None = None, locality: str | None = None,

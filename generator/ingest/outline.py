@@ -12,22 +12,56 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from ..data.numerals import CN_NUMERAL, ascii_digits, cn_number, cn_numeral
 
-SENTENCE_END = "。！？；"
+RULES_FILE = Path(__file__).parent / "rules" / "outline.yml"
 
-_PART = re.compile(rf"^第([{CN_NUMERAL}]+)部分[\s：:、]*(.*)$")
-_SEC1 = re.compile(rf"^([{CN_NUMERAL}]+)[、．.]\s*(.*)$")
-_SEC2 = re.compile(rf"^（([{CN_NUMERAL}]+)）\s*(.*)$")
-_SEC3 = re.compile(rf"^([{CN_NUMERAL}]+)是(.+)$")
-_ITEM = re.compile(r"^(\d{1,3})\s*(?:[.．](?!\d)|、)\s*(.*)$")  # 2.0 is a decimal, not item 2
-_GLUED = re.compile(r"^(\d{1,3})([\u4e00-\u9fff“《].*)$")
-_NUMONLY = re.compile(r"^(\d{1,3})$")
-_OTHER_ORDINAL = re.compile(rf"[{CN_NUMERAL}]+是")
-_ORDINAL_START = re.compile(rf"^(?:[{CN_NUMERAL}]+是|第[{CN_NUMERAL}]+|首先|其次|最后)")
-# A number glued to one of these is a quantity (2所, 30个), never an item number.
-MEASURE_WORDS = "所个人名万亿千百元年月日号项次场间对家台余多批期类条篇岁班校园届轮期%％"
+
+@dataclass(frozen=True)
+class Patterns:
+    """What a line's numbering and its end look like: ``rules/outline.yml``."""
+
+    sentence_ends: str
+    closers: str
+    closing_tail: re.Pattern[str]
+    part: re.Pattern[str]
+    section: re.Pattern[str]
+    subsection: re.Pattern[str]
+    lead_in: re.Pattern[str]
+    other_lead_in: re.Pattern[str]
+    item: re.Pattern[str]
+    glued: re.Pattern[str]
+    number_only: re.Pattern[str]
+    ordinal_opener: re.Pattern[str]
+    measure_words: str
+    not_in_bare_heading: re.Pattern[str]
+    heading_in_text: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def patterns(path: Path = RULES_FILE) -> Patterns:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    sets = ("sentence_ends", "closers", "measure_words")  # character sets, not expressions
+    return Patterns(sentence_ends=data["sentence_ends"], closers=data["closers"], measure_words=data["measure_words"],
+                    **{key: expression(data[key]) for key in Patterns.__dataclass_fields__ if key not in sets})
+
+
+def expression(pattern: str) -> re.Pattern[str]:
+    """A pattern of rules/*.yml compiled, {numeral} standing for the Chinese numerals and
+    {sentence_ends} for the sentence ends."""
+    if "{sentence_ends}" in pattern:  # never in outline.yml, which defines them
+        pattern = pattern.replace("{sentence_ends}", patterns().sentence_ends)
+    return re.compile(pattern.replace("{numeral}", CN_NUMERAL))
+
+
+def one_of(characters: str) -> re.Pattern[str]:
+    """An expression matching any one of a set of characters (a set of rules/*.yml)."""
+    return re.compile("[" + re.escape(characters) + "]")
 
 
 @dataclass
@@ -44,29 +78,43 @@ class Token:
 def classify(text: str, line: int) -> Token:
     """What a stripped, non-empty line looks like on its own, before context. Item
     numbers are stored in ASCII digits whatever digits the source printed."""
-    if (m := _PART.match(text)) and cn_number(m[1]) is not None:
+    p = patterns()
+    if (m := p.part.match(text)) and cn_number(m[1]) is not None:
         return Token("part", line, text, f"第{m[1]}部分", cn_number(m[1]), m[2].strip())
-    if m := _SEC2.match(text):
+    if m := p.subsection.match(text):
         return Token("sec2", line, text, f"（{m[1]}）", cn_number(m[1]), m[2].strip())
-    if m := _SEC1.match(text):
+    if m := p.section.match(text):
         if cn_number(m[1]) is not None:
             return Token("sec1", line, text, m[1], cn_number(m[1]), m[2].strip())
-    if (m := _SEC3.match(text)) and cn_number(m[1]) is not None and not _OTHER_ORDINAL.search(m[2]):
+    if (m := p.lead_in.match(text)) and cn_number(m[1]) is not None and not p.other_lead_in.search(m[2]):
         return Token("sec3", line, text, f"{m[1]}是", cn_number(m[1]), m[2].strip())
-    if m := _NUMONLY.match(text) or re.match(r"^(\d{1,3})[.．、]$", text):
+    if m := p.number_only.match(text):
         return Token("numonly", line, text, ascii_digits(m[1]), int(m[1]))
-    if m := _ITEM.match(text):
+    if m := p.item.match(text):
         return Token("item", line, text, ascii_digits(m[1]), int(m[1]), m[2].strip())
-    if m := _GLUED.match(text):
+    if m := p.glued.match(text):
         return Token("glued", line, text, ascii_digits(m[1]), int(m[1]), m[2].strip())
     return Token("text", line, text)
 
 
-_CLOSING_TAIL = re.compile(r"[。！？；]（[^（）]*）$")  # 。（责任单位：……） ends the sentence before it
-
-
 def ends_sentence(text: str) -> bool:
-    return bool(text) and (text[-1] in SENTENCE_END or bool(_CLOSING_TAIL.search(text)))
+    """Whether a line ends a sentence: a sentence end last, or right before the tail closing
+    the line (推进课改。（责任单位：基教科）)."""
+    ends = patterns().sentence_ends
+    tail = patterns().closing_tail.search(text)
+    before_tail = text[tail.start() - 1:tail.start()] if tail else ""
+    return bool(text) and (text[-1] in ends or bool(before_tail) and before_tail in ends)
+
+
+def stops_mid_sentence(text: str) -> bool:
+    """Whether a text breaks off: its last character neither ends a sentence nor closes one
+    (a bracket or a quotation mark: …（责任单位：基教科） is whole)."""
+    return bool(text) and text[-1] not in patterns().sentence_ends + patterns().closers
+
+
+def is_quantity(rest: str) -> bool:
+    """Whether the text glued to a number makes it a quantity (2所学校), not an item number."""
+    return rest[:1] in patterns().measure_words
 
 
 @dataclass
@@ -239,7 +287,7 @@ class OutlineParser:
         """A short first sentence without a comma that does not continue the paragraph before."""
         return (0 < len(first) <= self.rules.unnumbered_headline_max_chars and "，" not in first
                 and not first.startswith(self.rules.continuation_openers)
-                and not _ORDINAL_START.match(first))
+                and not patterns().ordinal_opener.match(first))
 
     @staticmethod
     def _ends_line(token: Token, rules: OutlineRules) -> bool:
@@ -324,7 +372,7 @@ class OutlineParser:
             item.paragraphs.append(body)
 
     def _on_glued(self, token: Token, following: Token | None) -> None:
-        quantity = token.rest[:1] in MEASURE_WORDS
+        quantity = is_quantity(token.rest)
         if token.value is not None and self._fits_item(token.value) and self.complete and not quantity:
             self.warn(token.line, f"item number {token.number} is glued to its text")
             self._on_item(token, following)
@@ -380,7 +428,7 @@ def parse_outline(tokens: list[Token], rules: OutlineRules) -> Outline:
     if tasks:
         outline.warnings.insert(0, "no arabic item numbers: the （一）（二） headings under 一、 are read as the tasks "
                                    "(items), and 一是…二是… stay in their text")
-    if any(t.text[:1] in "０１２３４５６７８９" for t in tokens if t.kind in ("item", "numonly", "glued")):
+    if any(ascii_digits(t.text[:1]) != t.text[:1] for t in tokens if t.kind in ("item", "numonly", "glued")):
         outline.warnings.insert(0, "item numbers printed in full-width digits (１．): stored in ASCII digits")
     return outline
 
@@ -402,7 +450,8 @@ def _runin(token: Token, rules: OutlineRules) -> tuple[str, str] | None:
 def bare_heading(token: Token, following: Token | None) -> bool:
     """An unnumbered short heading (保障措施) right before a 一、 that starts again."""
     return (token.kind == "text" and following is not None and following.kind == "sec1" and following.value == 1
-            and len(token.text) <= 12 and not ends_sentence(token.text) and not re.search(r"[，,：:\d]", token.text))
+            and len(token.text) <= 12 and not ends_sentence(token.text)
+            and not patterns().not_in_bare_heading.search(token.text))
 
 
 def runin_as_items(tokens: list[Token], rules: OutlineRules) -> list[Token] | None:

@@ -8,7 +8,6 @@ outline headings fill in what it lacks, marked ``outline_only``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from . import outline
@@ -40,7 +39,7 @@ class Draft:
 
 
 def _norm(value: str | None) -> str:
-    return re.sub(r"\s+", "", value or "")
+    return "".join((value or "").split())
 
 
 def pair_segments(parts: FileParts, rules: ImportRules) -> list[Draft]:

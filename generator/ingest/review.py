@@ -26,7 +26,6 @@ ROLES = {  # role → its colour on the page (a CSS class)
     "item text": "item", "tail": "tail", "table": "table", "closing": "closing", "page furniture": "furniture",
     "joined": "furniture", "chrome": "chrome", "unread": "unread",
 }
-_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 LINE = re.compile(r"^(?:outline: )?line (\d+): ")  # a warning that concerns one source line (shown beside it)
 
 
@@ -103,7 +102,8 @@ def _mark_segment(draft: Draft, parts: FileParts, cleaned: Cleaned, mark, rules:
         elif stripped in by_text:
             kind = by_text[stripped]
             repeated = kind == "title" and stripped != (segment.title or "").strip() if segment else False
-            mark(number, "date" if kind in ("notice", "closing") and _DATE.match(stripped) else kind,
+            dated = any(p.match(stripped) for p in rules.date_patterns)  # a line opening with a date
+            mark(number, "date" if kind in ("notice", "closing") and dated else kind,
                  "the title repeated by the site: set aside" if repeated else "")
         elif number in items:
             item = items[number]

@@ -31,18 +31,44 @@ class ImportRules:
     outline_rules: outline.OutlineRules
     tails: tails.TailRules
     table_columns: dict[str, str]
-    toneless_pinyin: re.Pattern[str]  # one whole syllable without tone marks
-    radical_variants: dict[str, str]
     page_numbers: tuple[re.Pattern[str], ...]
     wrapped_min_lines: int
     wrapped_min_width: int
     wrapped_tolerance: int
     flattened_min_chars: int
+    unwrapped_after: str  # a line ending in one of these is never wrapped
+    space_between: re.Pattern[str]
+    numbered_header: re.Pattern[str]
+    page_chunk: re.Pattern[str]
+    flattened_page_number: re.Pattern[str]
+    flattened_number: re.Pattern[str]
+    flattened_heading: re.Pattern[str]
+    not_in_title: re.Pattern[str]
+    column_piece: re.Pattern[str]
+    column_gap: re.Pattern[str]
+    row_start: re.Pattern[str]
+    row_number: re.Pattern[str]
+    toc_entry: re.Pattern[str]
+    toc_page: re.Pattern[str]
+    annex_label: re.Pattern[str]
+    issuer_in_title: re.Pattern[str]
+    signature_gap: re.Pattern[str]
+    date_patterns: tuple[re.Pattern[str], ...]
+    title_year: re.Pattern[str]
+    preamble_year: re.Pattern[str]
+    title_spacing: re.Pattern[str]
+
+
+_PATTERNS = ("space_between", "numbered_header", "page_chunk", "flattened_page_number", "flattened_number",
+             "flattened_heading", "not_in_title", "column_piece", "column_gap", "row_start", "row_number",
+             "toc_entry", "toc_page", "annex_label", "issuer_in_title", "signature_gap", "title_year",
+             "preamble_year", "title_spacing")  # the keys of import.yml holding one regular expression
 
 
 @lru_cache(maxsize=1)
 def load_rules(path: Path = RULES_FILE) -> ImportRules:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    labels = "|".join(map(re.escape, data["owner_labels"] + data["supporting_labels"] + data["deadline_labels"]))
     return ImportRules(
         title_keywords=tuple(data["title_keywords"]),
         weak_title_keywords=tuple(data["weak_title_keywords"]),
@@ -68,14 +94,20 @@ def load_rules(path: Path = RULES_FILE) -> ImportRules:
             unit_suffixes=tuple(data["unit_suffixes"]),
             single_unit_suffixes=tuple(data["single_unit_suffixes"]),
             deadline_patterns=tuple(re.compile(p) for p in data["deadline_patterns"]),
+            parenthesis=re.compile(data["tail_parenthesis"]),
+            part_separator=re.compile(data["tail_part_separator"].replace("{labels}", labels)),
+            unbracketed=re.compile(data["unbracketed_tail"].replace("{labels}", labels)),
+            unit_separator=re.compile(data["unit_separator"]),
+            unit_note=re.compile(data["unit_note"]),
+            deadline_spacing=re.compile(data["deadline_spacing"]),
         ),
         table_columns=dict(data["table_columns"]),
-        radical_variants=dict(data["radical_variants"]),
         page_numbers=tuple(re.compile(p) for p in data["page_number_patterns"]),
         wrapped_min_lines=data["wrapped_min_lines"],
         wrapped_min_width=data["wrapped_min_width"],
         wrapped_tolerance=data["wrapped_tolerance"],
         flattened_min_chars=data["flattened_min_chars"],
-        toneless_pinyin=re.compile("^(?:{})?(?:{})$".format("|".join(data["pinyin_initials"]),
-                                                           "|".join(data["pinyin_finals"]))),
+        unwrapped_after=data["unwrapped_after"],
+        date_patterns=tuple(re.compile(p) for p in data["date_patterns"]),
+        **{key: outline.expression(data[key]) for key in _PATTERNS},
     )

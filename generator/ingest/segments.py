@@ -9,7 +9,6 @@ for are data in ``rules/import.yml``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from . import outline, tables
@@ -52,11 +51,8 @@ class FileParts:
     front: list[str]  # TOC headings and the like, kept for provenance
 
 
-_PAGE_RE = re.compile(r"^(?P<title>.*?\S)\s*(?P<page>\d{1,4})$")
-
-
 def _toc_title(rest: str, rules: ImportRules) -> tuple[str, str] | None:
-    match = _PAGE_RE.match(rest)
+    match = rules.toc_page.match(rest)
     if not match or not any(k in match["title"] for k in rules.title_keywords):
         return None
     if outline.ends_sentence(match["title"]):
@@ -66,7 +62,7 @@ def _toc_title(rest: str, rules: ImportRules) -> tuple[str, str] | None:
 
 def _toc_entry(line: str, following: str | None, rules: ImportRules) -> tuple[TocEntry, bool] | None:
     """A table-of-contents line, and whether it also used the following line."""
-    match = re.match(r"^(\d{1,3})[.．、]\s*(.*)$", line)
+    match = rules.toc_entry.match(line)
     if not match:
         return None
     number, rest = int(match[1]), match[2].strip()
@@ -76,7 +72,7 @@ def _toc_entry(line: str, following: str | None, rules: ImportRules) -> tuple[To
     if following is None:
         return None
     found = _toc_title(following, rules)
-    if found and not re.match(r"^\d{1,3}[.．、]", following):
+    if found and not rules.toc_entry.match(following):
         return TocEntry(number, found[0], found[1], [line, following]), True
     if _toc_entry(following, None, rules):
         return TocEntry(number, None, None, [line]), False
@@ -110,9 +106,9 @@ def _closing_start(tokens: list[Token], rules: ImportRules) -> int:
     return start
 
 
-def _annex_label(line: str, following: str | None) -> tuple[str, str | None] | None:
+def _annex_label(line: str, following: str | None, rules: ImportRules) -> tuple[str, str | None] | None:
     """附件 / 附件2： alone, or 附表：caption right before a table: (label, caption)."""
-    match = re.match(r"^((?:附件|附表)\s*\d*)\s*[:：]?\s*(.*)$", line)
+    match = rules.annex_label.match(line)
     if not match or match[2] and not (following is not None and tables.is_table_line(following)):
         return None
     return (line, None) if not match[2] else (match[1], match[2])
@@ -121,7 +117,7 @@ def _annex_label(line: str, following: str | None) -> tuple[str, str | None] | N
 def _title_core(line: str, rules: ImportRules) -> str:
     for pattern in rules.title_decorations:
         line = pattern.sub("", line)
-    return re.sub(r"\s+", "", line)
+    return "".join(line.split())
 
 
 def _before_repeated_title(segment: Segment, line: str, rules: ImportRules) -> list[str]:
@@ -201,7 +197,7 @@ def split_file(lines: list[str], rules: ImportRules, numbers: list[int] | None =
         if line in rules.toc_headings:
             parts.front.append(line)
             continue
-        if label := _annex_label(line, following[1] if following else None):
+        if label := _annex_label(line, following[1] if following else None, rules):
             pending_label, pending_title = label
             continue
         if pending_label and following and tables.is_table_line(following[1]):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_ROW_NUMBER = re.compile(r"^\d{1,3}(?:\s*[、，,]\s*\d{1,3})*$")
+from .rules import load_rules
 
 
 @dataclass
@@ -27,13 +27,18 @@ ROW = "\t\t"    # a reader's mark: a row of the table starts here
 END = "\t\t\t"  # a reader's mark: the table ends here
 
 
+def _is_row_number(cell: str) -> bool:
+    """12, or 12、13 for a row serving two items (rules/import.yml row_number)."""
+    return bool(load_rules().row_number.match(cell))
+
+
 def is_table_line(raw: str) -> bool:
     return raw.startswith("\t")
 
 
 def is_task_table(table: FlatTable) -> bool:
     """A task table names the items its rows belong to: every row starts with a row number."""
-    return bool(table.rows) and all(_ROW_NUMBER.match(row[0] or "") for row in table.rows)
+    return bool(table.rows) and all(_is_row_number(row[0] or "") for row in table.rows)
 
 
 def cells_of(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -54,7 +59,7 @@ def parse_table(lines: list[tuple[int, str]], label: str | None, title: str | No
     if any(raw == ROW for _, raw in lines):
         return _marked_rows(lines, label, title)
     cells = cells_of(lines)
-    header_len = next((i for i, (_, text) in enumerate(cells) if _ROW_NUMBER.match(text)), len(cells))
+    header_len = next((i for i, (_, text) in enumerate(cells) if _is_row_number(text)), len(cells))
     header = [text for _, text in cells[:header_len]]
     table = FlatTable(label, title, header, [], cells[0][0] if cells else 0)
     width = len(header) or 1
@@ -62,7 +67,7 @@ def parse_table(lines: list[tuple[int, str]], label: str | None, title: str | No
     for start in range(0, len(body), width):
         chunk = body[start : start + width]
         line_no, first = chunk[0]
-        if not _ROW_NUMBER.match(first):
+        if not _is_row_number(first):
             table.warnings.append(f"line {line_no}: table row does not start with a row number: {first[:20]!r}")
         if len(chunk) < width:
             table.warnings.append(f"line {line_no}: last table row has {len(chunk)} of {width} cells")

@@ -14,9 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_PAREN_RE = re.compile(r"（((?:[^（）]|（[^（）]*）)*)）")
-
-
 @dataclass(frozen=True)
 class TailRules:
     owner_labels: tuple[str, ...]
@@ -25,6 +22,12 @@ class TailRules:
     unit_suffixes: tuple[str, ...]
     single_unit_suffixes: tuple[str, ...]
     deadline_patterns: tuple[re.Pattern[str], ...]
+    parenthesis: re.Pattern[str]
+    part_separator: re.Pattern[str]
+    unbracketed: re.Pattern[str]
+    unit_separator: re.Pattern[str]
+    unit_note: re.Pattern[str]
+    deadline_spacing: re.Pattern[str]
 
 
 @dataclass
@@ -35,15 +38,15 @@ class Tails:
     unread: list[str] = field(default_factory=list)  # parts of a labelled tail that fit no label
 
 
-def _units(listing: str, rules: TailRules | None = None) -> list[str]:
-    """Unit names of a list; a piece that a stray space broke off a name (人 事科) is joined
-    to the next one."""
+def _units(listing: str, rules: TailRules, join_broken: bool = True) -> list[str]:
+    """Unit names of a list; with join_broken, a piece that a stray space broke off a name
+    (人 事科) is joined to the next one."""
     names: list[str] = []
-    for group in re.split(r"[、，,]", listing):
+    for group in rules.unit_separator.split(listing):
         current = ""
         for piece in group.split():
             piece = piece.strip("。. ")
-            if current and rules and not _is_unit(current, rules):
+            if current and join_broken and not _is_unit(current, rules):
                 current += piece
                 continue
             names += [current] if current else []
@@ -52,11 +55,8 @@ def _units(listing: str, rules: TailRules | None = None) -> list[str]:
     return names
 
 
-_GAP = re.compile(r"(?<=[\d\u4e00-\u9fff])\s+(?=[\d\u4e00-\u9fff])")
-
-
 def _is_unit(name: str, rules: TailRules) -> bool:
-    bare = re.sub(r"（[^（）]*）$", "", name)
+    bare = rules.unit_note.sub("", name)
     return bool(bare) and len(bare) <= 14 and bare.endswith(rules.unit_suffixes)
 
 
@@ -67,8 +67,7 @@ def _is_deadline(phrase: str, rules: TailRules) -> bool:
 def _labelled(inner: str, rules: TailRules, found: Tails) -> bool:
     """Read a tail whose parts carry labels; False when no part does."""
     known = rules.owner_labels + rules.supporting_labels + rules.deadline_labels
-    spaced = rf"\s+(?=(?:{'|'.join(map(re.escape, known))})：)"  # 职成科 完成时限：… : a space between two parts
-    parts = [p.strip() for p in re.split(rf"[；;]|{spaced}", inner) if p and p.strip()]
+    parts = [p.strip() for p in rules.part_separator.split(inner) if p and p.strip()]
     labelled = [p.partition("：") for p in parts]
     if not any(sep and label.strip() in known for label, sep, _ in labelled):
         return False
@@ -79,7 +78,7 @@ def _labelled(inner: str, rules: TailRules, found: Tails) -> bool:
         elif sep and label in rules.supporting_labels:
             found.supporting += _units(value, rules)
         elif sep and label in rules.deadline_labels:
-            found.deadlines.append(_GAP.sub("", value.strip("。 ")))
+            found.deadlines.append(rules.deadline_spacing.sub("", value.strip("。 ")))
         elif not sep and _is_deadline(part, rules):
             found.deadlines.append(part)
         else:
@@ -94,21 +93,20 @@ def _bare_units(text: str, matches: list[re.Match[str]], rules: TailRules) -> li
     last = matches[-1]
     if text[last.end():].strip("。 \n"):
         return []
-    names = _units(last.group(1))
-    lone_ok = len(names) > 1 or (names and re.sub(r"（[^（）]*）$", "", names[0]).endswith(rules.single_unit_suffixes))
+    names = _units(last.group(1), rules, join_broken=False)
+    lone_ok = len(names) > 1 or (names and rules.unit_note.sub("", names[0]).endswith(rules.single_unit_suffixes))
     return names if lone_ok and all(_is_unit(n, rules) for n in names) else []
 
 
 def read(text: str, rules: TailRules) -> Tails:
     """The owners, supporting units and deadlines an item's text states, in order."""
     found = Tails()
-    matches = list(_PAREN_RE.finditer(text))
+    matches = list(rules.parenthesis.finditer(text))
     for match in matches:
         inner = match.group(1).strip()
         if not _labelled(inner, rules, found) and _is_deadline(inner, rules):
             found.deadlines.append(inner)
-    labels = "|".join(map(re.escape, rules.owner_labels + rules.supporting_labels + rules.deadline_labels))
-    tail = re.search(rf"(?:^|[。；，\s])((?:{labels})：[^。（）]+?)。?$", text.rstrip())
+    tail = rules.unbracketed.search(text.rstrip())
     if tail:  # 责任单位：教研室、电教馆。 closing the text, without brackets
         _labelled(tail.group(1), rules, found)
     if not found.owners:

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from ..data.model import Target
+from . import outline
 
 RULES_FILE = Path(__file__).parent / "rules" / "targets.yml"
 
@@ -26,6 +27,13 @@ RULES_FILE = Path(__file__).parent / "rules" / "targets.yml"
 @dataclass(frozen=True)
 class TargetRules:
     number: re.Pattern[str]
+    clause_ends: re.Pattern[str]
+    year: re.Pattern[str]
+    year_prefix: re.Pattern[str]
+    names: re.Pattern[str]
+    list_separator: re.Pattern[str]
+    thing_separator: re.Pattern[str]
+    leading_note: re.Pattern[str]
     level_verbs: tuple[str, ...]
     level_units: tuple[str, ...]
     rate_words: tuple[str, ...]
@@ -40,9 +48,11 @@ class TargetRules:
 def rules(path: Path = RULES_FILE) -> TargetRules:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     units = "|".join(re.escape(u) for u in sorted(data["units"], key=len, reverse=True))
-    number = re.compile(rf"(?P<value>\d+(?:\.\d+)?(?:\s*[-—–~～至]\s*\d+(?:\.\d+)?)?)\s*(?P<unit>{units})")
     return TargetRules(
-        number=number,
+        number=re.compile(data["number"].replace("{units}", units)),
+        clause_ends=outline.one_of(outline.patterns().sentence_ends + data["clause_ends"]),
+        **{key: re.compile(data[key]) for key in ("year", "year_prefix", "names", "list_separator",
+                                                   "thing_separator", "leading_note")},
         level_verbs=tuple(sorted(data["level_verbs"], key=len, reverse=True)),
         level_units=tuple(data["level_units"]),
         rate_words=tuple(data["rate_words"]),
@@ -54,29 +64,21 @@ def rules(path: Path = RULES_FILE) -> TargetRules:
     )
 
 
-_CLAUSE_SPLIT = re.compile(r"[，；。：！？\n]")
-_YEAR = re.compile(r"(?:到|至|于)(20\d\d)年|(20\d\d)年(?:底|末)?(?:前|内|之前)")
-_QUOTED = re.compile(r"《[^》]*》|“[^”]*”|（[^（）]*）")
-
-
-def _masked(clause: str) -> str:
+def _masked(clause: str, r: TargetRules) -> str:
     """Numbers inside book titles, quotes and parentheses are names, not targets."""
-    return _QUOTED.sub(lambda m: "\0" * len(m.group(0)), clause)
+    return r.names.sub(lambda m: "\0" * len(m.group(0)), clause)
 
 
 def _parts(clause: str, r: TargetRules) -> list[str]:
     """A clause listing several numbers (培养100位……、40位……, 20所……和10所……) splits
     at 、 and 和 so that each number keeps its own words."""
-    if len(r.number.findall(_masked(clause))) > 1:
-        return [p for p in re.split(r"[、和]", clause) if p]
+    if len(r.number.findall(_masked(clause, r))) > 1:
+        return [p for p in r.list_separator.split(clause) if p]
     return [clause]
 
 
-_YEAR_PREFIX = re.compile(r"^(?:到|至|于)?20\d\d年(?:底|末)?(?:前|内|之前)?[，,]?")
-
-
 def _clean(phrase: str, r: TargetRules) -> str:
-    phrase = _YEAR_PREFIX.sub("", phrase.strip(" 、，"))
+    phrase = r.year_prefix.sub("", phrase.strip(" 、，"))
     changed = True
     while changed:
         changed = False
@@ -117,7 +119,7 @@ def _indicator(before: str, after: str, kind: str, r: TargetRules) -> str:
                 return _clean(before[:at] + keep, r)
     before = _strip_verb(before, r)
     head = _clean(before, r)
-    thing = re.split(r"[和及、]", re.sub(r"^（[^（）]*）", "", after), maxsplit=1)[0][:20]
+    thing = r.thing_separator.split(r.leading_note.sub("", after), maxsplit=1)[0][:20]
     if len(head) <= 4 or head.endswith(r.amount_verbs):  # the thing counted follows the number
         return _clean(head + thing, r)
     return _clean(before + (after if len(after) <= 12 else ""), r)
@@ -128,18 +130,18 @@ def extract(text: str) -> list[Target]:
     r = rules()
     found: list[Target] = []
     year_in_text = None
-    for clause in _CLAUSE_SPLIT.split(text.replace("。", "。\0")):
+    for clause in r.clause_ends.split(text.replace("。", "。\0")):
         if clause.startswith("\0"):  # a new sentence: a year set earlier no longer applies
             year_in_text, clause = None, clause[1:]
-        if m := _YEAR.search(clause):
+        if m := r.year.search(clause):
             year_in_text = int(m.group(1) or m.group(2))
         for part in _parts(clause, r):
-            masked = _masked(part)
+            masked = _masked(part, r)
             for match in r.number.finditer(masked):
                 start = match.start()
                 if start and masked[start - 1] in r.not_after or start and masked[start - 1].isdigit():
                     continue
-                value = re.sub(r"\s+", "", match.group("value"))
+                value = "".join(match.group("value").split())
                 unit = "%" if match.group("unit") == "％" else match.group("unit")
                 before = part[:start]
                 after = part[match.end():]

@@ -3,7 +3,8 @@
 Every change made here is counted in a :class:`Conversions` report, because the
 project promises readers that plan text is never silently altered: script
 conversion, removal of pinyin annotations and punctuation normalization are the
-only edits allowed, and each is reported.
+only edits allowed, and each is reported. What each recognises is data in
+``rules/text.yml``.
 """
 
 from __future__ import annotations
@@ -13,31 +14,49 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
-CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’《》"
-_CJK_RE = re.compile(f"[{CJK}]")
+import yaml
 
-# Pinyin glued after a character by some web pages: 網(wǎng). Only letters of the
-# pinyin alphabet, and at least one tone mark, so that (x) or (AI) stay.
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_PINYIN_RE = re.compile(rf"(?<=[{CJK}])\(([a-zü{_TONED}]{{1,7}})\)")
-_TONED_RE = re.compile(f"[{_TONED}]")
+RULES_FILE = Path(__file__).parent / "rules" / "text.yml"
+_RANGES = ("cjk", "cjk_punct", "toned", "odd")  # filled into the patterns where they name them
 
-_HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "(": "（", ")": "）"}
-_NEIGHBOUR = f"[{CJK}{CJK_PUNCT}]"
-_SPACE = r"[ \t\u3000]*"  # never a line break: normalization keeps the lines of the source
-_PUNCT_RE = re.compile(
-    rf"(?<={_NEIGHBOUR}){_SPACE}([,:;!]){_SPACE}|{_SPACE}([,:;!]){_SPACE}(?={_NEIGHBOUR})"
-)
-_HALF_PARENS_RE = re.compile(r"\(([^()\n]{0,80})\)")
 
-# Characters that betray a garbled conversion somewhere upstream.
-_ODD = r"?\ufffd@\ue000-\uf8ff"  # ?, replacement character, @, private-use code points
-_SUSPICIOUS_RE = re.compile(
-    rf"(?<=[{CJK}])[{_ODD}#$^*|~;]*[{_ODD}][{_ODD}#$^*|~;]*|[{_ODD}]+(?=[{CJK}])|[\ufffd\ue000-\uf8ff]+"
-)
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+@dataclass(frozen=True)
+class TextRules:
+    """What normalization recognises and changes: ``rules/text.yml``."""
+
+    chinese: re.Pattern[str]
+    pinyin: re.Pattern[str]
+    tone_mark: re.Pattern[str]
+    toneless_pinyin: re.Pattern[str]  # one whole syllable without tone marks
+    half_width_punctuation: re.Pattern[str]
+    half_width_parentheses: re.Pattern[str]
+    full_width: dict[str, str]
+    suspicious: re.Pattern[str]
+    control: re.Pattern[str]
+    radicals: re.Pattern[str]
+    radical_variants: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def rules(path: Path = RULES_FILE) -> TextRules:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def compiled(key: str) -> re.Pattern[str]:
+        pattern = data[key]
+        for name in _RANGES:
+            pattern = pattern.replace("{%s}" % name, data[name])
+        return re.compile(pattern)
+
+    syllable = "^(?:{})?(?:{})$".format("|".join(data["pinyin_initials"]), "|".join(data["pinyin_finals"]))
+    return TextRules(
+        **{key: compiled(key) for key in ("chinese", "pinyin", "tone_mark", "half_width_punctuation",
+                                          "half_width_parentheses", "suspicious", "control", "radicals")},
+        toneless_pinyin=re.compile(syllable),
+        full_width=dict(data["full_width"]),
+        radical_variants=dict(data["radical_variants"]),
+    )
 
 
 class DecodeError(ValueError):
@@ -128,7 +147,7 @@ def to_simplified(text: str, report: Conversions) -> str:
         changed = sum(1 for a, b in zip(text, converted) if a != b)
     else:  # a phrase mapped to one of another length: count by characters
         changed = sum((Counter(text) - Counter(converted)).values())
-    chinese = len(_CJK_RE.findall(text)) or 1
+    chinese = len(rules().chinese.findall(text)) or 1
     if changed / chinese < 0.01:
         return text
     report.traditional_chars = changed
@@ -138,18 +157,16 @@ def to_simplified(text: str, report: Conversions) -> str:
 def remove_pinyin(text: str, report: Conversions) -> str:
     """Drop pinyin glued after a character: with tone marks (網(wǎng)), or without when
     the letters are one pinyin syllable (著(zhe)); (x) and (AI) stay."""
-    from .rules import load_rules
-
-    toneless = load_rules().toneless_pinyin
+    toneless = rules().toneless_pinyin
 
     def drop(match: re.Match[str]) -> str:
         syllable = match.group(1)
-        if not _TONED_RE.search(syllable) and not (len(syllable) >= 2 and toneless.match(syllable)):
+        if not rules().tone_mark.search(syllable) and not (len(syllable) >= 2 and toneless.match(syllable)):
             return match.group(0)
         report.pinyin_removed[f"{text[match.start() - 1]}({syllable})"] += 1
         return ""
 
-    return _PINYIN_RE.sub(drop, text)
+    return rules().pinyin.sub(drop, text)
 
 
 def normalize_punctuation(text: str, report: Conversions) -> str:
@@ -158,25 +175,26 @@ def normalize_punctuation(text: str, report: Conversions) -> str:
     def punct(match: re.Match[str]) -> str:
         mark = match.group(1) or match.group(2)
         report.punctuation[mark] += 1
-        return _HALF_TO_FULL[mark]
+        return rules().full_width[mark]
 
     def paren(match: re.Match[str]) -> str:
         inner = match.group(1)
         start, end = match.start(), match.end()
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
-        touches_chinese = _CJK_RE.search(inner) or _CJK_RE.match(before or " ") or _CJK_RE.match(after or " ")
+        chinese = rules().chinese
+        touches_chinese = chinese.search(inner) or chinese.match(before or " ") or chinese.match(after or " ")
         if not touches_chinese:
             return match.group(0)
         report.punctuation["()"] += 1
         return f"（{inner}）"
 
-    text = _PUNCT_RE.sub(punct, text)
+    text = rules().half_width_punctuation.sub(punct, text)
     # Parentheses are paired, so they are replaced as pairs, innermost first.
     previous = None
     while previous != text:
         previous = text
-        text = _HALF_PARENS_RE.sub(paren, text)
+        text = rules().half_width_parentheses.sub(paren, text)
     return text
 
 
@@ -188,25 +206,19 @@ def clean_lines(text: str, report: Conversions) -> list[str]:
     elif "\r" in text:
         report.line_endings = "CR"
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    controls = len(_CONTROL_RE.findall(text.replace("\t", "")))
+    control = rules().control
+    controls = len(control.findall(text.replace("\t", "")))
     if controls:
         report.control_chars = controls
-        text = _CONTROL_RE.sub("", text)
+        text = control.sub("", text)
     text = unicodedata.normalize("NFC", text)
     return [line.rstrip(" \u3000\u00a0") for line in text.split("\n")]
-
-
-# Kangxi radicals, CJK radicals supplement and compatibility ideographs: PDF text layers
-# often carry these instead of the ideographs they look like (⼯ U+2F2F for 工).
-_RADICALS_RE = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
 
 
 def map_radicals(text: str, report: Conversions) -> str:
     """Radicals and compatibility ideographs become the usual characters (NFKC, applied to
     these code points only: NFKC on the whole text would also change full-width punctuation)."""
-    from .rules import load_rules
-
-    variants = load_rules().radical_variants
+    variants = rules().radical_variants
 
     def usual(match: re.Match[str]) -> str:
         mapped = variants.get(match.group(0)) or unicodedata.normalize("NFKC", match.group(0))
@@ -215,7 +227,7 @@ def map_radicals(text: str, report: Conversions) -> str:
             report.radical_map.setdefault(match.group(0), mapped)
         return mapped
 
-    return _RADICALS_RE.sub(usual, text)
+    return rules().radicals.sub(usual, text)
 
 
 def normalize(data: bytes) -> tuple[list[str], Conversions]:
@@ -236,5 +248,5 @@ def normalize_text(text: str, report: Conversions) -> tuple[list[str], Conversio
 
 def suspicious(line: str) -> list[str]:
     """Fragments of a line that look like garbling (?, U+FFFD, @ inside words)."""
-    return [m.group(0) for m in _SUSPICIOUS_RE.finditer(line)]
+    return [m.group(0) for m in rules().suspicious.finditer(line)]
 

@@ -65,3 +65,31 @@ def test_more_than_26_unnumbered_items_in_a_row_keep_distinct_ids():
     loose = [{"number": None} for _ in range(28)]
     ids = [new for _, new in anchors.unnumbered_ids(plan([{"number": "6"}, *loose]))]
     assert ids[:2] == ["6a", "6b"] and ids[25:] == ["6z", "6aa", "6ab"] and len(set(ids)) == 28
+
+
+def numbers(*sections):
+    """A plan whose sections hold items printed with these numbers (None: unnumbered)."""
+    return plan(*[[{"number": n} for n in numbers] for numbers in sections])
+
+
+def test_numbers_restart_when_two_sections_begin_again_at_1():
+    assert anchors.numbering_restarts(numbers(["1", "2"], ["1", "2", "3"]))
+    assert anchors.numbering_restarts(numbers(["（一）", "（二）"], ["（一）"]))  # tasks numbered in Chinese
+    assert anchors.numbering_restarts(numbers(["01", "02"], [None, "01"]))  # an unnumbered lead paragraph first
+
+
+def test_one_sequence_through_the_sections_does_not_restart():
+    assert not anchors.numbering_restarts(numbers(["1", "2"], ["3", "4"], ["5"]))
+    assert not anchors.numbering_restarts(numbers(["1"]))  # one section: nothing restarts
+
+
+def test_a_number_printed_twice_is_a_repeat_not_a_restart():
+    """Declaring per-section numbering for it would move every anchor of the plan: it gets an id instead."""
+    assert not anchors.numbering_restarts(numbers(["1", "2", "2", "3"], ["4", "5"]))
+    assert not anchors.numbering_restarts(numbers(["1", "2"], ["3", "1"]))  # 1 again, but not where a section begins
+
+
+def test_sub_sections_count_where_their_numbering_begins():
+    data = {"sections": [{"title": "一", "sections": [{"title": "（一）", "items": [{"number": "1"}, {"number": "2"}]},
+                                                      {"title": "（二）", "items": [{"number": "1"}]}]}]}
+    assert anchors.numbering_restarts(data)

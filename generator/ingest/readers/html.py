@@ -9,12 +9,31 @@ article's own container is left to the importer's chrome rules, which record it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from ..tables import END, ROW
 from . import Reading, ReadError
 
-_DATE = re.compile(r"(20\d\d|19\d\d)[-年/.](\d{1,2})[-月/.](\d{1,2})")
-_META_DATES = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date", "date")
+RULES_FILE = Path(__file__).parent.parent / "rules" / "html.yml"
+
+
+@dataclass(frozen=True)
+class PageRules:
+    """Where a page states its title and date: ``rules/html.yml``."""
+
+    title_meta: tuple[str, ...]
+    date_meta: tuple[str, ...]
+    date: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def rules(path: Path = RULES_FILE) -> PageRules:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return PageRules(tuple(data["title_meta"]), tuple(data["date_meta"]), re.compile(data["date"]))
 
 
 def _meta(tree, names: tuple[str, ...]) -> str | None:
@@ -28,14 +47,14 @@ def _meta(tree, names: tuple[str, ...]) -> str | None:
 def _iso(value: str | None) -> str | None:
     from .. import text
 
-    match = _DATE.search(value or "")
+    match = rules().date.search(value or "")
     return text.iso_date(match) if match else None
 
 
 def _printed(iso: str, page: str) -> bool:
     """Whether the page prints this date (2025-02-18, 2025/2/18, 2025年2月18日 …)."""
     year, month, day = (int(part) for part in iso.split("-"))
-    return any((int(m[1]), int(m[2]), int(m[3])) == (year, month, day) for m in _DATE.finditer(page))
+    return any((int(m[1]), int(m[2]), int(m[3])) == (year, month, day) for m in rules().date.finditer(page))
 
 
 def parse(data: bytes):
@@ -67,8 +86,8 @@ def read(data: bytes, url: str | None) -> Reading:
     if not body.strip():
         raise ReadError("no article text found on the page: save the article's text as .txt and import that")
     body, tables = _flatten_tables(body)
-    title = _meta(tree, ("articletitle", "og:title", "title")) or document.get("title")
-    stated = _meta(tree, _META_DATES)
+    title = _meta(tree, rules().title_meta) or document.get("title")
+    stated = _meta(tree, rules().date_meta)
     guessed = _iso(document.get("date"))
     if guessed and not _printed(guessed, tree.text_content()):
         guessed = None  # trafilatura fills a date it only half found (2025-01-01 from a year): never invent one

@@ -17,11 +17,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..outline import classify, patterns
+from ..rules import load_rules
 from . import Reading, ReadError
 
 BAND = 0.08  # top and bottom share of a page where headers and footers live
-PAGE_NUMBER = re.compile(r"^(?:[—–\-－]\s*\d{1,4}\s*[—–\-－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
-                         r"\d{1,4}\s*/\s*\d{1,4}|\d{1,4})$")
 MIN_TEXT_CHARS = 20  # fewer over the whole file: a scan without a text layer
 
 
@@ -55,22 +55,24 @@ def _furniture(pages: list[list[Line]], heights: list[float]) -> set[int]:
         height = heights[line.page]
         return line.top < BAND * height or line.bottom > (1 - BAND) * height
 
-    shape = lambda text: re.sub(r"\d+", "#", re.sub(r"\s+", "", text))  # noqa: E731
+    page_numbers = load_rules().page_numbers  # as in text pasted from a PDF (— 3 —, 第3页, 3/12)
+    shape = lambda text: re.sub(r"\d+", "#", "".join(text.split()))  # noqa: E731
     banded = [line for page in pages for line in page if in_band(line)]
     repeats = Counter(shape(line.text) for line in banded)
     enough = max(2, (len(pages) + 1) // 2)
     def page_number(line: Line) -> bool:
-        text = re.sub(r"\s+", "", line.text)
-        return bool(PAGE_NUMBER.match(text)) and (in_band(line) or not text.isdigit())  # a bare 2024 is text
+        text = "".join(line.text.split())
+        bare = text.isdecimal() and len(text) <= 4  # a page number only where footers are: a bare 2024 is text
+        return (bare and in_band(line)) or any(p.match(text) for p in page_numbers)
 
     return {id(line) for page in pages for line in page
             if page_number(line) or in_band(line) and repeats[shape(line.text)] >= enough}
 
 
 def _starts_block(text: str) -> bool:
-    from ..outline import classify
-
-    return classify(text, 0).kind != "text" or bool(re.match(r"^附件\s*\d*[:：]?$", text))
+    """A heading, an item or an annex label alone (附件2：) opens a paragraph of its own."""
+    annex = load_rules().annex_label.match(text)
+    return classify(text, 0).kind != "text" or bool(annex and not annex[2])
 
 
 def _join(body: list[Line]) -> tuple[list[str], int]:
@@ -79,6 +81,8 @@ def _join(body: list[Line]) -> tuple[list[str], int]:
         return [], 0
     right = sorted(line.x1 for line in body)[int(0.9 * (len(body) - 1))]
     left = Counter(round(line.x0) for line in body).most_common(1)[0][0]
+    rules = load_rules()
+    stops = patterns().sentence_ends + rules.unwrapped_after  # a line ending a sentence or at a colon is whole
     out: list[str] = []
     joined = 0
     previous: Line | None = None
@@ -86,9 +90,9 @@ def _join(body: list[Line]) -> tuple[list[str], int]:
         char = line.size or 10
         continues = (previous is not None and previous.x1 >= right - 1.5 * char
                      and line.x0 <= left + 0.8 * char and not _starts_block(line.text)
-                     and previous.text[-1:] not in "。；！？：")
+                     and previous.text[-1:] not in stops)
         if continues:
-            glue = " " if re.match(r"[A-Za-z0-9]", line.text[:1]) and re.search(r"[A-Za-z0-9]$", out[-1]) else ""
+            glue = " " if rules.space_between.match(out[-1][-1:] + line.text[:1]) else ""
             out[-1] += glue + line.text
             joined += 1
         else:

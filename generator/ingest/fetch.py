@@ -6,7 +6,7 @@ their content; :func:`record` writes the address and the day into a plan's sourc
 
 httpx fetches, with a timeout to connect and between two pieces of the body, a
 deadline for the whole body, at most MAX_REDIRECTS redirects, and the size limit of
-the document's kind (readers.LIMITS) checked against Content-Length and again while
+the document's kind (Limits: readers.LIMITS unless a caller says otherwise) checked against Content-Length and again while
 the body streams. Only http and https, at every hop. The bytes decide the kind, as for
 a file; the announced content type only rules out what is no document. Each failure
 is one FetchError line: what happened and what to do.
@@ -19,6 +19,7 @@ import hashlib
 import os
 import re
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -31,8 +32,6 @@ from ..data import anchors
 from . import readers
 
 RULES_FILE = Path(__file__).parent / "rules" / "fetch.yml"
-TIMEOUT = 20.0    # seconds to connect, and to wait for each piece of the body
-DEADLINE = 120.0  # seconds for the whole body: a server dripping bytes is given up on
 MAX_REDIRECTS = 5
 USER_AGENT = "eduplans-importer/1 (+https://github.com/eduplans/eduplans)"
 EXTENSIONS = {"html": ".html", "text": ".txt", "pdf": ".pdf", "docx": ".docx", "doc": ".doc"}
@@ -41,6 +40,15 @@ _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 class FetchError(ValueError):
     """A fetch that failed: one line with the cause and what to do."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How long and how much a fetch may take (a test passes smaller ones)."""
+
+    timeout: float = 20.0  # seconds to connect, and to wait for each piece of the body
+    deadline: float = 120.0  # seconds for the whole body: a server dripping bytes is given up on
+    sizes: Mapping[str, int] = field(default_factory=lambda: readers.LIMITS)  # bytes, by kind of document
 
 
 @dataclass(frozen=True)
@@ -100,8 +108,8 @@ def check_address(url: str) -> None:
         raise FetchError("only http:// and https:// addresses are fetched; for a file on this computer give its path")
 
 
-def _client() -> httpx.Client:
-    return httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=httpx.Timeout(TIMEOUT),
+def _client(limits: Limits) -> httpx.Client:
+    return httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=httpx.Timeout(limits.timeout),
                         headers={"User-Agent": USER_AGENT})
 
 
@@ -145,7 +153,7 @@ def _sniff(declared: str, announced: str | None, data: bytes) -> str:
     return kind
 
 
-def _body(response: httpx.Response, limit: int, started: float) -> bytes:
+def _body(response: httpx.Response, limit: int, started: float, deadline: float) -> bytes:
     """The body, streamed: given up on past the size limit or the deadline."""
     too_large = (f"too large: more than {limit:,} bytes, the limit for a document of this kind; save it and "
                  "split it into one file per plan")
@@ -157,8 +165,8 @@ def _body(response: httpx.Response, limit: int, started: float) -> bytes:
         body += chunk
         if len(body) > limit:
             raise FetchError(too_large)
-        if time.monotonic() - started > DEADLINE:
-            raise FetchError(f"timed out: the body took longer than {DEADLINE:.0f} s; try again later")
+        if time.monotonic() - started > deadline:
+            raise FetchError(f"timed out: the body took longer than {deadline:.0f} s; try again later")
     return bytes(body)
 
 
@@ -172,7 +180,7 @@ def _unconnected(url: str, reason: str) -> str:
     return f"cannot connect ({reason}): check the address and your network"
 
 
-def get(client: httpx.Client, url: str) -> Response:
+def get(client: httpx.Client, url: str, limits: Limits) -> Response:
     """One document, redirects followed; FetchError for every way this can fail."""
     check_address(url)
     started = time.monotonic()
@@ -182,8 +190,8 @@ def get(client: httpx.Client, url: str) -> Response:
                 raise FetchError(_status(response))
             declared = response.headers.get("content-type", "").split(";")[0].strip().lower()
             announced = _announced(declared)
-            limit = readers.LIMITS[announced] if announced else max(readers.LIMITS.values())
-            data = _body(response, limit, started)
+            limit = limits.sizes[announced] if announced else max(limits.sizes.values())
+            data = _body(response, limit, started, limits.deadline)
             final, redirects = str(response.url), len(response.history)
     except httpx.TooManyRedirects as exc:
         raise FetchError(f"redirect loop: more than {MAX_REDIRECTS} redirects; open the address in a browser and "
@@ -191,9 +199,9 @@ def get(client: httpx.Client, url: str) -> Response:
     except httpx.UnsupportedProtocol as exc:
         raise FetchError("redirected to an address that is not http:// or https://; refused") from exc
     except httpx.ConnectTimeout as exc:
-        raise FetchError(f"timed out: no connection within {TIMEOUT:.0f} s; check the address, or try later") from exc
+        raise FetchError(f"timed out: no connection within {limits.timeout:.0f} s; check the address, or try later") from exc
     except httpx.TimeoutException as exc:
-        raise FetchError(f"timed out: the server sent nothing for {TIMEOUT:.0f} s; try again later") from exc
+        raise FetchError(f"timed out: the server sent nothing for {limits.timeout:.0f} s; try again later") from exc
     except httpx.ConnectError as exc:
         raise FetchError(_unconnected(url, str(exc))) from exc
     except httpx.HTTPError as exc:
@@ -254,11 +262,11 @@ def _the_plan(links: list[tuple[str, str]]) -> tuple[str, str]:
     return next((link for link in links if any(w in link[1] or w in link[0] for w in words)), links[0])
 
 
-def resolve(url: str, today: datetime.date | None = None) -> Document:
+def resolve(url: str, today: datetime.date | None = None, limits: Limits = Limits()) -> Document:
     """The document an address gives: the page, or the attachment of a notice page."""
     day = (today or datetime.date.today()).isoformat()
-    with _client() as client:
-        page = get(client, url)
+    with _client(limits) as client:
+        page = get(client, url, limits)
         notes = [f"fetched {page.describe()} on {day}"]
         links = attachments(page.data, page.url) if page.kind == "html" else []
         if not links or _holds_a_plan(page):
@@ -267,7 +275,7 @@ def resolve(url: str, today: datetime.date | None = None) -> Document:
                              f"import an attachment by its address if it is another plan ({links[0][0]})")
             return Document(page.url, page.data, page.kind, day, notes=notes)
         link, label = _the_plan(links)
-        attachment = get(client, link)
+        attachment = get(client, link, limits)
     if attachment.kind == "html":
         raise FetchError(f"the page is a notice, and its attachment '{label}' ({link}) is another web page, not a "
                          "document: open it in a browser and import the document it leads to")

@@ -269,22 +269,19 @@ def test_only_http_and_https_addresses_are_fetched(registries, capsys, address):
     assert status == 1 and f"{address}: only http:// and https:// addresses are fetched" in err
 
 
-def test_a_server_that_does_not_answer_times_out(server, monkeypatch):
-    monkeypatch.setattr(fetch, "TIMEOUT", 0.2)
+def test_a_server_that_does_not_answer_times_out(server):
     with pytest.raises(fetch.FetchError, match="timed out: the server sent nothing"):
-        fetch.resolve(f"{server}/slow")
+        fetch.resolve(f"{server}/slow", limits=fetch.Limits(timeout=0.2))
 
 
-def test_a_body_that_drips_past_the_deadline_is_given_up_on(server, monkeypatch):
-    monkeypatch.setattr(fetch, "DEADLINE", 0.2)
+def test_a_body_that_drips_past_the_deadline_is_given_up_on(server):
     with pytest.raises(fetch.FetchError, match="timed out: the body took longer"):
-        fetch.resolve(f"{server}/drip.html")
+        fetch.resolve(f"{server}/drip.html", limits=fetch.Limits(deadline=0.2))
 
 
-def test_the_size_limit_holds_while_streaming_a_body_of_unannounced_length(server, monkeypatch):
-    monkeypatch.setitem(readers.LIMITS, "html", 10_000)
+def test_the_size_limit_holds_while_streaming_a_body_of_unannounced_length(server):
     with pytest.raises(fetch.FetchError, match="too large: more than 10,000 bytes"):
-        fetch.resolve(f"{server}/stream.html")
+        fetch.resolve(f"{server}/stream.html", limits=fetch.Limits(sizes={**readers.LIMITS, "html": 10_000}))
 
 
 def test_url_and_source_name_are_for_files(server, registries, capsys):

@@ -109,15 +109,13 @@ def patched_generator_globals(source: str) -> list[int]:
     return sorted(found)
 
 
-def test_no_test_or_script_changes_a_module_of_the_site_to_set_it():
+def test_no_test_or_script_changes_a_module_of_the_package_to_set_it():
     """Tests and the benchmark build the settings they need (conftest.site_settings,
-    conftest.configured): a module's constant changed by a test once leaked into every
-    page rendered after it, and the benchmark replaced a function to move the downloads.
-    The importer's tests (tests/ingest: fetch's timeouts, the readers' size limits) are
-    the importer's, not the site's settings, and are left to it."""
+    conftest.configured, fetch.Limits): a module's constant changed by a test once leaked
+    into every page rendered after it, and the benchmark replaced a function to move the
+    downloads."""
     files = sorted((ROOT / "tests").rglob("*.py")) + sorted((ROOT / "scripts").rglob("*.py"))
     found = [f"{path.relative_to(ROOT)}:{line}" for path in files
-             if "ingest" not in path.relative_to(ROOT).parts
              for line in patched_generator_globals(path.read_text(encoding="utf-8"))]
     assert found == []
 

@@ -4,10 +4,10 @@ printing the plan), the address they came from, the day they were fetched, and w
 was done, as report lines. :func:`keep` stores the bytes in raw/ under a name made of
 their content; :func:`record` writes the address and the day into a plan's source.
 
-httpx fetches, with a timeout to connect and between two pieces of the body, a
-deadline for the whole body, at most MAX_REDIRECTS redirects, and the size limit of
-the document's kind (Limits: readers.LIMITS unless a caller says otherwise) checked against Content-Length and again while
-the body streams. Only http and https, at every hop. The bytes decide the kind, as for
+httpx fetches within :class:`Limits`: a timeout to connect and between two pieces of
+the body, a deadline for the whole body, and the size limit of the document's kind
+(readers.LIMITS) checked against Content-Length and again while the body streams; at
+most MAX_REDIRECTS redirects. Only http and https, at every hop. The bytes decide the kind, as for
 a file; the announced content type only rules out what is no document. Each failure
 is one FetchError line: what happened and what to do.
 """

@@ -69,6 +69,21 @@ def configured(root: Path, **values: object) -> Iterator[Path]:
         config.write_text(original, encoding="utf-8")
 
 
+def fixture_catalog(fixtures: Path, target: Path):
+    """The plans and registry of a fixture folder (expected.yml aside) with the atlas's
+    themes, copied into target and loaded: the hand-made atlases of tests/fixtures."""
+    from generator.data import loader
+
+    target.mkdir(parents=True)
+    for path in fixtures.glob("*.yml"):
+        if path.name != "expected.yml":
+            shutil.copy(path, target / path.name)
+    shutil.copy(PLANS / "themes.yml", target / "themes.yml")
+    catalog, problems = loader.load_paths([target])
+    assert catalog is not None, [p.format() for p in problems]
+    return catalog
+
+
 @pytest.fixture
 def plans_copy(tmp_path: Path) -> Path:
     """A writable copy of plans/ (registries and plan files) to break on purpose."""

@@ -5,7 +5,6 @@ expected.yml were read off the fixtures by hand."""
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 import yaml
@@ -13,8 +12,7 @@ import yaml
 from generator.analysis import alignment
 from generator.analysis.related import entry_corpus
 from generator.analysis.index import build_index
-from generator.data import loader
-from conftest import FIXTURES, PLANS
+from conftest import FIXTURES, fixture_catalog
 
 HERE = FIXTURES / "alignment"
 EXPECTED = yaml.safe_load((HERE / "expected.yml").read_text(encoding="utf-8"))
@@ -22,15 +20,7 @@ EXPECTED = yaml.safe_load((HERE / "expected.yml").read_text(encoding="utf-8"))
 
 @pytest.fixture(scope="module")
 def aligned(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("alignment") / "plans"
-    folder.mkdir()
-    for path in HERE.glob("*.yml"):
-        if path.name != "expected.yml":
-            shutil.copy(path, folder / path.name)
-    shutil.copy(PLANS / "themes.yml", folder / "themes.yml")
-    catalog, problems = loader.load_paths([folder])
-    assert catalog is not None, [p.format() for p in problems]
-    index = build_index(catalog)
+    index = build_index(fixture_catalog(HERE, tmp_path_factory.mktemp("alignment") / "plans"))
     corpus, position = entry_corpus(index)
     return alignment.build_alignment(index, corpus, position)
 
@@ -71,12 +61,7 @@ def test_two_plans_of_different_places_side_by_side(tmp_path_factory):
     """甲城市 2025 beside 丁城市 2025 (read by hand): 1, 2, 4, 6 have their counterpart
     there; 3 (双减), 5 (名师名校长) and 7 (校园安全) are 甲城市's alone, and every item of
     丁城市 is some 甲城市 item's counterpart."""
-    folder = tmp_path_factory.mktemp("pair") / "plans"
-    folder.mkdir()
-    for name in ("localities.yml", "jiacheng-2025.yml", "dingcheng-2025.yml"):
-        shutil.copy(HERE / name, folder / name)
-    shutil.copy(PLANS / "themes.yml", folder / "themes.yml")
-    catalog, _ = loader.load_paths([folder])
+    catalog = fixture_catalog(HERE, tmp_path_factory.mktemp("pair") / "plans")
     plans = {p.id: p for p in catalog.plans}
     view = alignment.side_by_side(plans["jiacheng-2025"], plans["dingcheng-2025"])
     matched = {item.anchor: match.anchor for item, match, score in view.pairs

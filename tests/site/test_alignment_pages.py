@@ -14,7 +14,7 @@ from generator.analysis import alignment
 from generator.analysis.index import build_index
 from generator.data import loader
 from generator.site import pages
-from conftest import FIXTURES, PLANS, site_settings
+from conftest import FIXTURES, fixture_catalog, site_settings
 
 HERE = FIXTURES / "alignment"
 EXPECTED = yaml.safe_load((HERE / "expected.yml").read_text(encoding="utf-8"))
@@ -23,14 +23,7 @@ MINIMUM = f"{alignment.rules().takeup_min:.2f}"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> dict[str, str | bytes]:
-    folder = tmp_path_factory.mktemp("alignment") / "plans"
-    folder.mkdir()
-    for path in HERE.glob("*.yml"):
-        if path.name != "expected.yml":
-            shutil.copy(path, folder / path.name)
-    shutil.copy(PLANS / "themes.yml", folder / "themes.yml")
-    catalog, problems = loader.load_paths([folder])
-    assert catalog is not None, [p.format() for p in problems]
+    catalog = fixture_catalog(HERE, tmp_path_factory.mktemp("alignment") / "plans")
     return pages.render_all(build_index(catalog), site_settings()).pages
 
 

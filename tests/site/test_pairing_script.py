@@ -16,7 +16,7 @@ import pytest
 from generator.analysis.related import item_text
 from generator.analysis.similarity import pair_cosines
 from generator.data import loader
-from conftest import FIXTURES, PLANS, ROOT
+from conftest import FIXTURES, PLANS, ROOT, fixture_catalog
 
 SCRIPT = ROOT / "docs" / "assets" / "js" / "pairing.js"
 RUN = """
@@ -46,13 +46,8 @@ def _plans(folder) -> list:
 
 @pytest.fixture(scope="module")
 def pairs(tmp_path_factory) -> list[tuple]:
-    fixtures = tmp_path_factory.mktemp("alignment") / "plans"
-    fixtures.mkdir()
-    for path in (FIXTURES / "alignment").glob("*.yml"):
-        if path.name != "expected.yml":
-            shutil.copy(path, fixtures / path.name)
-    shutil.copy(PLANS / "themes.yml", fixtures / "themes.yml")
-    return [pair for folder in (PLANS, fixtures) for pair in itertools.combinations(_plans(folder), 2)]
+    hand_made = fixture_catalog(FIXTURES / "alignment", tmp_path_factory.mktemp("alignment") / "plans")
+    return [pair for plans in (_plans(PLANS), hand_made.plans) for pair in itertools.combinations(plans, 2)]
 
 
 def test_the_script_scores_every_pair_as_python_does(pairs):

@@ -39,14 +39,17 @@ globalThis.eduplans ??= {};
 
         function show(a, b) {
           out.textContent = "";
+          box.dataset.state = "loading";
           const missing = [a, b].filter((id) => id && !find(id));
           if (missing.length) {
+            box.dataset.state = "missing";
             say(
               `${missing.map((id) => `“${id}”`).join("和")}不在本站收录的计划中：请在上面的框中选择计划。${box.dataset.part || ""}`,
             );
             return Promise.resolve();
           }
           if (!a || !b) {
+            box.dataset.state = "choosing";
             say("请选择两份计划：在框中输入地名或年份，从列出的计划中选择。");
             return Promise.resolve();
           }

@@ -14,7 +14,7 @@ from generator.analysis import alignment
 from generator.analysis.index import build_index
 from generator.data import loader
 from generator.site import search
-from conftest import PLANS
+from conftest import PLANS, site_settings
 
 
 def wait_for_compare(page) -> None:
@@ -30,7 +30,7 @@ def atlas():
 
 def _files_of(index, *plan_ids: str) -> set[str]:
     """The item files holding these plans' items (items are numbered in plan_order)."""
-    chunk, first, files = search.rules().items_per_file, 0, set()
+    chunk, first, files = site_settings().search.items_per_file, 0, set()
     for plan in search.plan_order(index):
         if plan.id in plan_ids:
             files |= {f"d/{n // chunk}.js" for n in range(first, first + plan.item_count)}

@@ -45,13 +45,15 @@ class TargetView:
 
 HEADER_THEMES = 8  # theme chips in a plan's header: a plan of 26 items touches 25 themes, 7 lines on a phone
 
+
 @dataclass(frozen=True, kw_only=True)
 class RelatedPlan:
     href: str
     label: str  # 青岛市 2024
 
 
-RELATED_COLUMNS = ("plan", "anchor", "title", "score")  # a match's row: (plan number, anchor, title, score)
+RelatedRow = tuple[int, str, str, str]  # a match: its plan's number in RelatedData.plans, its anchor, title, score
+RELATED_COLUMNS = ("plan", "anchor", "title", "score")  # a RelatedRow's names, which the page script reads it by
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -61,8 +63,8 @@ class RelatedData:
     as rows read by the names in columns. As page data they weigh 5 KB a plan page, as
     Markdown lists 14 KB."""
     plans: tuple[RelatedPlan, ...]
-    columns: tuple[str, ...] = RELATED_COLUMNS
-    items: dict[str, tuple[tuple[int, str, str, str], ...]]
+    columns: tuple[str, ...]
+    items: dict[str, tuple[RelatedRow, ...]]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -220,7 +222,7 @@ def related_data(index: Index, plan: Plan, insight: Insight | None, directory_ur
     page = urls.plan(plan.id)
     plans: list[RelatedPlan] = []
     numbers: dict[str, int] = {}  # a related plan's place in plans
-    items = {}
+    items: dict[str, tuple[RelatedRow, ...]] = {}
     for item in plan.all_items():
         matches = insight.related.get((plan.id, item.anchor), []) if insight else []
         for m in matches:
@@ -231,7 +233,7 @@ def related_data(index: Index, plan: Plan, insight: Insight | None, directory_ur
         if matches:
             items[item.anchor] = tuple((numbers[m.plan.id], m.item.anchor, m.item.display_title, labels.score(m.score))
                                        for m in matches)
-    return RelatedData(plans=tuple(plans), items=items)
+    return RelatedData(plans=tuple(plans), columns=RELATED_COLUMNS, items=items)
 
 
 def plan_page(index: Index, plan: Plan, repo_url: str | None, edit_uri: str = "blob/main/",

@@ -72,7 +72,7 @@ def script_json(value: Any) -> Raw:
     """Data for the page script, inside <script type="application/json">: no '<', '>' or
     '&' is left as itself, so no text from a plan can close the element or open another."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        value = dataclasses.astuple(value)  # its fields in order, as the script reads them
+        value = dataclasses.asdict(value)  # read by its fields' names
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return Raw(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 

@@ -106,7 +106,7 @@ def moved_file(path: str, directory_urls: bool) -> str:
 
 
 def side_by_side_query(earlier: str, later: str) -> str:
-    """The comparison page with two plans side by side (docs/assets/eduplans.js reads vs)."""
+    """The comparison page with two plans side by side (docs/assets/js/comparison.js reads vs)."""
     return f"?vs={earlier}--{later}#pairs"
 
 

@@ -61,9 +61,10 @@ def test_the_side_by_side_keeps_the_titles_as_text(page, hostile_url):
         html = route.fetch().text()
         found = re.search(r'(<script class=comparison-data type=application/json>)(.*?)(</script>)', html)
         data = json.loads(found.group(2))
-        for plan in data[1]:
-            for item in plan[3]:
-                item[2] = [0]
+        themes = data["columns"]["item"].index("themes")
+        for plan in data["plans"]:
+            for item in plan["items"]:
+                item[themes] = [0]
         escaped = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
         route.fulfill(body=html[:found.start(2)] + escaped + html[found.end(2):], content_type="text/html")
 

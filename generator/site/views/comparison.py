@@ -182,18 +182,45 @@ def _side_by_side(plans: list[Plan], short: dict[str, str]) -> SideBySide:
 
 
 Row = tuple[int, int, str]  # an item of the later plan, its closest in the earlier (-1: none), their similarity
+ItemRow = tuple[str, str, tuple[int, ...]]  # an item's anchor, its label, its themes' numbers
+# the names of a Row's and an ItemRow's columns, which the page script reads them by
+COLUMNS: dict[str, tuple[str, ...]] = {"row": ("item", "closest", "score"), "item": ("anchor", "label", "themes")}
+
+
+@dataclass(frozen=True, kw_only=True)
+class ThemeData:
+    id: str
+    name: str
+    href: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanData:
+    id: str
+    label: str
+    href: str
+    items: tuple[ItemRow, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class PairData:
+    earlier: int  # plans' numbers
+    later: int
+    carried: tuple[Row, ...]
+    new: tuple[Row, ...]
 
 
 @dataclass(frozen=True, kw_only=True)
 class ComparisonData:
-    """What the page script draws on a comparison (docs/assets/eduplans.js): any two plans
-    side by side, and each adjacent pair's carried and new items. A place's items are
-    listed once (2 KB a plan) and referred to by number, where the pages and lists they
-    replace weighed 26 KB a pair page and 18 KB a place."""
-    themes: tuple[tuple[str, str, str], ...]  # (id, name, href)
-    plans: tuple[tuple[str, str, str, tuple[tuple[str, str, tuple[int, ...]], ...]], ...]
-    # (id, label, href, items: ((anchor, label, (theme number, ...)), ...))
-    pairs: tuple[tuple[int, int, tuple[Row, ...], tuple[Row, ...]], ...]  # (earlier, later, carried, new)
+    """What the page script draws on a comparison (docs/assets/js/comparison.js): any two
+    plans side by side, and each adjacent pair's carried and new items. A place's items
+    are listed once (2 KB a plan) as rows read by the names in columns, and referred to
+    by number, where the pages and lists they replace weighed 26 KB a pair page and 18 KB
+    a place."""
+    themes: tuple[ThemeData, ...]
+    columns: dict[str, tuple[str, ...]]
+    plans: tuple[PlanData, ...]
+    pairs: tuple[PairData, ...]
 
 
 def _data(index: Index, plans: list[Plan], pairs: list[PairComparison], page: str, short: dict[str, str],
@@ -209,14 +236,17 @@ def _data(index: Index, plans: list[Plan], pairs: list[PairComparison], page: st
                 labels.score(match.score) if match else "")
 
     return ComparisonData(
-        themes=tuple((t.id, t.name, urls.rel_public(page, urls.theme(t.id), directory_urls)) for t in themes),
-        plans=tuple((plan.id, short[plan.id], urls.rel_public(page, urls.plan(plan.id), directory_urls),
-                     tuple((item.anchor, item_label(item), tuple(sorted(number[t] for t in index.themes_of(plan, item))))
-                           for item in plan.all_items()))
+        themes=tuple(ThemeData(id=t.id, name=t.name, href=urls.rel_public(page, urls.theme(t.id), directory_urls))
+                     for t in themes),
+        columns=COLUMNS,
+        plans=tuple(PlanData(id=plan.id, label=short[plan.id], href=urls.rel_public(page, urls.plan(plan.id), directory_urls),
+                             items=tuple((item.anchor, item_label(item),
+                                          tuple(sorted(number[t] for t in index.themes_of(plan, item))))
+                                         for item in plan.all_items()))
                     for plan in plans),
-        pairs=tuple((plan_number[p.earlier.id], plan_number[p.later.id],
-                     tuple(row(p.later, i, p.earlier, m) for i, m in p.carried),
-                     tuple(row(p.later, i, p.earlier, m) for i, m in p.new)) for p in pairs))
+        pairs=tuple(PairData(earlier=plan_number[p.earlier.id], later=plan_number[p.later.id],
+                             carried=tuple(row(p.later, i, p.earlier, m) for i, m in p.carried),
+                             new=tuple(row(p.later, i, p.earlier, m) for i, m in p.new)) for p in pairs))
 
 
 def pair_title(locality: Locality, earlier: Plan, later: Plan) -> str:

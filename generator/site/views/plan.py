@@ -48,10 +48,26 @@ class TargetView:
 
 HEADER_THEMES = 8  # theme chips in a plan's header: a plan of 26 items touches 25 themes, 7 lines on a phone
 
-# Each item's closest items in other plans, for the page script to draw (docs/assets/eduplans.js):
-# (plans: ((href, 青岛市 2024), ...), items: ((anchor, ((plan number, anchor, title, score), ...)), ...)).
-# As page data they weigh 5 KB a plan page, as Markdown lists 14 KB.
-RelatedData = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, tuple[tuple[int, str, str, str], ...]], ...]]
+
+@dataclass(frozen=True, kw_only=True)
+class RelatedPlan:
+    href: str
+    label: str  # 青岛市 2024
+
+
+RelatedRow = tuple[int, str, str, str]  # a match: its plan's number in RelatedData.plans, its anchor, title, score
+RELATED_COLUMNS = ("plan", "anchor", "title", "score")  # a RelatedRow's names, which the page script reads it by
+
+
+@dataclass(frozen=True, kw_only=True)
+class RelatedData:
+    """Each item's closest items in other plans, for the page script to draw
+    (docs/assets/js/related.js): the plans once, and under each item's anchor its matches
+    as rows read by the names in columns. As page data they weigh 5 KB a plan page, as
+    Markdown lists 14 KB."""
+    plans: tuple[RelatedPlan, ...]
+    columns: tuple[str, ...]
+    items: dict[str, tuple[RelatedRow, ...]]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -208,20 +224,20 @@ def plan_data_link(plan: Plan, page: str, on_pages: bool) -> tuple[Link, str]:
 
 def related_data(index: Index, plan: Plan, insight: Insight | None, directory_urls: bool) -> RelatedData:
     page = urls.plan(plan.id)
-    plans: list[tuple[str, str]] = []
+    plans: list[RelatedPlan] = []
     numbers: dict[str, int] = {}  # a related plan's place in plans
-    items = []
+    items: dict[str, tuple[RelatedRow, ...]] = {}
     for item in plan.all_items():
         matches = insight.related.get((plan.id, item.anchor), []) if insight else []
         for m in matches:
             if m.plan.id not in numbers:
                 numbers[m.plan.id] = len(plans)
-                plans.append((urls.rel_public(page, urls.plan(m.plan.id), directory_urls),
-                              f"{index.catalog.localities[m.plan.locality].name} {m.plan.year}"))
+                plans.append(RelatedPlan(href=urls.rel_public(page, urls.plan(m.plan.id), directory_urls),
+                                         label=f"{index.catalog.localities[m.plan.locality].name} {m.plan.year}"))
         if matches:
-            items.append((item.anchor, tuple((numbers[m.plan.id], m.item.anchor, m.item.display_title,
-                                              labels.score(m.score)) for m in matches)))
-    return tuple(plans), tuple(items)
+            items[item.anchor] = tuple((numbers[m.plan.id], m.item.anchor, m.item.display_title, labels.score(m.score))
+                                       for m in matches)
+    return RelatedData(plans=tuple(plans), columns=RELATED_COLUMNS, items=items)
 
 
 def plan_page(index: Index, plan: Plan, settings: SiteSettings, insight: Insight | None = None,

@@ -43,8 +43,7 @@ CARRIED_RULE = ("新计划中的每条任务都与上一份计划中文字最相
 # 对标 (analysis/alignment.py): every sentence that states a threshold takes it from the rules.
 PAIR_SCORE = "相似度为两份计划各条任务的汉字二元组 TF-IDF 余弦（0–1，只用这两份计划计算）"
 OWN_TASK = "本地自有任务"
-DUIBIAO = "对标"
-COMPARE_OTHERS = "与其他计划对比："
+COMPARE_OTHERS = "与其他计划对比"
 ABOUT_DUIBIAO = "关于本站"
 SIDE_BY_SIDE = "并排对比"
 COMPARE_PLANS_TITLE = "两份计划对比（对标）"
@@ -67,30 +66,12 @@ def peers_heading() -> str:
     return f"同年相近的计划（至多 {alignment.rules().peers} 份，不含上级和下辖地区）："
 
 
-def takes_up(score: float) -> str:
-    return f"承接上级任务（相似度 {score:.2f}）："
-
-
-def own_task(best: float) -> str:
-    """An item whose closest superior item falls short of the threshold (stated once, under 对标)."""
-    return f"{OWN_TASK}（上级最相近 {best:.2f}）"
-
-
-def taken_up(children: int, taking: int) -> str:
-    """下辖 5 个地区中 3 个有对应任务."""
-    return f"下辖 {children} 个地区中 {taking} 个有对应任务" + ("：" if taking else "")
-
-
 def superior_summary(items: int, taking: int) -> str:
     return f"本计划 {items} 条任务中，{taking} 条承接上级计划的任务，{items - taking} 条为{OWN_TASK}。"
 
 
 def children_summary(children: int, year: int) -> str:
     return f"下辖 {children} 个地区有 {year} 年的计划，每条任务下注明其中几个有对应任务："
-
-
-def peer_score(themes_share: float, matched: float) -> str:
-    return f"主题相似度 {themes_share:.2f}，对应任务 {matched:.0%}"
 
 
 SEARCH_RULES = (

@@ -113,8 +113,8 @@ def side_by_side_query(earlier: str, later: str) -> str:
 COMPARE_PLANS = "compare/index.md"  # any two plans side by side (对标), drawn by the page script
 COMPARE_SCRIPTS = tuple(f"assets/js/{name}.js" for name in ("decode", "index", "planpick", "pairing", "sidebyside",
                                                              "compare"))
-PICK_SCRIPTS = COMPARE_SCRIPTS[:3]  # a plan page's field that picks the plan to compare it with
-# ^ hand-written, in load order: the search index's reader, then 对标's
+# ^ hand-written, in load order: the search index's reader, then 对标's (mkdocs.yml's
+# extra_javascript, which every page loads, runs after a page's own scripts)
 
 
 def plans_query(a: str, b: str | None = None) -> str:

@@ -1,24 +1,24 @@
-"""上下对照 and peers as plan pages show them, from the hand-made fixtures of
+"""上下对照 and peers as plan pages carry them, from the hand-made fixtures of
 tests/fixtures/alignment (a city, two of its counties, a city elsewhere): which city
-task each county item takes up is read from expected.yml, written by hand."""
+task each county item takes up is read from expected.yml, written by hand. The items'
+lines and the peers are page data the script draws (tests/browser/test_alignment.py
+looks at them drawn); the summary and the links to the side-by-side page are in the page."""
 
 from __future__ import annotations
 
+import json
 import re
-import shutil
 
 import pytest
 import yaml
 
 from generator.analysis import alignment
 from generator.analysis.index import build_index
-from generator.data import loader
 from generator.site import pages
 from conftest import FIXTURES, fixture_catalog, site_settings
 
 HERE = FIXTURES / "alignment"
 EXPECTED = yaml.safe_load((HERE / "expected.yml").read_text(encoding="utf-8"))
-MINIMUM = f"{alignment.rules().takeup_min:.2f}"
 
 
 @pytest.fixture(scope="module")
@@ -27,40 +27,37 @@ def site(tmp_path_factory) -> dict[str, str | bytes]:
     return pages.render_all(build_index(catalog), site_settings()).pages
 
 
-def _lines(page: str) -> dict[str, list[str]]:
-    """Each item's 对标 lines, by the item's anchor, as read (Markdown's escapes undone)."""
-    found: dict[str, list[str]] = {}
-    anchor = None
-    for line in page.splitlines():
-        heading = re.search(r"\{ #([\w-]+) \.item \}$", line)
-        if heading:
-            anchor = heading.group(1)
-        elif line.startswith('<p class="alignment') and anchor:
-            found.setdefault(anchor, []).append(re.sub(r"\\(.)", r"\1", line))
-    return found
+def _data(page: str | bytes) -> dict:
+    found = re.search(r'<script type="application/json" class="alignment-data">(.*?)</script>', str(page))
+    assert found, "the plan page carries no 对标 data"
+    return json.loads(found.group(1))
+
+
+def _row(data: dict, part: str, row: list) -> dict:
+    return dict(zip(data["columns"][part], row))
 
 
 @pytest.mark.parametrize("plan_id", sorted(EXPECTED["takes_up"]))
-def test_a_county_item_names_the_city_task_it_takes_up_or_is_marked_its_own(site, plan_id):
-    lines = _lines(str(site[f"plans/{plan_id}.md"]))
+def test_a_county_item_names_the_city_task_it_takes_up_or_is_its_own(site, plan_id):
+    data = _data(site[f"plans/{plan_id}.md"])
+    minimum = alignment.rules().takeup_min
     for anchor, city_item in EXPECTED["takes_up"][plan_id].items():
-        (line,) = lines[anchor]
         if city_item is None:
-            best = re.search(r"本地自有任务（上级最相近 (0\.\d\d)）", line)
-            assert 'class="alignment own"' in line and best and best.group(1) < MINIMUM
+            assert anchor not in data["up"] and data["own"][anchor] < minimum
         else:
-            assert "承接上级任务（相似度 0." in line
-            assert f"](jiacheng-2025.md#{city_item})" in line and "甲城市" in line
+            row = _row(data, "up", data["up"][anchor])
+            plan = data["plans"][row["plan"]]
+            assert (plan["id"], row["anchor"]) == ("jiacheng-2025", city_item) and row["score"] >= minimum
+            assert plan["label"] == "甲城市" and plan["href"] == "../jiacheng-2025/"
+            assert plan["items"][city_item].startswith(f"{city_item}. ")  # the task's label, to link it by name
 
 
-def test_the_city_item_counts_the_counties_taking_it_up_with_links(site):
-    lines = _lines(str(site["plans/jiacheng-2025.md"]))
-    names = {"yixian-2025": "乙县", "bingxian-2025": "丙县"}
-    for anchor, takers in EXPECTED["taken_up_by"].items():
-        (line,) = lines[anchor]
-        assert f"下辖 2 个地区中 {len(takers)} 个有对应任务" in line
-        for plan_id in takers:
-            assert f"[{names[plan_id]}]({plan_id}.md#" in line
+def test_the_city_item_knows_the_counties_taking_it_up(site):
+    data = _data(site["plans/jiacheng-2025.md"])
+    assert data["children"] == 2
+    got = {anchor: sorted(data["plans"][_row(data, "down", r)["plan"]]["id"] for r in data["down"].get(anchor, []))
+           for anchor in EXPECTED["taken_up_by"]}
+    assert got == EXPECTED["taken_up_by"]
 
 
 def test_the_plan_summarises_its_superior_and_links_the_side_by_side_view(site):
@@ -71,13 +68,16 @@ def test_the_plan_summarises_its_superior_and_links_the_side_by_side_view(site):
     city = str(site["plans/jiacheng-2025.md"])
     assert "下辖 2 个地区有 2025 年的计划" in city
     assert "(../compare/index.md?a=jiacheng-2025&b=yixian-2025)" in city
+    assert f"相似度不低于 {alignment.rules().takeup_min:.2f} 的任务算作对应任务".replace(".", "\\.") in city  # its own number
 
 
-def test_peers_link_the_side_by_side_view_and_a_plan_without_family_has_no_take_ups(site):
-    city = str(site["plans/jiacheng-2025.md"])
-    peers = re.findall(r"^- \[(.+?)\]\((\S+?)\).*\[并排对比\]\((\S+?)\)$", city, re.M)
-    assert [(p[1], p[2]) for p in peers] == [("dingcheng-2025.md", "../compare/index.md?a=jiacheng-2025&b=dingcheng-2025")]
+def test_peers_and_a_plan_without_family(site):
+    data = _data(site["plans/jiacheng-2025.md"])
+    assert [data["plans"][_row(data, "peers", r)["plan"]]["id"] for r in data["peers"]] == \
+        EXPECTED["peers"]["jiacheng-2025"]
     elsewhere = str(site["plans/dingcheng-2025.md"])
-    assert not _lines(elsewhere) and "上级计划：" not in elsewhere
-    pick = re.search(r'<form class="compare-pick" action="(.+?)".*?<input type="hidden" name="a" value="(.+?)">', elsewhere, re.S)
-    assert pick and pick.groups() == ("../../compare/", "dingcheng-2025")  # 与其他计划对比, from every plan page
+    lone = _data(elsewhere)
+    assert not lone["up"] and not lone["own"] and not lone["down"] and lone["children"] == 0
+    assert "上级计划：" not in elsewhere
+    assert "[与其他计划对比](../compare/index.md?a=dingcheng-2025)" in elsewhere  # from every plan page
+    assert (lone["compare"], lone["index"], lone["plan"]) == ("../../compare/", "../../search/", "dingcheng-2025")

@@ -49,6 +49,7 @@ globalThis.eduplans ??= {};
 
   function run() {
     need("comparison").draw(document, location, history);
+    need("alignment").draw(document);
     need("related").draw(document);
     permalinks(document);
     need("cite").draw(document);

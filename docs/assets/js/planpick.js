@@ -1,7 +1,7 @@
 /* 对标: choosing a plan by typing (a datalist of every plan of the index, filled when the
  * field is first used). What a plan is called there, and how typed text finds a plan,
- * for the compare/ page (compare.js) and the field on each plan page (form.compare-pick,
- * partials/alignment.md.j2), which opens compare/?a=<this plan>&b=<the plan picked>. */
+ * for the compare/ page (compare.js) and the field on each plan page (alignment.js draws
+ * it), which opens compare/?a=<this plan>&b=<the plan picked>. */
 globalThis.eduplans ??= {};
 ((ns) => {
   "use strict";
@@ -48,8 +48,7 @@ globalThis.eduplans ??= {};
     });
   }
 
-  const api = { names, finder, fill };
+  const api = { names, finder, fill, attach };
   ns.planpick = api;
   if (typeof module === "object" && module.exports) module.exports = api;
-  if (typeof document === "object") document.querySelectorAll("form.compare-pick").forEach(attach);
 })(globalThis.eduplans);

@@ -5,7 +5,6 @@ the page that sets any two plans side by side (urls.COMPARE_PLANS)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
@@ -20,70 +19,95 @@ from ..settings import SiteSettings
 from .common import Link, item_label, link
 
 
-@dataclass(frozen=True, kw_only=True)
-class AlignmentLine:
-    """One item beside its superior's plan (the task it takes up, or its own) or beside
-    its child places' plans (how many take it up, and where)."""
-
-    note: str  # 承接上级任务（相似度 0.45）： / 本地自有任务：… / 下辖 5 个地区中 3 个有对应任务：
-    links: tuple[Link, ...]  # the superior's item, or each child place's item taking it up
-    own: bool  # a task the place adds on its own
+TAKES_UP = ("plan", "anchor", "score")  # a row of AlignmentData.up: the superior's item an item takes up
+TAKER = ("plan", "anchor")  # a row of AlignmentData.down: a child place's item taking an item up
+PEER = ("plan", "themes", "matched")  # a row of AlignmentData.peers
 
 
 @dataclass(frozen=True, kw_only=True)
-class PeerView:
-    plan: Link
-    side_by_side: Link
-    why: str
+class AlignedPlan:
+    id: str
+    href: str  # from the page, as the browser has it
+    label: str  # a place's name (a superior's item or a child's is named by it), or the plan's label (peers)
+    items: dict[str, str]  # anchor → label, of the items linked to by name (the superior's taken up)
 
 
 @dataclass(frozen=True, kw_only=True)
-class PickView:
-    """A plan page's field that opens the side-by-side page with the plan typed into it
-    (docs/assets/js/planpick.js; without script the form sends what was typed, which the
-    page reads as a plan's name)."""
+class AlignmentData:
+    """对标 of a plan page for its script to draw (docs/assets/js/alignment.js): under each
+    item, the superior's item it takes up (up), or that it is the place's own with its
+    closest score (own); under a superior's item, the child places taking it up (down, of
+    children); the peers, and the side-by-side page. The plans once, rows by their
+    columns. About 1 KB a plan page, where the same as HTML weighed about 4."""
 
-    label: str
-    button: str
-    plan_id: str
-    action: str  # the side-by-side page, as the browser has it (a form's target is not rewritten by MkDocs)
-    index: str  # the search index's folder, which lists the plans
-    scripts: tuple[str, ...]
+    plans: tuple[AlignedPlan, ...]
+    columns: dict[str, tuple[str, ...]]  # up: TAKES_UP, down: TAKER, peers: PEER
+    up: dict[str, tuple]
+    own: dict[str, float]
+    down: dict[str, tuple[tuple, ...]]
+    children: int  # the child places with a plan of the year
+    peers: tuple[tuple, ...]
+    peers_heading: str
+    compare: str  # the side-by-side page from this one; the script adds ?a=…&b=…
+    index: str  # the search index's folder, which lists the plans for the field that picks one
+    plan: str  # this plan's id
 
 
 @dataclass(frozen=True, kw_only=True)
 class AlignmentView:
-    """A plan page's 对标 part."""
+    """A plan page's 对标 part: what reads without script, and the data its script draws."""
 
     superior: Link | None  # the superior's plan of the same year
     superior_summary: str
     superior_side_by_side: Link | None
     children_summary: str
     children: tuple[Link, ...]  # the child places' plans of the year, each to the side-by-side view
-    peers: tuple[PeerView, ...]
-    peers_heading: str
     rule: str  # the threshold, then a link to how it is computed
     about: Link
-    pick: PickView  # 与其他计划对比: a field to choose the other plan, which opens the side-by-side page
+    compare: Link  # 与其他计划对比: the side-by-side page with this plan chosen (the script adds a field)
+    data: AlignmentData
 
 
-def item_alignments(index: Index, aligned: Alignment, plan: Plan) -> dict[str, tuple[AlignmentLine, ...]]:
-    """Each item's lines, by anchor: beside the superior's plan, then beside the child places'."""
+class _Plans:
+    """The plans a page's data refers to, each once, by number."""
+
+    def __init__(self, page: str, directory_urls: bool) -> None:
+        self.page, self.directory_urls = page, directory_urls
+        self.rows: list[AlignedPlan] = []
+        self.at: dict[str, int] = {}
+
+    def number(self, plan: Plan, label: str, items: dict[str, str] | None = None) -> int:
+        if plan.id not in self.at:
+            self.at[plan.id] = len(self.rows)
+            self.rows.append(AlignedPlan(id=plan.id, label=label, items={},
+                                         href=urls.rel_public(self.page, urls.plan(plan.id), self.directory_urls)))
+        self.rows[self.at[plan.id]].items.update(items or {})
+        return self.at[plan.id]
+
+
+def alignment_data(index: Index, aligned: Alignment, plan: Plan, directory_urls: bool) -> AlignmentData:
     page = urls.plan(plan.id)
     places = index.catalog.localities
-    found: dict[str, list[AlignmentLine]] = defaultdict(list)
+    plans = _Plans(page, directory_urls)
+    up: dict[str, tuple] = {}
+    own: dict[str, float] = {}
     for t in aligned.up.get(plan.id, []):
         if t.takes_up and t.parent_plan and t.parent_item:
-            taken = link(f"{places[t.parent_plan.locality].name} {item_label(t.parent_item)}", page,
-                         urls.plan(t.parent_plan.id), t.parent_item.anchor)
-            found[t.item.anchor].append(AlignmentLine(note=labels.takes_up(t.score), links=(taken,), own=False))
+            at = plans.number(t.parent_plan, places[t.parent_plan.locality].name,
+                              {t.parent_item.anchor: item_label(t.parent_item)})
+            up[t.item.anchor] = (at, t.parent_item.anchor, t.score)
         else:
-            found[t.item.anchor].append(AlignmentLine(note=labels.own_task(t.score), links=(), own=True))
-    for down in aligned.down.get(plan.id, []):
-        takers = tuple(link(places[p.locality].name, page, urls.plan(p.id), item.anchor) for p, item, _ in down.by)
-        found[down.item.anchor].append(AlignmentLine(note=labels.taken_up(down.children, len(takers)), links=takers,
-                                                     own=False))
-    return {anchor: tuple(lines) for anchor, lines in found.items()}
+            own[t.item.anchor] = t.score
+    down = {d.item.anchor: tuple((plans.number(p, places[p.locality].name), item.anchor) for p, item, _ in d.by)
+            for d in aligned.down.get(plan.id, []) if d.by}
+    children = next((d.children for d in aligned.down.get(plan.id, [])), 0)
+    peers = tuple((plans.number(p.plan, labels.plan_label(places[p.plan.locality].name, p.plan.year)), p.themes,
+                   p.matched) for p in aligned.peers.get(plan.id, []))
+    return AlignmentData(plans=tuple(plans.rows), columns={"up": TAKES_UP, "down": TAKER, "peers": PEER},
+                         up=up, own=own, down=down, children=children, peers=peers,
+                         peers_heading=labels.peers_heading() if peers else "",
+                         compare=urls.rel_public(page, urls.COMPARE_PLANS, directory_urls),
+                         index=urls.search_folder_public(page, directory_urls), plan=plan.id)
 
 
 def alignment_view(index: Index, aligned: Alignment, plan: Plan, directory_urls: bool) -> AlignmentView:
@@ -99,17 +123,10 @@ def alignment_view(index: Index, aligned: Alignment, plan: Plan, directory_urls:
         superior_side_by_side=_side_by_side(page, plan, superior) if superior else None,
         children_summary=labels.children_summary(down[0].children, plan.year) if down else "",
         children=tuple(Link(label=places[p.locality].name, href=_side_by_side(page, plan, p).href) for p in children),
-        peers=tuple(PeerView(plan=_plan_link(index, page, peer.plan),
-                             side_by_side=_side_by_side(page, plan, peer.plan),
-                             why=labels.peer_score(peer.themes, peer.matched))
-                    for peer in aligned.peers.get(plan.id, [])),
-        peers_heading=labels.peers_heading(),
         rule=labels.takeup_note(),
         about=link(labels.ABOUT_DUIBIAO, page, urls.ABOUT, urls.ABOUT_DUIBIAO),
-        pick=PickView(label=labels.COMPARE_OTHERS, button=labels.SIDE_BY_SIDE, plan_id=plan.id,
-                      action=urls.rel_public(page, urls.COMPARE_PLANS, directory_urls),
-                      index=urls.search_folder_public(page, directory_urls),
-                      scripts=tuple(urls.rel_public(page, s, directory_urls) for s in urls.PICK_SCRIPTS)),
+        compare=Link(label=labels.COMPARE_OTHERS, href=urls.rel(page, urls.COMPARE_PLANS) + urls.plans_query(plan.id)),
+        data=alignment_data(index, aligned, plan, directory_urls),
     )
 
 

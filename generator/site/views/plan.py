@@ -16,7 +16,7 @@ from ...data.model import Item, Locality, Plan, Section, TaskRow
 from .. import labels, urls
 from ..cite import Citation, citation
 from ..settings import SiteSettings
-from .alignment import AlignmentLine, AlignmentView, alignment_view, item_alignments
+from .alignment import AlignmentView, alignment_view
 from .common import Link, item_label, link, paragraphs
 
 
@@ -90,7 +90,6 @@ class ItemView:
     targets: tuple[TargetView, ...]
     corrections: tuple[str, ...]  # 勘误 notes, one per corrected typo of the source
     citation: Citation
-    alignment: tuple[AlignmentLine, ...]  # beside the superior's plan of its year, and its child places'
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -155,8 +154,7 @@ def task_view(plan: Plan, task: TaskRow) -> TaskView:
     return TaskView(row=task.row, cells=tuple(cells))
 
 
-def item_view(index: Index, plan: Plan, item: Item, page: str, site_url: str = "",
-              aligned: dict[str, tuple[AlignmentLine, ...]] | None = None) -> ItemView:
+def item_view(index: Index, plan: Plan, item: Item, page: str, site_url: str = "") -> ItemView:
     assignment = index.assignments[(plan.id, item.anchor)]
     localities = index.catalog.localities
     names = {t.id: t.name for t in index.catalog.themes}
@@ -182,7 +180,6 @@ def item_view(index: Index, plan: Plan, item: Item, page: str, site_url: str = "
                                  year=str(t.year or "")) for t in item.targets),
         corrections=tuple(labels.correction(c.original, c.corrected, c.why) for c in item.corrections),
         citation=citation(plan, localities[plan.locality], urls.item_url(plan.id, item.anchor, site_url), item),
-        alignment=(aligned or {}).get(item.anchor, ()),
     )
 
 
@@ -193,15 +190,15 @@ def section_heading(section: Section) -> str:
 
 
 def section_view(index: Index, plan: Plan, section: Section, page: str, positions: tuple[int, ...],
-                 site_url: str = "", aligned: dict[str, tuple[AlignmentLine, ...]] | None = None) -> SectionView:
+                 site_url: str = "") -> SectionView:
     return SectionView(
         anchor=anchors.section_anchor(positions),
         heading=section_heading(section),
         heading_level=len(positions) + 1,
         outline_title=section.outline_title,
         intro=paragraphs(section.intro),
-        items=tuple(item_view(index, plan, i, page, site_url, aligned) for i in section.items),
-        sections=tuple(section_view(index, plan, s, page, (*positions, k), site_url, aligned)
+        items=tuple(item_view(index, plan, i, page, site_url) for i in section.items),
+        sections=tuple(section_view(index, plan, s, page, (*positions, k), site_url)
                        for k, s in enumerate(section.sections, start=1)),
         number_missing=section.number is None,
     )
@@ -248,8 +245,7 @@ def plan_page(index: Index, plan: Plan, settings: SiteSettings, insight: Insight
     previous, following = index.neighbours(plan)
     count = plan.item_count
     data, data_note = plan_data_link(plan, page, settings.downloads.on_pages)
-    lines = item_alignments(index, aligned, plan) if aligned else {}
-    sections = tuple(section_view(index, plan, s, page, (k,), site_url, lines)
+    sections = tuple(section_view(index, plan, s, page, (k,), site_url)
                      for k, s in enumerate(plan.sections, start=1))
     themes = plan_themes(index, plan, page)
     return PlanPage(
@@ -263,7 +259,7 @@ def plan_page(index: Index, plan: Plan, settings: SiteSettings, insight: Insight
         notice=paragraphs(plan.notice),
         preamble=paragraphs(plan.preamble),
         sections=sections,
-        items=tuple(item_view(index, plan, i, page, site_url, lines) for i in plan.items),
+        items=tuple(item_view(index, plan, i, page, site_url) for i in plan.items),
         closing=paragraphs(plan.closing),
         tables=tuple(TableView(caption="：".join(p for p in (t.label, t.title) if p), columns=t.columns, rows=t.rows)
                      for t in plan.tables),

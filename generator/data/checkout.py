@@ -11,3 +11,4 @@ REPOSITORY = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = REPOSITORY / "plans" / "schema"  # the plan format, also published on the site
 TEMPLATES = REPOSITORY / "templates"  # the Jinja2 templates of the generated pages
 CONTRIBUTING = REPOSITORY / "CONTRIBUTING.md"  # also a page of the site
+ASSETS = REPOSITORY / "docs" / "assets"  # the site's hand-written styles and scripts

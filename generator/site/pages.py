@@ -19,7 +19,7 @@ from typing import Callable
 from ..analysis.alignment import build_alignment
 from ..analysis.related import build_insight, entry_corpus
 from ..analysis.index import Index
-from ..data.checkout import CONTRIBUTING
+from ..data.checkout import ASSETS, CONTRIBUTING
 from ..data.validate import Problem
 from . import downloads, export, feeds, render, search, urls
 from .settings import SettingsError, SiteSettings
@@ -103,8 +103,16 @@ def files(index: Index, settings: SiteSettings) -> Iterator[tuple[str, str | byt
     for feed in feeds.feeds(index):
         yield from feeds.render(feed, index, settings.site_url, settings.history).items()
     yield from search.build(index, settings.directory_urls, settings.search).items()
+    yield urls.PAGE_SCRIPT, page_script()
     if CONTRIBUTING.exists():  # one text for GitHub and the site
         yield urls.CONTRIBUTING, CONTRIBUTING_FRONT + CONTRIBUTING.read_text(encoding="utf-8")
+
+
+def page_script() -> str:
+    """The parts every page runs (urls.PAGE_SCRIPT_PARTS), one after another in one file:
+    each is a classic script that registers itself on globalThis.eduplans."""
+    return "".join(f"/* {part} */\n" + (ASSETS.parent / part).read_text(encoding="utf-8")
+                   for part in urls.PAGE_SCRIPT_PARTS)
 
 
 def download_files(index: Index, settings: SiteSettings) -> Iterator[tuple[str, str | bytes]]:

@@ -18,10 +18,10 @@ import yaml
 # hand-written and committed. .gitignore, the build's staging and the tests derive
 # from this list.
 GENERATED = ("index.md", "contributing.md", "plans", "localities", "provinces", "years", "themes", "compare", "data",
-             "feeds", "search")
+             "feeds", "search", "js")
 PROVINCES_FILE = Path(__file__).parent / "rules" / "provinces.yml"
 FILE_SUFFIXES = {"data": (".json", ".csv", ".sqlite"), "feeds": (".xml", ".json"), "search": (".js",),
-                 "compare": (".html",)}  # generated files other than pages
+                 "compare": (".html",), "js": (".js",)}  # generated files other than pages
 
 HOME = "index.md"
 PLANS = "plans/index.md"
@@ -111,6 +111,21 @@ def side_by_side_query(earlier: str, later: str) -> str:
 
 
 COMPARE_PLANS = "compare/index.md"  # any two plans side by side (对标), drawn by the page script
+# The script every page loads (mkdocs.yml extra_javascript): the hand-written parts in
+# docs/assets/js, in this order, as one file: one tag on each page, not one a part
+# (~450 bytes a page, 1.3 KB a plan at 10,000 plans).
+PAGE_SCRIPT = "js/eduplans.js"
+PAGE_SCRIPT_PARTS = tuple(f"assets/js/{name}.js" for name in (
+    "decode",     # the page data's rows, read by their columns' names
+    "dom",
+    "index",      # the search index's reader: the plans a plan page's 对标 field offers
+    "planpick",   # that field
+    "related",    # a plan page's related items
+    "comparison",  # a comparison's carried and new items, and its side by side
+    "cite",       # an item's citation
+    "alignment",  # a plan page's 对标: take-ups, peers, the field
+    "page",       # ¶ links, access dates, opened blocks; runs each part
+))
 COMPARE_SCRIPTS = tuple(f"assets/js/{name}.js" for name in ("decode", "index", "planpick", "pairing", "sidebyside",
                                                              "compare"))
 # ^ hand-written, in load order: the search index's reader, then 对标's (mkdocs.yml's

@@ -115,11 +115,9 @@ def test_an_item_title_that_bibtex_and_json_escape_is_cited_as_cite_py_escapes_i
     import dataclasses
     import html
 
-    import yaml
-
     from generator.data import loader
-    from generator.site import cite
-    from tests.conftest import PLANS, ROOT
+    from generator.site import cite, pages
+    from tests.conftest import PLANS
 
     catalog, _ = loader.load_paths([PLANS])
     plan = next(p for p in catalog.plans if p.id == "qingdao-2024")
@@ -139,8 +137,7 @@ def test_an_item_title_that_bibtex_and_json_escape_is_cited_as_cite_py_escapes_i
                      f'<a class="headerlink" href="#1">¶</a></h3><p>正文</p>{block(one, "item")}<p class="chips">主题</p>'
                      '<h3 class="item" id="2">2. 另一条<a class="headerlink" href="#2">¶</a></h3><p id="text-2">正文</p>'
                      '<p class="chips" id="chips-2">主题</p></article>')
-    for script in yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra_javascript"]:
-        page.add_script_tag(path=str(ROOT / "docs" / script))  # the page scripts, as every page loads them
+    page.add_script_tag(content=pages.page_script())  # the page script, as every page loads it
     page.evaluate("() => document.dispatchEvent(new Event('DOMContentLoaded'))")
     assert page.locator("details.cite-item").count() == 2  # the page's block for the escaped title, one added
     written = page.locator("[id='1'] ~ details.cite-item").first.locator("pre.cite-text").all_text_contents()

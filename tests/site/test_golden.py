@@ -23,10 +23,10 @@ from support import markdown_like_mkdocs
 
 SITE_FIXTURES = FIXTURES / "site"
 EXPECTED = GOLDEN / "site"
-# verbatim copies of repository files, the binary database (tests/site/test_site.py queries it)
-# and OpenCC's table (tests/site/test_search.py checks it)
+# verbatim copies of repository files (the page script: tests/site/test_urls.py), the binary
+# database (tests/site/test_site.py queries it) and OpenCC's table (tests/site/test_search.py checks it)
 COPIES = {urls.CONTRIBUTING, urls.download("plan.schema.json"), urls.download("dataset.schema.json"),
-          urls.download("eduplans.sqlite"), urls.search_file("t2s")}
+          urls.download("eduplans.sqlite"), urls.search_file("t2s"), urls.PAGE_SCRIPT}
 
 
 @pytest.fixture(scope="module")

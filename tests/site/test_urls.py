@@ -76,3 +76,18 @@ def test_links_match_what_posixpath_computes_for_every_page_pair():
              urls.pair("q", "a", "b"), urls.feed("q"), urls.plan_data("a-2024"), urls.province("山东省")]
     for source, target in itertools.product(paths, repeat=2):
         assert urls.rel(source, target) == posixpath.relpath(target, posixpath.dirname(source) or "."), (source, target)
+
+
+def test_every_hand_written_script_is_loaded_by_a_page_and_every_page_loads_one_file():
+    """docs/assets/js: each part runs on every page (in the one file urls.PAGE_SCRIPT), on the
+    search page or on the side-by-side page; mkdocs.yml loads the one file, which holds the
+    parts in their order."""
+    from generator.site import pages
+
+    written = {f"assets/js/{p.name}" for p in (ROOT / "docs" / "assets" / "js").glob("*.js")}
+    assert written == set(urls.PAGE_SCRIPT_PARTS) | set(urls.SEARCH_SCRIPTS) | set(urls.COMPARE_SCRIPTS)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["extra_javascript"] == [urls.PAGE_SCRIPT]
+    script = pages.page_script()
+    starts = [script.index(f"/* {part} */\n") for part in urls.PAGE_SCRIPT_PARTS]
+    assert starts == sorted(starts) and starts[0] == 0

@@ -6,8 +6,8 @@ const { lines, peers, sideBySide } = require("../../docs/assets/js/alignment.js"
 const COLUMNS = { up: ["plan", "anchor", "score"], down: ["plan", "anchor"], peers: ["plan", "themes", "matched"] };
 const COUNTY = {
   plans: [
-    { id: "jiacheng-2025", href: "../jiacheng-2025/", label: "甲城市", items: { 3: "3. 巩固双减成果" } },
-    { id: "dingcheng-2025", href: "../dingcheng-2025/", label: "丁城市 2025", items: {} },
+    { id: "jiacheng-2025", label: "甲城市", items: { 3: "3. 巩固双减成果" } },
+    { id: "dingcheng-2025", label: "丁城市 2025", items: {} },
   ],
   columns: COLUMNS,
   up: { 2: [0, "3", 0.714] },
@@ -16,6 +16,7 @@ const COUNTY = {
   children: 0,
   peers: [[1, 0.68, 0.4]],
   peers_heading: "同年相近的计划：",
+  url: "../{id}/",
   compare: "../../compare/",
   index: "../../search/",
   plan: "yixian-2025",
@@ -36,7 +37,7 @@ test("a county's item takes up the city's task, or is its own with its closest s
 test("every item of a city's plan counts its child places taking it up, none included", () => {
   const city = {
     ...COUNTY,
-    plans: [{ id: "yixian-2025", href: "../yixian-2025/", label: "乙县", items: {} }],
+    plans: [{ id: "yixian-2025", label: "乙县", items: {} }],
     up: {},
     own: {},
     down: { 1: [[0, "1"]] },

@@ -16,6 +16,7 @@ globalThis.eduplans ??= {};
   const SIDE_BY_SIDE = "并排对比";
 
   const score = (value) => value.toFixed(2);
+  const href = (data, plan, anchor) => data.url.replace("{id}", plan.id) + (anchor ? `#${anchor}` : "");
 
   /** The side-by-side page with this plan and another. */
   function sideBySide(data, other) {
@@ -34,7 +35,7 @@ globalThis.eduplans ??= {};
           anchor,
           own: false,
           text: `承接上级任务（相似度 ${score(row.score)}）：`,
-          links: [{ href: `${plan.href}#${row.anchor}`, label }],
+          links: [{ href: href(data, plan, row.anchor), label }],
         });
       } else if (anchor in data.own) {
         out.push({ anchor, own: true, text: `本地自有任务（上级最相近 ${score(data.own[anchor])}）`, links: [] });
@@ -43,7 +44,7 @@ globalThis.eduplans ??= {};
         const links = (data.down[anchor] || []).map((row) => {
           const taker = decode.named(row, data.columns.down);
           const plan = data.plans[taker.plan];
-          return { href: `${plan.href}#${taker.anchor}`, label: plan.label };
+          return { href: href(data, plan, taker.anchor), label: plan.label };
         });
         const text = `下辖 ${data.children} 个地区中 ${links.length} 个有对应任务${links.length ? "：" : ""}`;
         out.push({ anchor, own: false, text, links });
@@ -58,7 +59,7 @@ globalThis.eduplans ??= {};
       const peer = decode.named(row, data.columns.peers);
       const plan = data.plans[peer.plan];
       const why = `（主题相似度 ${score(peer.themes)}，对应任务 ${Math.round(peer.matched * 100)}%）`;
-      return { href: plan.href, label: plan.label, why, sideBySide: sideBySide(data, plan.id) };
+      return { href: href(data, plan), label: plan.label, why, sideBySide: sideBySide(data, plan.id) };
     });
   }
 

@@ -26,8 +26,7 @@ PEER = ("plan", "themes", "matched")  # a row of AlignmentData.peers
 
 @dataclass(frozen=True, kw_only=True)
 class AlignedPlan:
-    id: str
-    href: str  # from the page, as the browser has it
+    id: str  # its page: AlignmentData.url with the id
     label: str  # a place's name (a superior's item or a child's is named by it), or the plan's label (peers)
     items: dict[str, str]  # anchor → label, of the items linked to by name (the superior's taken up)
 
@@ -48,6 +47,7 @@ class AlignmentData:
     children: int  # the child places with a plan of the year
     peers: tuple[tuple, ...]
     peers_heading: str
+    url: str  # a plan's page from this one, {id} for its id
     compare: str  # the side-by-side page from this one; the script adds ?a=…&b=…
     index: str  # the search index's folder, which lists the plans for the field that picks one
     plan: str  # this plan's id
@@ -71,16 +71,14 @@ class AlignmentView:
 class _Plans:
     """The plans a page's data refers to, each once, by number."""
 
-    def __init__(self, page: str, directory_urls: bool) -> None:
-        self.page, self.directory_urls = page, directory_urls
+    def __init__(self) -> None:
         self.rows: list[AlignedPlan] = []
         self.at: dict[str, int] = {}
 
     def number(self, plan: Plan, label: str, items: dict[str, str] | None = None) -> int:
         if plan.id not in self.at:
             self.at[plan.id] = len(self.rows)
-            self.rows.append(AlignedPlan(id=plan.id, label=label, items={},
-                                         href=urls.rel_public(self.page, urls.plan(plan.id), self.directory_urls)))
+            self.rows.append(AlignedPlan(id=plan.id, label=label, items={}))
         self.rows[self.at[plan.id]].items.update(items or {})
         return self.at[plan.id]
 
@@ -88,7 +86,7 @@ class _Plans:
 def alignment_data(index: Index, aligned: Alignment, plan: Plan, directory_urls: bool) -> AlignmentData:
     page = urls.plan(plan.id)
     places = index.catalog.localities
-    plans = _Plans(page, directory_urls)
+    plans = _Plans()
     up: dict[str, tuple] = {}
     own: dict[str, float] = {}
     for t in aligned.up.get(plan.id, []):
@@ -106,6 +104,7 @@ def alignment_data(index: Index, aligned: Alignment, plan: Plan, directory_urls:
     return AlignmentData(plans=tuple(plans.rows), columns={"up": TAKES_UP, "down": TAKER, "peers": PEER},
                          up=up, own=own, down=down, children=children, peers=peers,
                          peers_heading=labels.peers_heading() if peers else "",
+                         url=urls.rel_public(page, urls.plan("{id}"), directory_urls),
                          compare=urls.rel_public(page, urls.COMPARE_PLANS, directory_urls),
                          index=urls.search_folder_public(page, directory_urls), plan=plan.id)
 

@@ -62,10 +62,6 @@ def takeup_note() -> str:
     return f"相似度不低于 {alignment.rules().takeup_min:.2f} 的任务算作对应任务；怎样计算见"
 
 
-def peers_heading() -> str:
-    return f"同年相近的计划（至多 {alignment.rules().peers} 份，不含上级和下辖地区）："
-
-
 def superior_summary(items: int, taking: int) -> str:
     return f"本计划 {items} 条任务中，{taking} 条承接上级计划的任务，{items - taking} 条为{OWN_TASK}。"
 

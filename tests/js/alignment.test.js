@@ -11,20 +11,19 @@ const COUNTY = {
   ],
   columns: COLUMNS,
   up: { 2: [0, "3", 0.714] },
-  own: { 1: 0.126 },
+  superior: true,
   down: {},
   children: 0,
   peers: [[1, 0.68, 0.4]],
-  peers_heading: "同年相近的计划：",
   url: "../{id}/",
   compare: "../../compare/",
   index: "../../search/",
   plan: "yixian-2025",
 };
 
-test("a county's item takes up the city's task, or is its own with its closest score", () => {
+test("a county's item takes up the city's task, or is its own", () => {
   assert.deepEqual(lines(COUNTY, ["1", "2"]), [
-    { anchor: "1", own: true, text: "本地自有任务（上级最相近 0.13）", links: [] },
+    { anchor: "1", own: true, text: "本地自有任务", links: [] },
     {
       anchor: "2",
       own: false,
@@ -39,7 +38,7 @@ test("every item of a city's plan counts its child places taking it up, none inc
     ...COUNTY,
     plans: [{ id: "yixian-2025", label: "乙县", items: {} }],
     up: {},
-    own: {},
+    superior: false,
     down: { 1: [[0, "1"]] },
     children: 2,
   };

@@ -14,6 +14,7 @@ globalThis.eduplans ??= {};
   const OTHER_PLAN = "另一份计划：";
   const PLACEHOLDER = "输入地名或年份，如：青岛 2024";
   const SIDE_BY_SIDE = "并排对比";
+  const PEERS = "同年相近的计划（不含上级和下辖地区）：";
 
   const score = (value) => value.toFixed(2);
   const href = (data, plan, anchor) => data.url.replace("{id}", plan.id) + (anchor ? `#${anchor}` : "");
@@ -37,8 +38,8 @@ globalThis.eduplans ??= {};
           text: `承接上级任务（相似度 ${score(row.score)}）：`,
           links: [{ href: href(data, plan, row.anchor), label }],
         });
-      } else if (anchor in data.own) {
-        out.push({ anchor, own: true, text: `本地自有任务（上级最相近 ${score(data.own[anchor])}）`, links: [] });
+      } else if (data.superior) {
+        out.push({ anchor, own: true, text: "本地自有任务", links: [] });
       }
       if (data.children) {
         const links = (data.down[anchor] || []).map((row) => {
@@ -81,7 +82,7 @@ globalThis.eduplans ??= {};
   function drawPeers(section, data, before) {
     const found = peers(data);
     if (!found.length) return;
-    section.insertBefore(dom.add(section, "p", data.peers_heading), before);
+    section.insertBefore(dom.add(section, "p", PEERS), before);
     const list = dom.add(section, "ul");
     list.className = "peers";
     for (const peer of found) {

@@ -34,19 +34,18 @@ class AlignedPlan:
 @dataclass(frozen=True, kw_only=True)
 class AlignmentData:
     """对标 of a plan page for its script to draw (docs/assets/js/alignment.js): under each
-    item, the superior's item it takes up (up), or that it is the place's own with its
-    closest score (own); under a superior's item, the child places taking it up (down, of
-    children); the peers, and the side-by-side page. The plans once, rows by their
+    item, the superior's item it takes up (up), or, where the plan has a superior, that
+    it is the place's own; under a superior's item, the child places taking it up (down,
+    of children); the peers, and the side-by-side page. The plans once, rows by their
     columns. About 1 KB a plan page, where the same as HTML weighed about 4."""
 
     plans: tuple[AlignedPlan, ...]
     columns: dict[str, tuple[str, ...]]  # up: TAKES_UP, down: TAKER, peers: PEER
     up: dict[str, tuple]
-    own: dict[str, float]
+    superior: bool  # the plan's superior has a plan of its year: an item not in up is the place's own
     down: dict[str, tuple[tuple, ...]]
     children: int  # the child places with a plan of the year
     peers: tuple[tuple, ...]
-    peers_heading: str
     url: str  # a plan's page from this one, {id} for its id
     compare: str  # the side-by-side page from this one; the script adds ?a=…&b=…
     index: str  # the search index's folder, which lists the plans for the field that picks one
@@ -88,22 +87,18 @@ def alignment_data(index: Index, aligned: Alignment, plan: Plan, directory_urls:
     places = index.catalog.localities
     plans = _Plans()
     up: dict[str, tuple] = {}
-    own: dict[str, float] = {}
     for t in aligned.up.get(plan.id, []):
         if t.takes_up and t.parent_plan and t.parent_item:
             at = plans.number(t.parent_plan, places[t.parent_plan.locality].name,
                               {t.parent_item.anchor: item_label(t.parent_item)})
             up[t.item.anchor] = (at, t.parent_item.anchor, t.score)
-        else:
-            own[t.item.anchor] = t.score
     down = {d.item.anchor: tuple((plans.number(p, places[p.locality].name), item.anchor) for p, item, _ in d.by)
             for d in aligned.down.get(plan.id, []) if d.by}
     children = next((d.children for d in aligned.down.get(plan.id, [])), 0)
     peers = tuple((plans.number(p.plan, labels.plan_label(places[p.plan.locality].name, p.plan.year)), p.themes,
                    p.matched) for p in aligned.peers.get(plan.id, []))
     return AlignmentData(plans=tuple(plans.rows), columns={"up": TAKES_UP, "down": TAKER, "peers": PEER},
-                         up=up, own=own, down=down, children=children, peers=peers,
-                         peers_heading=labels.peers_heading() if peers else "",
+                         up=up, superior=plan.id in aligned.up, down=down, children=children, peers=peers,
                          url=urls.rel_public(page, urls.plan("{id}"), directory_urls),
                          compare=urls.rel_public(page, urls.COMPARE_PLANS, directory_urls),
                          index=urls.search_folder_public(page, directory_urls), plan=plan.id)

@@ -11,14 +11,14 @@ const DATA = {
   columns: ["plan", "anchor", "title", "score"],
   items: {
     3: [
-      [1, "7", "深化双减改革", "0.41"],
-      [0, "12", "巩固扩大“双减”成果", "0.38"],
+      [1, "7", "深化双减改革", 0.41],
+      [0, "12", "巩固扩大“双减”成果", 0.38],
     ],
-    "s1-2": [[0, "1", "推进学前教育优质普惠发展", "0.27"]],
+    "s1-2": [[0, "1", "推进学前教育优质普惠发展", 0.3]],
   },
 };
 
-test("each item's matches become links to the other plans' items, in the page data's order", () => {
+test("each item's matches become links to the other plans' items, in the page data's order, scores to two places", () => {
   assert.deepEqual(entries(DATA), [
     {
       anchor: "3",
@@ -29,7 +29,7 @@ test("each item's matches become links to the other plans' items, in the page da
     },
     {
       anchor: "s1-2",
-      links: [{ href: "../qingdao-2026/#1", title: "推进学前教育优质普惠发展", note: "（青岛市 2026，0.27）" }],
+      links: [{ href: "../qingdao-2026/#1", title: "推进学前教育优质普惠发展", note: "（青岛市 2026，0.30）" }],
     },
   ]);
 });
@@ -38,10 +38,10 @@ test("a match is read by the columns' names, not their places", () => {
   const reordered = {
     plans: DATA.plans,
     columns: ["score", "title", "anchor", "plan"],
-    items: { 5: [["0.5", "校园安全", "9", 0]] },
+    items: { 5: [[0.5, "校园安全", "9", 0]] },
   };
   assert.deepEqual(entries(reordered), [
-    { anchor: "5", links: [{ href: "../qingdao-2026/#9", title: "校园安全", note: "（青岛市 2026，0.5）" }] },
+    { anchor: "5", links: [{ href: "../qingdao-2026/#9", title: "校园安全", note: "（青岛市 2026，0.50）" }] },
   ]);
 });
 

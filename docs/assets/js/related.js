@@ -19,7 +19,11 @@ globalThis.eduplans ??= {};
       links: rows.map((row) => {
         const match = decode.named(row, data.columns);
         const plan = data.plans[match.plan];
-        return { href: `${plan.href}#${match.anchor}`, title: match.title, note: `（${plan.label}，${match.score}）` };
+        return {
+          href: `${plan.href}#${match.anchor}`,
+          title: match.title,
+          note: `（${plan.label}，${match.score.toFixed(2)}）`,
+        };
       }),
     }));
   }

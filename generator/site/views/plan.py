@@ -55,7 +55,8 @@ class RelatedPlan:
     label: str  # 青岛市 2024
 
 
-RelatedRow = tuple[int, str, str, str]  # a match: its plan's number in RelatedData.plans, its anchor, title, score
+RelatedRow = tuple[int, str, str, float]  # a match: its plan's number in RelatedData.plans, its anchor, title,
+# score (to two places, as pages print it: labels.score)
 RELATED_COLUMNS = ("plan", "anchor", "title", "score")  # a RelatedRow's names, which the page script reads it by
 
 
@@ -232,7 +233,7 @@ def related_data(index: Index, plan: Plan, insight: Insight | None, directory_ur
                 plans.append(RelatedPlan(href=urls.rel_public(page, urls.plan(m.plan.id), directory_urls),
                                          label=f"{index.catalog.localities[m.plan.locality].name} {m.plan.year}"))
         if matches:
-            items[item.anchor] = tuple((numbers[m.plan.id], m.item.anchor, m.item.display_title, labels.score(m.score))
+            items[item.anchor] = tuple((numbers[m.plan.id], m.item.anchor, m.item.display_title, round(m.score, 2))
                                        for m in matches)
     return RelatedData(plans=tuple(plans), columns=RELATED_COLUMNS, items=items)
 

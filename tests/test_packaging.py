@@ -24,5 +24,5 @@ def test_no_module_finds_the_checkout_on_its_own():
     """templates/, plans/schema/ and CONTRIBUTING.md are located in generator/data/checkout.py only."""
     found = [p.relative_to(ROOT).as_posix() for p in (ROOT / "generator").rglob("*.py")
              if "parents[2]" in p.read_text(encoding="utf-8")]
-    hooks = ["generator/site/live.py", "generator/site/progress_hook.py"]  # MkDocs loads hooks by path: sys.path
+    hooks = ["generator/site/live.py", "generator/site/progress_hook.py", "generator/site/shard_hook.py"]  # MkDocs loads hooks by path: sys.path
     assert sorted(found) == ["generator/data/checkout.py", *hooks]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any, Callable
 from ..analysis.index import Index, build_index
 from ..data import loader
 from ..data.model import Catalog
-from . import labels, progress, settings as site_settings, urls
+from . import labels, progress, settings as site_settings, shards, urls
 from .pages import BuildError, Output, render_all
 from .progress import Progress
 from .settings import SiteSettings, mkdocs_config
@@ -193,34 +194,62 @@ def bundle(root: Path, dist: Path, day: str, subset: Subset | None = None, shown
 
 
 def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, strict: bool, hooks: list[str],
-               show: bool = False) -> None:
-    """MkDocs in a process of its own: it holds the whole site at once, and so does the
-    generation before it; apart, the build's peak memory is the larger of the two, not
-    their sum with what Python keeps of the first (at 10,000 plans, a gigabyte)."""
+               show: bool = False, processes: int | None = None) -> None:
+    """MkDocs in processes of their own, one per core for a large site (shards.count;
+    processes: so many): each converts its share of the pages into a site folder of its
+    own, and the shares are merged into site_dir. Apart from the generation, the build's
+    peak memory is the larger of the two, not their sum with what Python keeps of the
+    first (at 10,000 plans, a gigabyte)."""
     import concurrent.futures
     import multiprocessing
 
-    context = multiprocessing.get_context("spawn")  # a fresh interpreter, not a copy of this one
-    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_show_progress,
-                                                initargs=(show,)) as pool:
-        failure = pool.submit(_mkdocs, str(config_file), str(docs_dir), str(site_dir), strict, hooks).result()
-    if failure:
-        raise BuildError(f"MkDocs build failed: {failure}")
+    count = processes or shards.count(sum(1 for _ in docs_dir.rglob("*.md")))
+    parts = [shards.Shard(k, count, site_dir.with_name(f"{site_dir.name}.shard-{k}.json")) for k in range(count)]
+    sites = [site_dir if k == 0 else site_dir.with_name(f"{site_dir.name}.shard-{k}") for k in range(count)]
+    context = multiprocessing.get_context("spawn")  # fresh interpreters, not copies of this one
+    with concurrent.futures.ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        runs = [pool.submit(_mkdocs, str(config_file), str(docs_dir), str(site), strict, hooks,
+                            part.env() if count > 1 else "", show and part.number == 0)
+                for part, site in zip(parts, sites)]
+        failures = [run.result() for run in runs]
+    if any(failures):
+        raise BuildError(f"MkDocs build failed: {next(f for f in failures if f)}")
+    if count > 1:
+        _merge_shares(sites, [p.report for p in parts], strict)
 
 
-def _show_progress(show: bool) -> None:
-    """In the MkDocs process: whether its progress hook shows the pages it converts."""
-    os.environ[progress.ENV] = "1" if show else "0"
+def _merge_shares(sites: list[Path], reports: list[Path], strict: bool) -> None:
+    """The shares' sites moved into the first; the links across shares checked (strict:
+    a missing anchor fails the build, as MkDocs' own check does; else it is printed)."""
+    try:
+        shards.merge(sites[1:], sites[0])
+        unchecked = shards.check_anchors(reports)
+    except shards.ShardError as exc:
+        raise BuildError(str(exc)) from exc
+    finally:
+        for site in sites[1:]:
+            shutil.rmtree(site, ignore_errors=True)
+        for report in reports:
+            report.unlink(missing_ok=True)
+    if unchecked and strict:
+        raise BuildError("MkDocs build failed: Aborted with warnings in strict mode!\n" + "\n".join(unchecked))
+    for warning in unchecked:
+        print(f"WARNING -  {warning}", file=sys.stderr)
 
 
-def _mkdocs(config_file: str, docs_dir: str, site_dir: str, strict: bool, hooks: list[str]) -> str:
-    """Run in the MkDocs process: the failure as text ('' when built), since MkDocs'
+def _mkdocs(config_file: str, docs_dir: str, site_dir: str, strict: bool, hooks: list[str], shard: str,
+            show: bool) -> str:
+    """Run in a MkDocs process: the failure as text ('' when built), since MkDocs'
     exceptions do not all cross a process boundary. The text names each warning that
-    strict mode aborted on: this fresh process has no logging set up to print them."""
+    strict mode aborted on: this fresh process has no logging set up to print them.
+    shard: this process's share (shards.ENV), '' for the whole site; show: its
+    progress hook shows the pages it converts."""
     import logging
 
     from mkdocs.commands.build import build as mkdocs_build
 
+    os.environ[progress.ENV] = "1" if show else "0"
+    os.environ[shards.ENV] = shard  # before MkDocs loads the hooks, which read it
     warned: list[str] = []
     handler = logging.Handler(logging.WARNING)
     handler.emit = lambda record: warned.append(record.getMessage())  # type: ignore[method-assign]
@@ -229,6 +258,8 @@ def _mkdocs(config_file: str, docs_dir: str, site_dir: str, strict: bool, hooks:
         mkdocs_build(mkdocs_config(Path(config_file), docs_dir=docs_dir, site_dir=site_dir, strict=strict, hooks=hooks))
     except Exception as exc:  # MkDocs aborts with several exception types
         return "\n".join([str(exc) or type(exc).__name__, *warned])
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
     return ""
 
 

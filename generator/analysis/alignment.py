@@ -11,7 +11,7 @@ any other plan, and beside its peers elsewhere.
   children) closest by theme profile and by text.
 
 Take-ups and the side-by-side view score two plans by themselves
-(``similarity.pair_cosines``: TF-IDF over the two plans' items), so that the page script,
+(``similarity.pair_cosines``: TF-IDF over the two plans' items, each plan counted once), so that the page script,
 which loads only the two plans, finds the same matches for any pair; peers are ranked
 over the atlas's item corpus, which finds related items. The thresholds are data in
 ``rules/alignment.yml``.
@@ -31,7 +31,7 @@ import yaml
 from ..data.model import Item, Plan
 from .index import Index
 from .related import item_text
-from .similarity import Corpus, pair_cosines
+from .similarity import Corpus, Counted, Vocabulary, counted_cosines
 
 RULES_FILE = Path(__file__).parent / "rules" / "alignment.yml"
 
@@ -104,16 +104,33 @@ def side_by_side(a: Plan, b: Plan) -> SideBySide:
     return SideBySide(a, b, pairs, tuple(i for i in b.all_items() if i.anchor not in matched))
 
 
-def closest(plan: Plan, pool: list[Plan]) -> list[tuple[Plan | None, Item | None, float]]:
+class Counts:
+    """Each plan's items counted once (similarity.Counted), over one vocabulary: a city's
+    plan is compared with every one of its counties' plans of the year."""
+
+    def __init__(self) -> None:
+        self.vocabulary = Vocabulary()
+        self.plans: dict[str, tuple[list[Item], Counted]] = {}
+
+    def of(self, plan: Plan) -> tuple[list[Item], Counted]:
+        if plan.id not in self.plans:
+            items = list(plan.all_items())
+            self.plans[plan.id] = items, self.vocabulary.count([item_text(i) for i in items])
+        return self.plans[plan.id]
+
+
+def closest(plan: Plan, pool: list[Plan], counts: Counts | None = None) -> list[tuple[Plan | None, Item | None, float]]:
     """For each item of the plan, the closest item of the pool's plans (each pair of plans
-    scored by itself; ties: the earlier plan, then the earlier item)."""
-    texts = [item_text(i) for i in plan.all_items()]
-    found: list[tuple[Plan | None, Item | None, float]] = [(None, None, 0.0)] * len(texts)
+    scored by itself; ties: the earlier plan, then the earlier item). counts: the plans
+    counted already (a build's), else they are counted here."""
+    counts = counts or Counts()
+    mine, counted = counts.of(plan)
+    found: list[tuple[Plan | None, Item | None, float]] = [(None, None, 0.0)] * len(mine)
     for other in pool:
-        theirs = list(other.all_items())
-        if not theirs or not texts:
+        theirs, their_counts = counts.of(other)
+        if not theirs or not mine:
             continue
-        cosines = pair_cosines(texts, [item_text(i) for i in theirs])
+        cosines = counted_cosines(counted, their_counts)
         for row, best in enumerate(cosines.argmax(axis=1)):  # argmax: the first of equal scores
             score = float(cosines[row, best])
             if found[row][1] is None or score > found[row][2]:
@@ -134,12 +151,19 @@ class _Scores:
 
     def __init__(self, corpus: Corpus, position: dict[tuple[str, str], int]) -> None:
         self.corpus, self.position = corpus, position
+        self.rows: dict[str, list[int]] = {}
+
+    def rows_of(self, plan: Plan) -> list[int]:
+        """The plan's items' rows in the corpus (looked up once a build)."""
+        if plan.id not in self.rows:
+            self.rows[plan.id] = [self.position[(plan.id, i.anchor)] for i in plan.all_items()]
+        return self.rows[plan.id]
 
     def matched(self, plan: Plan, others: list[Plan], minimum: float) -> list[float]:
         """For each other plan, the share of the plan's items whose closest item there
         scores at least minimum: one sparse product for the plan against all the others."""
-        mine = [self.position[(plan.id, i.anchor)] for i in plan.all_items()]
-        theirs = [[self.position[(p.id, i.anchor)] for i in p.all_items()] for p in others]
+        mine = self.rows_of(plan)
+        theirs = [self.rows_of(p) for p in others]
         columns = [c for group in theirs for c in group]
         if not mine or not columns:
             return [0.0] * len(others)
@@ -149,15 +173,17 @@ class _Scores:
         best[:, [k for k, g in enumerate(theirs) if not g]] = 0.0
         return [float(v) for v in (best >= minimum).mean(axis=0)]
 
+
 def build_alignment(index: Index, corpus: Corpus, position: dict[tuple[str, str], int]) -> Alignment:
     scores = _Scores(corpus, position)
     localities = index.catalog.localities
+    counts = Counts()
     up: dict[str, list[Takeup]] = {}
     for plan in index.catalog.plans:
         parent = localities[plan.locality].parent
         pool = [p for p in index.by_locality.get(parent or "", []) if p.year == plan.year]
         if pool:
-            up[plan.id] = [Takeup(item, *found) for item, found in zip(plan.all_items(), closest(plan, pool))]
+            up[plan.id] = [Takeup(item, *found) for item, found in zip(plan.all_items(), closest(plan, pool, counts))]
     children: dict[str, list[Plan]] = defaultdict(list)
     plans = {p.id: p for p in index.catalog.plans}
     for child_id, items in up.items():

@@ -120,29 +120,54 @@ class Corpus:
         return [j for j, _ in sorted(shared.items(), key=lambda jc: (-jc[1], jc[0]))[:limit]]
 
 
+class Counted:
+    """Texts as rows of bigram counts, over the column numbers of one Vocabulary: a plan
+    counted once for every pair it is in (take-ups compare a city's plan with each of its
+    counties' plans). Rows hold 1 + log(count), as the TF-IDF weighs them."""
+
+    def __init__(self, texts: list[str], columns: dict[str, int]) -> None:
+        counted = [bigrams(text) for text in texts]
+        self.rows = len(texts)
+        self.indptr = np.cumsum([0, *(len(grams) for grams in counted)])
+        self.indices = np.fromiter((columns.setdefault(g, len(columns)) for grams in counted for g in grams),
+                                   dtype=np.int64, count=int(self.indptr[-1]))
+        self.tf = np.fromiter((1 + math.log(k) for grams in counted for k in grams.values()), dtype=np.float64,
+                              count=int(self.indptr[-1]))
+
+
+class Vocabulary:
+    """Bigram column numbers shared by the texts it counts, so that any two can be compared."""
+
+    def __init__(self) -> None:
+        self.columns: dict[str, int] = {}
+
+    def count(self, texts: list[str]) -> Counted:
+        return Counted(texts, self.columns)
+
+
 def pair_cosines(first: list[str], second: list[str]) -> np.ndarray:
     """Cosines of every text of first with every text of second (len(first) × len(second)),
     TF-IDF weighted with the document frequencies of these texts alone: the rule of 对标,
     which needs no atlas, so that the page script computes the same scores from the two
     plans it loads (docs/assets/js/pairing.js; a test holds the two sides equal)."""
-    counted = [bigrams(text) for text in (*first, *second)]
-    df: Counter = Counter(g for grams in counted for g in grams)
-    column = {g: k for k, g in enumerate(df)}
-    idf = np.log((1 + len(counted)) / (1 + np.fromiter(df.values(), dtype=np.float64, count=len(df)))) + 1
-    indptr: list[int] = [0]
-    indices: list[int] = []
-    values: list[float] = []
-    for grams in counted:
-        indices.extend(column[g] for g in grams)
-        values.extend(1 + math.log(k) for k in grams.values())
-        indptr.append(len(indices))
-    matrix = sparse.csr_matrix((np.asarray(values, dtype=np.float64), np.asarray(indices, dtype=np.int32),
-                                np.asarray(indptr, dtype=np.int64)), shape=(len(counted), max(len(df), 1)))
-    matrix = matrix.multiply(idf if len(df) else 1.0).tocsr()
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    matrix = sparse.diags(1 / np.where(norms == 0, 1, norms)) @ matrix
-    cosines = (matrix[:len(first)] @ matrix[len(first):].T).toarray()
-    return np.round(cosines, 3).reshape(len(first), len(second))
+    vocabulary = Vocabulary()
+    return counted_cosines(vocabulary.count(first), vocabulary.count(second))
+
+
+def counted_cosines(first: Counted, second: Counted) -> np.ndarray:
+    """pair_cosines of texts counted already (over one Vocabulary)."""
+    n = first.rows + second.rows
+    indptr = np.concatenate((first.indptr, second.indptr[1:] + first.indptr[-1]))
+    columns, local = np.unique(np.concatenate((first.indices, second.indices)), return_inverse=True)
+    df = np.bincount(local, minlength=len(columns))  # a text holds a bigram once: its entries count its texts
+    idf = np.log((1 + n) / (1 + df)) + 1
+    weights = np.concatenate((first.tf, second.tf)) * idf[local]
+    owner = np.repeat(np.arange(n), np.diff(indptr))
+    norms = np.sqrt(np.bincount(owner, weights=weights * weights, minlength=n))
+    weights = weights * (1 / np.where(norms == 0, 1, norms))[owner]
+    matrix = sparse.csr_matrix((weights, local, indptr), shape=(n, max(len(columns), 1)))
+    cosines = (matrix[:first.rows] @ matrix[first.rows:].T).toarray()
+    return np.round(cosines, 3).reshape(first.rows, second.rows)
 
 
 def score(a: str, b: str) -> float:

@@ -126,10 +126,9 @@ PAGE_SCRIPT_PARTS = tuple(f"assets/js/{name}.js" for name in (
     "alignment",  # a plan page's 对标: take-ups, peers, the field
     "page",       # ¶ links, access dates, opened blocks; runs each part
 ))
-COMPARE_SCRIPTS = tuple(f"assets/js/{name}.js" for name in ("decode", "index", "planpick", "pairing", "sidebyside",
-                                                             "compare"))
-# ^ hand-written, in load order: the search index's reader, then 对标's (mkdocs.yml's
-# extra_javascript, which every page loads, runs after a page's own scripts)
+COMPARE_SCRIPTS = tuple(f"assets/js/{name}.js" for name in ("pairing", "sidebyside", "compare"))
+# ^ hand-written, in load order: 对标's own parts; the search index's reader and the plan
+# field are in the every-page file, which runs after them (compare.js starts when all have)
 
 
 def plans_query(a: str, b: str | None = None) -> str:
@@ -172,13 +171,9 @@ def search_file(name: str) -> str:
 
 def search_folder_public(page: str, directory_urls: bool = True) -> str:
     """The index folder as a link prefix from any page as the browser has it ('../../search/'
-    from plans/x/, '../search/' from plans/x.html): for the data of a page's script."""
+    from plans/x/, '../search/' from plans/x.html, '' from search/index.md): for the data of
+    a page's script. An index page is published at its folder either way."""
     return rel_public(page, search_file("meta"), directory_urls)[: -len("meta.js")]
-
-
-def search_folder_from(page: str) -> str:
-    """The index folder as a link prefix from a page: '' from search/index.md."""
-    return rel(page, search_file("meta"))[: -len("meta.js")]
 
 
 def root_from(page: str) -> str:

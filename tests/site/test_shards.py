@@ -80,3 +80,17 @@ def test_a_share_is_moved_into_the_site(tmp_path):
 def test_a_small_site_is_built_in_one_process():
     assert shards.count(shards.FEWEST_PAGES - 1) == 1
     assert 1 <= shards.count(20_000) <= shards.MOST
+
+
+def test_pages_minified_by_two_processes_equal_those_minified_by_one(tmp_path):
+    html = "<!doctype html>\n<html>\n  <head>\n    <title>甲</title>\n  </head>\n  <body>\n    <p class=\"x\">  {k}  </p>\n  </body>\n</html>\n"
+    for processes in (1, 2):
+        for k in range(1_200):  # three batches
+            page = tmp_path / str(processes) / f"p{k % 7}" / f"{k}.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(html.format(k=k), encoding="utf-8")
+        ticks: list[int] = []
+        site.minify(tmp_path / str(processes), lambda: ticks.append(1), processes=processes)
+        assert len(ticks) == 1_200
+    assert fingerprint(tmp_path / "2") == fingerprint(tmp_path / "1")
+    assert (tmp_path / "2" / "p0" / "0.html").read_text(encoding="utf-8").count("\n") < html.count("\n")

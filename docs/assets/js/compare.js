@@ -7,18 +7,12 @@ globalThis.eduplans ??= {};
 ((ns) => {
   "use strict";
 
-  const { open } = ns.index;
   const { compare } = ns.sidebyside;
-  const { names, finder, fill } = ns.planpick;
-
-  function add(parent, tag, text, cls) {
-    const el = parent.appendChild(document.createElement(tag));
-    if (text !== undefined) el.textContent = text;
-    if (cls) el.className = cls;
-    return el;
-  }
+  const add = (...args) => ns.dom.add(...args); // dom.js comes in the every-page file, after this one
 
   function page(box) {
+    const { open } = ns.index;
+    const { names, finder, fill } = ns.planpick;
     const form = box.querySelector("form");
     const status = box.querySelector(".compare-status");
     const out = box.querySelector(".compare-result");
@@ -168,6 +162,12 @@ globalThis.eduplans ??= {};
     }
   }
 
-  const box = typeof document === "object" && document.getElementById("compare-plans");
-  if (box) page(box);
+  // The every-page file (js/eduplans.js: dom, index, planpick) comes after this page's
+  // own scripts: the page starts once all of them have run.
+  if (typeof document === "object") {
+    document.addEventListener("DOMContentLoaded", () => {
+      const box = document.getElementById("compare-plans");
+      if (box) page(box);
+    });
+  }
 })(globalThis.eduplans);

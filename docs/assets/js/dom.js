@@ -1,13 +1,14 @@
-/* eduplans page scripts: the two things every drawing part does to the page (related.js,
- * comparison.js, cite.js, page.js). */
+/* eduplans page scripts: the things every drawing part does to the page (related.js,
+ * comparison.js, cite.js, page.js, compare.js). */
 globalThis.eduplans ??= {};
 ((ns) => {
   "use strict";
 
-  /** A new element at the end of parent; text as text, never as markup. */
-  function add(parent, tag, text) {
+  /** A new element at the end of parent; text as text, never as markup; cls: its class. */
+  function add(parent, tag, text, cls) {
     const el = parent.ownerDocument.createElement(tag);
     if (text !== undefined) el.textContent = text;
+    if (cls) el.className = cls;
     parent.appendChild(el);
     return el;
   }

@@ -71,15 +71,14 @@ class _Plans:
     """The plans a page's data refers to, each once, by number."""
 
     def __init__(self) -> None:
-        self.rows: list[AlignedPlan] = []
-        self.at: dict[str, int] = {}
+        self.found: dict[str, tuple[str, dict[str, str]]] = {}  # plan id → its label, its items named
 
     def number(self, plan: Plan, label: str, items: dict[str, str] | None = None) -> int:
-        if plan.id not in self.at:
-            self.at[plan.id] = len(self.rows)
-            self.rows.append(AlignedPlan(id=plan.id, label=label, items={}))
-        self.rows[self.at[plan.id]].items.update(items or {})
-        return self.at[plan.id]
+        self.found.setdefault(plan.id, (label, {}))[1].update(items or {})
+        return list(self.found).index(plan.id)
+
+    def rows(self) -> tuple[AlignedPlan, ...]:
+        return tuple(AlignedPlan(id=i, label=label, items=items) for i, (label, items) in self.found.items())
 
 
 def alignment_data(index: Index, aligned: Alignment, plan: Plan, directory_urls: bool) -> AlignmentData:
@@ -97,7 +96,7 @@ def alignment_data(index: Index, aligned: Alignment, plan: Plan, directory_urls:
     children = next((d.children for d in aligned.down.get(plan.id, [])), 0)
     peers = tuple((plans.number(p.plan, labels.plan_label(places[p.plan.locality].name, p.plan.year)), p.themes,
                    p.matched) for p in aligned.peers.get(plan.id, []))
-    return AlignmentData(plans=tuple(plans.rows), columns={"up": TAKES_UP, "down": TAKER, "peers": PEER},
+    return AlignmentData(plans=plans.rows(), columns={"up": TAKES_UP, "down": TAKER, "peers": PEER},
                          up=up, superior=plan.id in aligned.up, down=down, children=children, peers=peers,
                          url=urls.rel_public(page, urls.plan("{id}"), directory_urls),
                          compare=urls.rel_public(page, urls.COMPARE_PLANS, directory_urls),
@@ -154,7 +153,7 @@ def compare_plans_page(part_note: str) -> ComparePlansPage:
     path = urls.COMPARE_PLANS
     return ComparePlansPage(
         path=path, title=labels.COMPARE_PLANS_TITLE, description=labels.COMPARE_PLANS_DESCRIPTION,
-        root=urls.root_from(path), index=urls.search_folder_from(path),
+        root=urls.root_from(path), index=urls.search_folder_public(path),
         scripts=tuple(urls.rel(path, script) for script in urls.COMPARE_SCRIPTS),
         takeup_min=alignment_rules().takeup_min, indicator_min=INDICATOR_MIN,
         rules=(labels.takeup_rule(), labels.TARGETS_RULE), part=part_note)

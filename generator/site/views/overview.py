@@ -98,7 +98,7 @@ class SearchPage:
 
 def search_page() -> SearchPage:
     path = urls.SEARCH
-    return SearchPage(path=path, root=urls.root_from(path), index=urls.search_folder_from(path),
+    return SearchPage(path=path, root=urls.root_from(path), index=urls.search_folder_public(path),
                       scripts=tuple(urls.rel(path, s) for s in urls.SEARCH_SCRIPTS), rules=labels.SEARCH_RULES,
                       examples=tuple(Link(label=q, href=f"?q={q}") for q in labels.SEARCH_EXAMPLES))
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 
 from .index import Entry, Index
 from ..data.model import Item, Plan, Target
+from .parallel import map_spans
 from .similarity import Corpus, score
 
 RELATED = 3          # related items shown per item (each ~50 bytes of its plan page's data)
@@ -68,18 +70,15 @@ def entry_corpus(index: Index) -> tuple[Corpus, dict[tuple[str, str], int]]:
 
 
 def build_insight(index: Index, corpus: Corpus | None = None,
-                  position: dict[tuple[str, str], int] | None = None) -> Insight:
-    """Related items, pairs and series; corpus and position: entry_corpus(index), when built already."""
+                  position: dict[tuple[str, str], int] | None = None, forks: int | None = None) -> Insight:
+    """Related items, pairs and series; corpus and position: entry_corpus(index), when built
+    already. Related items are found on every core (parallel.map_spans; forks: so many processes)."""
     entries = [Entry(plan, item) for plan in index.catalog.plans for item in plan.all_items()]
     if corpus is None or position is None:
         corpus, position = entry_corpus(index)
-    related = {}
-    for i, entry in enumerate(entries):
-        others = [j for j in corpus.candidates(i) if entries[j].plan.id != entry.plan.id]
-        scored = sorted(zip(corpus.scores(i, others), others),
-                        key=lambda sj: (-sj[0], entries[sj[1]].plan.id, entries[sj[1]].item.anchor))
-        related[(entry.plan.id, entry.item.anchor)] = [
-            Match(entries[j].plan, entries[j].item, s) for s, j in scored[:RELATED] if s >= RELATED_MIN]
+    found = map_spans(partial(_related, corpus, entries), len(entries), forks)  # each item's (score, row)
+    related = {(entry.plan.id, entry.item.anchor): [Match(entries[j].plan, entries[j].item, s) for s, j in matches]
+               for entry, matches in zip(entries, found)}
     pairs: dict[str, list[PairComparison]] = {}
     series: dict[str, list[Series]] = {}
     for locality, plans in index.by_locality.items():
@@ -88,6 +87,17 @@ def build_insight(index: Index, corpus: Corpus | None = None,
         pairs[locality] = [_compare(corpus, position, a, b) for a, b in zip(plans, plans[1:])]
         series[locality] = recurring_targets(plans)
     return Insight(related, pairs, series)
+
+
+def _related(corpus: Corpus, entries: list[Entry], span: range) -> list[list[tuple[float, int]]]:
+    """For each item of span, its closest items of other plans: (score, row), best first."""
+    found = []
+    for i in span:
+        others = [j for j in corpus.candidates(i) if entries[j].plan.id != entries[i].plan.id]
+        scored = sorted(zip(corpus.scores(i, others), others),
+                        key=lambda sj: (-sj[0], entries[sj[1]].plan.id, entries[sj[1]].item.anchor))
+        found.append([(s, j) for s, j in scored[:RELATED] if s >= RELATED_MIN])
+    return found
 
 
 def _compare(corpus: Corpus, position: dict, earlier: Plan, later: Plan) -> PairComparison:

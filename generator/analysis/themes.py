@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .parallel import map_spans
 from ..data.model import Catalog, Item, Theme
 
 TITLE_WEIGHT = 3
@@ -73,10 +74,9 @@ def assign(item: Item, themes: tuple[Theme, ...]) -> Assignment:
     return Assignment(chosen, tuple(scored), manual=False)
 
 
-def assign_all(catalog: Catalog) -> dict[tuple[str, str], Assignment]:
-    """(plan id, item anchor) → assignment, for every item of every plan."""
-    return {
-        (plan.id, item.anchor): assign(item, catalog.themes)
-        for plan in catalog.plans
-        for item in plan.all_items()
-    }
+def assign_all(catalog: Catalog, forks: int | None = None) -> dict[tuple[str, str], Assignment]:
+    """(plan id, item anchor) → assignment, for every item of every plan, on every core
+    (parallel.map_spans; forks: so many processes)."""
+    items = [(plan.id, item) for plan in catalog.plans for item in plan.all_items()]
+    assigned = map_spans(lambda span: [assign(items[k][1], catalog.themes) for k in span], len(items), forks)
+    return {(plan_id, item.anchor): assignment for (plan_id, item), assignment in zip(items, assigned)}

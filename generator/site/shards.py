@@ -22,6 +22,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..analysis import parallel
+
 ENV = "EDUPLANS_SHARD"  # set by the build in each MkDocs process: "<k>/<n>/<report file>"
 MOST = 4  # processes at most: beyond this, reading every page source in each costs more than it saves
 FEWEST_PAGES = 400  # below this, one process: a second's start-up costs more than it saves
@@ -32,8 +34,7 @@ def count(pages: int) -> int:
     """How many MkDocs processes a build of this many pages runs: one per core, at most MOST."""
     if pages < FEWEST_PAGES:
         return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1  # not on macOS
-    return max(1, min(MOST, cores))
+    return max(1, min(MOST, parallel.cores()))
 
 
 def owner(src_uri: str, shards: int) -> int:

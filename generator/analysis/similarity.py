@@ -120,19 +120,16 @@ class Corpus:
         return [j for j, _ in sorted(shared.items(), key=lambda jc: (-jc[1], jc[0]))[:limit]]
 
 
+@dataclass(frozen=True)
 class Counted:
-    """Texts as rows of bigram counts, over the column numbers of one Vocabulary: a plan
-    counted once for every pair it is in (take-ups compare a city's plan with each of its
-    counties' plans). Rows hold 1 + log(count), as the TF-IDF weighs them."""
+    """Texts as rows of bigram counts over one Vocabulary's column numbers (a CSR matrix's
+    parts), each 1 + log(count) as the TF-IDF weighs it: a plan counted once however many
+    pairs it is in (take-ups compare a city's plan with each of its counties' plans)."""
 
-    def __init__(self, texts: list[str], columns: dict[str, int]) -> None:
-        counted = [bigrams(text) for text in texts]
-        self.rows = len(texts)
-        self.indptr = np.cumsum([0, *(len(grams) for grams in counted)])
-        self.indices = np.fromiter((columns.setdefault(g, len(columns)) for grams in counted for g in grams),
-                                   dtype=np.int64, count=int(self.indptr[-1]))
-        self.tf = np.fromiter((1 + math.log(k) for grams in counted for k in grams.values()), dtype=np.float64,
-                              count=int(self.indptr[-1]))
+    rows: int
+    indptr: np.ndarray
+    indices: np.ndarray
+    tf: np.ndarray
 
 
 class Vocabulary:
@@ -142,7 +139,15 @@ class Vocabulary:
         self.columns: dict[str, int] = {}
 
     def count(self, texts: list[str]) -> Counted:
-        return Counted(texts, self.columns)
+        counted = [bigrams(text) for text in texts]
+        indptr = np.cumsum([0, *(len(grams) for grams in counted)])
+        entries = int(indptr[-1])
+        column = self.columns.setdefault
+        indices = np.fromiter((column(g, len(self.columns)) for grams in counted for g in grams), dtype=np.int64,
+                              count=entries)
+        tf = np.fromiter((1 + math.log(k) for grams in counted for k in grams.values()), dtype=np.float64,
+                         count=entries)
+        return Counted(len(texts), indptr, indices, tf)
 
 
 def pair_cosines(first: list[str], second: list[str]) -> np.ndarray:

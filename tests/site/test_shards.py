@@ -20,17 +20,18 @@ def generated(tmp_path_factory) -> Path:
     return root
 
 
-def run(root: Path, docs: Path, target: Path, processes: int) -> Path:
-    config = site.mkdocs_config(root / "mkdocs.yml")
-    site.run_mkdocs(root / "mkdocs.yml", docs, target, True, site.build_hooks(config), processes=processes)
+def run(root: Path, docs: Path, target: Path, processes: int, config_name: str = "mkdocs.yml") -> Path:
+    config = site.mkdocs_config(root / config_name)
+    site.run_mkdocs(root / config_name, docs, target, True, site.build_hooks(config), processes=processes)
     return target
 
 
-def test_two_processes_build_the_same_site_as_one(generated, tmp_path):
+@pytest.mark.parametrize("config_name", ["mkdocs.yml", site.OFFLINE])
+def test_two_processes_build_the_same_site_as_one(generated, tmp_path, config_name):
     pages = [p.relative_to(generated / "docs").as_posix() for p in (generated / "docs").rglob("*.md")]
     assert {shards.owner(p, 2) for p in pages} == {0, 1}  # each process has pages of its own to convert
-    one = run(generated, generated / "docs", tmp_path / "one" / "site", 1)
-    two = run(generated, generated / "docs", tmp_path / "two" / "site", 2)
+    one = run(generated, generated / "docs", tmp_path / "one" / "site", 1, config_name)
+    two = run(generated, generated / "docs", tmp_path / "two" / "site", 2, config_name)
     assert fingerprint(two) == fingerprint(one)
     assert sorted(p.name for p in (tmp_path / "two").iterdir()) == ["site"]  # the other share and reports are gone
 

@@ -160,8 +160,9 @@ def download(name: str) -> str:
 # Hand-written: the browser side of the index, one small classic script per part (modules
 # would not load over file://, where the offline bundle opens pages), in the order they
 # need each other.
-SEARCH_SCRIPTS = tuple(f"assets/js/{name}.js" for name in ("normalise", "keys", "decode", "ranking", "shards",
-                                                            "index", "render", "search"))
+SEARCH_SCRIPTS = tuple(f"assets/js/{name}.js" for name in ("normalise", "keys", "ranking", "shards", "render",
+                                                            "search"))
+# ^ decode and index (the index's reader) are in the every-page file, which runs after them
 
 
 def search_file(name: str) -> str:

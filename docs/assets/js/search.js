@@ -9,7 +9,9 @@
  * Hits are ranked before they are paged (ordered): the words in the title first (the
  * index says which postings are title hits), then how often the words occur, then in
  * the opening sentence, then newest; or newest first when the reader asks (sort=new). */
-(() => {
+// The every-page file (js/eduplans.js: decode, index) runs after this page's own scripts:
+// the page starts once all of them have.
+document.addEventListener("DOMContentLoaded", () => {
   "use strict";
 
   const { normalise, keys, decode, shards, index, ranking, render } = globalThis.eduplans;
@@ -429,4 +431,4 @@
     .catch((error) => {
       el.status.textContent = `无法载入搜索索引：${error.message}`;
     });
-})();
+});

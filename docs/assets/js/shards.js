@@ -8,7 +8,6 @@ globalThis.eduplans ??= {};
 
   const need = (name) => (typeof require === "function" ? require(`./${name}.js`) : ns[name]);
   const keys = need("keys");
-  const decode = need("decode");
   const ranking = need("ranking");
 
   /** Two ascending lists' common numbers. */
@@ -51,7 +50,7 @@ globalThis.eduplans ??= {};
       if (decoded.has(key)) return Promise.resolve(decoded.get(key).items);
       const text = typeof stored === "string" ? Promise.resolve(stored) : load(keys.ownFile(key));
       return text.then((t) => {
-        decoded.set(key, decode.postings(t));
+        decoded.set(key, need("decode").postings(t)); // decode.js: in the every-page file, which runs after
         return decoded.get(key).items;
       });
     }

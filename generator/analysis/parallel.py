@@ -29,18 +29,17 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def processes(count: int) -> int:
-    """How many processes map_spans uses for count steps."""
-    if count < FEWEST or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return max(1, min(MOST, cores()))
+def processes(count: int, fewest: int = FEWEST) -> int:
+    """How many processes share count steps: one below fewest, else one per core, at most
+    MOST (the build's one rule: map_spans, MkDocs' shares, minifying)."""
+    return 1 if count < fewest else max(1, min(MOST, cores()))
 
 
 def map_spans(work: Callable[[range], list[R]], count: int, forks: int | None = None) -> list[R]:
     """work(span) for spans covering range(count) in order, concatenated: work returns one
     result per step of its span. forks: so many processes (tests), else processes(count)."""
     global _work
-    n = forks or processes(count)
+    n = forks or (processes(count) if "fork" in multiprocessing.get_all_start_methods() else 1)
     if n == 1:
         return work(range(count))
     parts = n * SPANS_PER_PROCESS

@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from ..analysis import parallel
 from ..analysis.index import Index, build_index
 from ..data import loader
 from ..data.model import Catalog
@@ -214,33 +215,31 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, strict: bool, 
     import multiprocessing
 
     count = processes or shards.count(sum(1 for _ in docs_dir.rglob("*.md")))
-    parts = [shards.Shard(k, count, site_dir.with_name(f"{site_dir.name}.shard-{k}.json")) for k in range(count)]
-    sites = [site_dir if k == 0 else site_dir.with_name(f"{site_dir.name}.shard-{k}") for k in range(count)]
+    parts = shards.layout(site_dir, count)
     context = multiprocessing.get_context("spawn")  # fresh interpreters, not copies of this one
     with concurrent.futures.ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-        runs = [pool.submit(_mkdocs, str(config_file), str(docs_dir), str(site), strict, hooks,
-                            part.env() if count > 1 else "", show and part.number == 0)
-                for part, site in zip(parts, sites)]
+        runs = [pool.submit(_mkdocs, str(config_file), str(docs_dir), str(part.site), strict, hooks,
+                            part.env() if count > 1 else "", show and part.number == 0) for part in parts]
         failures = [run.result() for run in runs]
     if any(failures):
         raise BuildError(f"MkDocs build failed: {next(f for f in failures if f)}")
     if count > 1:
-        _merge_shares(sites, [p.report for p in parts], strict)
+        _merge_shares(parts, strict)
 
 
-def _merge_shares(sites: list[Path], reports: list[Path], strict: bool) -> None:
+def _merge_shares(parts: list[shards.Shard], strict: bool) -> None:
     """The shares' sites moved into the first; the links across shares checked (strict:
     a missing anchor fails the build, as MkDocs' own check does; else it is printed)."""
     try:
-        shards.merge(sites[1:], sites[0])
-        unchecked = shards.check_anchors(reports)
+        shards.merge([p.site for p in parts[1:]], parts[0].site)
+        unchecked = shards.check_anchors([p.report for p in parts])
     except shards.ShardError as exc:
         raise BuildError(str(exc)) from exc
     finally:
-        for site in sites[1:]:
-            shutil.rmtree(site, ignore_errors=True)
-        for report in reports:
-            report.unlink(missing_ok=True)
+        for part in parts:
+            part.report.unlink(missing_ok=True)
+            if part.number:
+                shutil.rmtree(part.site, ignore_errors=True)
     if unchecked and strict:
         raise BuildError("MkDocs build failed: Aborted with warnings in strict mode!\n" + "\n".join(unchecked))
     for warning in unchecked:
@@ -277,14 +276,14 @@ def minify(site_dir: Path, tick: Callable[[], None] | None = None, processes: in
     """Every HTML page without the whitespace and optional quotes that carry nothing: a
     fifth of the site's bytes (measured: 19 %, 9 % after gzip), and GitHub Pages counts
     bytes uncompressed. Closing tags, <pre> text and inline scripts are kept as they are.
-    A large site's pages are minified by one process per core (shards.count; processes:
-    so many), in batches."""
+    A large site's pages are minified by one process per core (parallel.processes;
+    processes: so many), in batches."""
     import concurrent.futures
     import multiprocessing
 
     pages = sorted(str(page) for page in site_dir.rglob("*.html"))
     batches = [pages[k:k + MINIFY_BATCH] for k in range(0, len(pages), MINIFY_BATCH)]
-    count = processes or shards.count(len(pages))
+    count = processes or parallel.processes(len(pages), 2 * MINIFY_BATCH)
     if count == 1:
         _counted(map(_minify_pages, batches), tick)
         return

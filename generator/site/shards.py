@@ -25,16 +25,13 @@ from pathlib import Path
 from ..analysis import parallel
 
 ENV = "EDUPLANS_SHARD"  # set by the build in each MkDocs process: "<k>/<n>/<report file>"
-MOST = 4  # processes at most: beyond this, reading every page source in each costs more than it saves
 FEWEST_PAGES = 400  # below this, one process: a second's start-up costs more than it saves
 SKIP_TEMPLATE = "shard-skip.html"  # overrides/: renders nothing, so MkDocs writes no file
 
 
 def count(pages: int) -> int:
-    """How many MkDocs processes a build of this many pages runs: one per core, at most MOST."""
-    if pages < FEWEST_PAGES:
-        return 1
-    return max(1, min(MOST, parallel.cores()))
+    """How many MkDocs processes a build of this many pages runs (parallel.processes)."""
+    return parallel.processes(pages, FEWEST_PAGES)
 
 
 def owner(src_uri: str, shards: int) -> int:
@@ -48,7 +45,8 @@ class Shard:
 
     number: int
     of: int
-    report: Path
+    report: Path  # its anchors and links across shares, for check_anchors
+    site: Path  # the folder it builds into: the first builds into the site itself, the others beside it
 
     @classmethod
     def current(cls) -> Shard | None:
@@ -56,13 +54,19 @@ class Shard:
         if not value:
             return None
         number, of, report = value.split("/", 2)
-        return cls(int(number), int(of), Path(report))
+        return cls(int(number), int(of), Path(report), Path())  # the hook needs no site folder
 
     def env(self) -> str:
         return f"{self.number}/{self.of}/{self.report}"
 
     def converts(self, src_uri: str, has_title: bool) -> bool:
         return not has_title or owner(src_uri, self.of) == self.number
+
+
+def layout(site: Path, count: int) -> list[Shard]:
+    """The shares of a build into site: their reports and site folders beside it."""
+    return [Shard(k, count, site.with_name(f"{site.name}.shard-{k}.json"),
+                  site if k == 0 else site.with_name(f"{site.name}.shard-{k}")) for k in range(count)]
 
 
 def merge(shares: list[Path], site: Path) -> None:

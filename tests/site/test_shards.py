@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.analysis import parallel
 from generator.site import build as site, shards
 from conftest import copy_project
 from test_build import fingerprint
@@ -80,7 +81,7 @@ def test_a_share_is_moved_into_the_site(tmp_path):
 
 def test_a_small_site_is_built_in_one_process():
     assert shards.count(shards.FEWEST_PAGES - 1) == 1
-    assert 1 <= shards.count(20_000) <= shards.MOST
+    assert 1 <= shards.count(20_000) <= parallel.MOST
 
 
 def test_pages_minified_by_two_processes_equal_those_minified_by_one(tmp_path):

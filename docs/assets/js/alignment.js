@@ -21,7 +21,7 @@ globalThis.eduplans ??= {};
 
   /** The side-by-side page with this plan and another. */
   function sideBySide(data, other) {
-    return `${data.compare}?a=${encodeURIComponent(data.plan)}&b=${encodeURIComponent(other)}`;
+    return data.compare + need("planpick").query(data.plan, other);
   }
 
   /** anchors: the page's items in order → [{anchor, own, text, links: [{href, label}]}]. */
@@ -83,8 +83,7 @@ globalThis.eduplans ??= {};
     const found = peers(data);
     if (!found.length) return;
     section.insertBefore(dom.add(section, "p", PEERS), before);
-    const list = dom.add(section, "ul");
-    list.className = "peers";
+    const list = dom.add(section, "ul", undefined, "peers");
     for (const peer of found) {
       const li = dom.add(list, "li");
       dom.add(li, "a", peer.label).href = peer.href;
@@ -107,8 +106,7 @@ globalThis.eduplans ??= {};
     Object.assign(field, { id: "compare-pick-b", name: "b", placeholder: PLACEHOLDER, autocomplete: "off" });
     field.setAttribute("list", "compare-pick-list");
     dom.add(form, "datalist").id = "compare-pick-list";
-    const button = dom.add(form, "button", SIDE_BY_SIDE);
-    Object.assign(button, { type: "submit", className: "compare-go" });
+    dom.add(form, "button", SIDE_BY_SIDE, "compare-go").type = "submit";
     after.after(form);
     need("planpick").attach(form);
   }

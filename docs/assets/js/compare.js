@@ -12,7 +12,7 @@ globalThis.eduplans ??= {};
 
   function page(box) {
     const { open } = ns.index;
-    const { names, finder, fill } = ns.planpick;
+    const { query, names, finder, fill } = ns.planpick;
     const form = box.querySelector("form");
     const status = box.querySelector(".compare-status");
     const out = box.querySelector(".compare-result");
@@ -76,7 +76,7 @@ globalThis.eduplans ??= {};
             say(`找不到计划“${(a ? form.b : form.a).value}”：请从输入时列出的计划中选择。`);
             return;
           }
-          history.pushState(null, "", `?a=${encodeURIComponent(a.id)}&b=${encodeURIComponent(b.id)}`);
+          history.pushState(null, "", query(a.id, b.id));
           show(a.id, b.id);
         });
         box.querySelector(".compare-swap").addEventListener("click", () => {

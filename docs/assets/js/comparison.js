@@ -1,5 +1,5 @@
 /* eduplans page script: a place's comparison, drawn from the page's data
- * (generator/site/views/compare.py ComparisonData): each adjacent pair's carried and new
+ * (generator/site/views/comparison.py ComparisonData): each adjacent pair's carried and new
  * items, and any two plans side by side theme by theme; ?vs=<id>--<id> chooses the two
  * (the old pair pages lead here so). Without script the page says what would be listed. */
 globalThis.eduplans ??= {};

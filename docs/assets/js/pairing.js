@@ -3,7 +3,7 @@
  * character bigrams within runs of Han characters, each weighted (1 + ln count) × idf,
  * where idf = ln((1 + n) / (1 + df)) + 1 counts the n items of the two plans alone,
  * rows L2-normalised, cosines rounded to 3 places. And the targets' "same indicator"
- * rule of generator/analysis/compare.py (same_indicator). */
+ * rule of generator/analysis/related.py (same_indicator). */
 globalThis.eduplans ??= {};
 ((ns) => {
   "use strict";
@@ -21,7 +21,7 @@ globalThis.eduplans ??= {};
   }
 
   /* what an item is compared by: its title twice (a headline says what an item is about
-   * more densely than its body), as analysis/compare.py item_text */
+   * more densely than its body), as analysis/related.py item_text */
   function itemText(item) {
     const title = [item.title, item.outline].filter(Boolean).join(" ");
     return [title, title, item.text].filter(Boolean).join(" ");

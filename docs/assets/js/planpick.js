@@ -6,6 +6,11 @@ globalThis.eduplans ??= {};
 ((ns) => {
   "use strict";
 
+  /** The side-by-side page's query for two plans: ?a=<id>&b=<id> (urls.plans_query). */
+  function query(a, b) {
+    return `?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
+  }
+
   /** id → what the fields call the plan: its label, with its id where two plans share one. */
   function names(plans) {
     const counted = new Map();
@@ -43,12 +48,12 @@ globalThis.eduplans ??= {};
       open().then((find) => {
         const plan = find(field.value);
         const b = plan ? plan.id : field.value.trim();
-        location.href = `${form.action}?a=${encodeURIComponent(form.elements.a.value)}&b=${encodeURIComponent(b)}`;
+        location.href = form.action + query(form.elements.a.value, b);
       });
     });
   }
 
-  const api = { names, finder, fill, attach };
+  const api = { query, names, finder, fill, attach };
   ns.planpick = api;
   if (typeof module === "object" && module.exports) module.exports = api;
 })(globalThis.eduplans);

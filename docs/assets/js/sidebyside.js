@@ -47,7 +47,7 @@ globalThis.eduplans ??= {};
     };
   }
 
-  /* targets of the two plans on the same indicator (the rule of analysis/compare.py
+  /* targets of the two plans on the same indicator (the rule of analysis/related.py
    * recurring_targets: same unit, and the same or a close name) */
   function sameIndicators(a, b, rules) {
     const groups = [];

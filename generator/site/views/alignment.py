@@ -71,14 +71,15 @@ class _Plans:
     """The plans a page's data refers to, each once, by number."""
 
     def __init__(self) -> None:
-        self.found: dict[str, tuple[str, dict[str, str]]] = {}  # plan id → its label, its items named
+        self.found: dict[str, tuple[int, str, dict[str, str]]] = {}  # plan id → its number, label, items named
 
     def number(self, plan: Plan, label: str, items: dict[str, str] | None = None) -> int:
-        self.found.setdefault(plan.id, (label, {}))[1].update(items or {})
-        return list(self.found).index(plan.id)
+        at, _, named = self.found.setdefault(plan.id, (len(self.found), label, {}))
+        named.update(items or {})
+        return at
 
     def rows(self) -> tuple[AlignedPlan, ...]:
-        return tuple(AlignedPlan(id=i, label=label, items=items) for i, (label, items) in self.found.items())
+        return tuple(AlignedPlan(id=i, label=label, items=items) for i, (_, label, items) in self.found.items())
 
 
 def alignment_data(index: Index, aligned: Alignment, plan: Plan, directory_urls: bool) -> AlignmentData:
